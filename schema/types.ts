@@ -31,6 +31,8 @@ export interface FieldDescription {
     relationshipName?: string;
     /** For `Reference` fields: the object(s) it points to (more than one = polymorphic, e.g. Task.WhoId). */
     referenceTo?: string[];
+    /** For `Reference` fields: the child relationship it adds to each referenced object (`Opportunities` for Opportunity.AccountId). */
+    childRelationshipName?: string;
     /** For picklists: the values the sample org and the preview use. */
     picklistValues?: string[];
     /** Can appear in `where` (false for long text areas, for example). Default true. */

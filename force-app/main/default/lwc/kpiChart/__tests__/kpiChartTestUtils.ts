@@ -1,0 +1,64 @@
+import { createElement } from 'lwc';
+import KpiChart from 'c/kpiChart';
+import type { KpiChartConfig, KpiChartSeries } from 'c/kpiChartData';
+
+export interface ChartElement extends HTMLElement {
+    type: string;
+    labels: readonly string[];
+    series: readonly KpiChartSeries[];
+    options?: Record<string, unknown>;
+    summary: string;
+    categoryLabel?: string;
+}
+
+// What Chart.js does to every data array it watches (helpers listenArrayEvents); throws on LWC's read-only proxies.
+export function attachChartJsListener(array: unknown[]): void {
+    Object.defineProperty(array, '_chartjs', { configurable: true, enumerable: false, value: { listeners: [] } });
+}
+
+/** Stands in for window.Chart: records instances and touches data arrays the way Chart.js does. */
+export class ChartJsMock {
+    static instances: ChartJsMock[] = [];
+
+    canvas: HTMLCanvasElement | null;
+    type: string;
+    data: KpiChartConfig['data'];
+    options: KpiChartConfig['options'];
+    /** The data arrays the last construction or update attached listeners to. */
+    listened: unknown[][] = [];
+    update = jest.fn(() => this.listen());
+    destroy = jest.fn(() => {
+        this.canvas = null;
+    });
+
+    constructor(canvas: HTMLCanvasElement, config: KpiChartConfig) {
+        this.canvas = canvas;
+        this.type = config.type;
+        this.data = config.data;
+        this.options = config.options;
+        this.listen();
+        ChartJsMock.instances.push(this);
+    }
+
+    private listen(): void {
+        this.listened = this.data.datasets.map((dataset) => {
+            attachChartJsListener(dataset.data);
+            return dataset.data;
+        });
+    }
+}
+
+export function createChart(props: Partial<ChartElement> & Record<string, unknown>): ChartElement {
+    const element = createElement('c-kpi-chart', { is: KpiChart }) as ChartElement;
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+/** Lets the loader's promise chain and LWC's re-render run. */
+// eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask drains every pending microtask
+export const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function shadow<T extends Element = Element>(element: HTMLElement, selector: string): T | null {
+    return element.shadowRoot!.querySelector<T>(selector);
+}

@@ -1,0 +1,238 @@
+/** Chart types the kpiChartJs static resource registers controllers for (scripts/chartjs-entry.ts). */
+export const KPI_CHART_TYPES = ['bar', 'line', 'doughnut'] as const;
+export type KpiChartType = (typeof KPI_CHART_TYPES)[number];
+
+/**
+ * Okabe–Ito colours, ordered so the first series stay distinguishable under common colour-vision deficiencies
+ * and yellow (weak contrast on white) comes last. https://jfly.uni-koeln.de/color/
+ */
+export const KPI_PALETTE = [
+    '#0072B2', // blue
+    '#E69F00', // orange
+    '#009E73', // bluish green
+    '#D55E00', // vermillion
+    '#56B4E9', // sky blue
+    '#CC79A7', // reddish purple
+    '#000000', // black
+    '#F0E442', // yellow
+] as const;
+
+// Line series also differ by marker and dash, so colour is never the only cue (WCAG 1.4.1).
+const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
+const DASHES: readonly (readonly number[])[] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
+
+export type KpiChartValue = number | null;
+
+/** One series of values, one value per label. */
+export interface KpiChartSeries {
+    label: string;
+    data: readonly KpiChartValue[];
+    /** Text the table view shows instead of the raw number, e.g. a formatted currency. */
+    displayValues?: readonly (string | null | undefined)[];
+    /** Any CSS colour; defaults to the palette colour for the series' position. */
+    color?: string;
+    /** Draws this series as bars or a line inside a bar/line chart (e.g. a quota line over bars). */
+    type?: 'bar' | 'line';
+    fill?: boolean;
+    stack?: string;
+}
+
+export interface KpiChartInput {
+    type: unknown;
+    labels: unknown;
+    series: unknown;
+    options?: unknown;
+}
+
+export type KpiChartProblem =
+    | { code: 'type'; value: string }
+    | { code: 'labels' }
+    | { code: 'series'; name: string }
+    | { code: 'length'; name: string; values: number; labels: number }
+    | { code: 'value'; name: string; position: number };
+
+export type KpiChartDataset = Record<string, unknown> & { label: string; data: KpiChartValue[] };
+
+export interface KpiChartConfig {
+    type: KpiChartType;
+    data: { labels: string[]; datasets: KpiChartDataset[] };
+    options: Record<string, unknown>;
+}
+
+export interface KpiDataTable {
+    columns: { key: string; label: string }[];
+    rows: { key: string; header: string; cells: { key: string; text: string }[] }[];
+}
+
+type PlainObject = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is PlainObject {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Deep copy of arrays and plain objects into fresh, writable ones. LWC hands @api values to children as read-only
+ * proxies; Chart.js defines `_chartjs` on data arrays and would throw on them. Functions, dates and other
+ * instances are kept by reference (Chart.js only reads them).
+ */
+export function plainCopy<T>(value: T, seen: WeakMap<object, unknown> = new WeakMap()): T {
+    if (value === null || typeof value !== 'object') return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known as T;
+    if (Array.isArray(value)) {
+        const copy: unknown[] = [];
+        seen.set(value, copy);
+        for (const item of value) copy.push(plainCopy(item, seen));
+        return copy as T;
+    }
+    if (!isPlainObject(value)) return value;
+    const copy: PlainObject = {};
+    seen.set(value, copy);
+    for (const key of Object.keys(value)) copy[key] = plainCopy(value[key], seen);
+    return copy as T;
+}
+
+/** Returns `base` with `override` merged in: plain objects merge key by key, anything else replaces. */
+export function mergeOptions(base: PlainObject, override: unknown): PlainObject {
+    if (!isPlainObject(override)) return base;
+    const merged: PlainObject = { ...base };
+    for (const key of Object.keys(override)) {
+        const next = override[key];
+        const current = merged[key];
+        merged[key] = isPlainObject(current) && isPlainObject(next) ? mergeOptions(current, next) : next;
+    }
+    return merged;
+}
+
+/** Replaces `{0}`, `{1}`, … in a custom label's text. */
+export function formatLabel(template: string, ...values: readonly (string | number)[]): string {
+    return template.replace(/\{(\d+)\}/g, (match, index: string) => {
+        const value = values[Number(index)];
+        return value === undefined ? match : String(value);
+    });
+}
+
+export function paletteColor(index: number): string {
+    return KPI_PALETTE[index % KPI_PALETTE.length];
+}
+
+export function isKpiChartType(value: unknown): value is KpiChartType {
+    return typeof value === 'string' && (KPI_CHART_TYPES as readonly string[]).includes(value);
+}
+
+function seriesName(series: unknown, index: number): string {
+    const label = isPlainObject(series) ? series.label : undefined;
+    return typeof label === 'string' && label.trim() ? label : `#${index + 1}`;
+}
+
+/** Everything wrong with the inputs, in the order a developer would fix them; empty when the chart can be drawn. */
+export function checkChartInput(input: KpiChartInput): KpiChartProblem[] {
+    const problems: KpiChartProblem[] = [];
+    if (!isKpiChartType(input.type)) problems.push({ code: 'type', value: String(input.type) });
+    const labels = input.labels;
+    if (!Array.isArray(labels)) problems.push({ code: 'labels' });
+    if (!Array.isArray(input.series)) {
+        problems.push({ code: 'series', name: 'series' });
+        return problems;
+    }
+    input.series.forEach((series: unknown, index) => {
+        const name = seriesName(series, index);
+        const data = isPlainObject(series) ? series.data : undefined;
+        if (!Array.isArray(data)) {
+            problems.push({ code: 'series', name });
+            return;
+        }
+        if (Array.isArray(labels) && data.length !== labels.length) {
+            problems.push({ code: 'length', name, values: data.length, labels: labels.length });
+        }
+        const position = data.findIndex(
+            (value: unknown) => value !== null && (typeof value !== 'number' || !Number.isFinite(value)),
+        );
+        if (position >= 0) problems.push({ code: 'value', name, position: position + 1 });
+    });
+    return problems;
+}
+
+function withAlpha(color: string, alpha: string): string {
+    return /^#[0-9a-f]{6}$/i.test(color) ? `${color}${alpha}` : color;
+}
+
+function datasetFor(chartType: KpiChartType, series: KpiChartSeries, index: number, labelCount: number) {
+    const dataset: KpiChartDataset = { label: series.label, data: [...series.data] };
+    if (chartType === 'doughnut') {
+        // A doughnut colours slices (labels), not series.
+        dataset.backgroundColor = Array.from({ length: labelCount }, (_, slice) => paletteColor(slice));
+        return dataset;
+    }
+    const color = series.color ?? paletteColor(index);
+    const drawAs = series.type ?? chartType;
+    dataset.type = drawAs;
+    dataset.borderColor = color;
+    if (drawAs === 'line') {
+        dataset.backgroundColor = withAlpha(color, '33');
+        dataset.pointStyle = POINT_STYLES[index % POINT_STYLES.length];
+        dataset.pointRadius = 4;
+        dataset.borderDash = [...DASHES[index % DASHES.length]];
+        dataset.fill = series.fill ?? false;
+    } else {
+        dataset.backgroundColor = color;
+        dataset.borderWidth = 1;
+    }
+    if (series.stack !== undefined) dataset.stack = series.stack;
+    return dataset;
+}
+
+function defaultOptions(type: KpiChartType, seriesCount: number): PlainObject {
+    const options: PlainObject = {
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: { legend: { display: type === 'doughnut' || seriesCount > 1, position: 'bottom' } },
+    };
+    if (type !== 'doughnut') options.scales = { y: { beginAtZero: true } };
+    return options;
+}
+
+/**
+ * The Chart.js configuration for valid inputs (see checkChartInput), built from copies so nothing Chart.js
+ * mutates belongs to the caller. `reducedMotion` wins over any animation the caller's options ask for.
+ */
+export function buildChartConfig(
+    input: { type: KpiChartType; labels: readonly unknown[]; series: readonly KpiChartSeries[]; options?: unknown },
+    reducedMotion: boolean,
+): KpiChartConfig {
+    const series = plainCopy(input.series);
+    const labels = input.labels.map((label) => String(label));
+    let options = mergeOptions(defaultOptions(input.type, series.length), plainCopy(input.options));
+    if (reducedMotion) options = { ...options, animation: false };
+    return {
+        type: input.type,
+        data: { labels, datasets: series.map((item, index) => datasetFor(input.type, item, index, labels.length)) },
+        options,
+    };
+}
+
+/** Rows per label and one column per series, for the table alternative to the chart. */
+export function buildDataTable(
+    labels: readonly unknown[],
+    series: readonly KpiChartSeries[],
+    formatNumber: (value: number) => string,
+    noValueText: string,
+): KpiDataTable {
+    return {
+        columns: series.map((item, index) => ({ key: `col-${index}`, label: item.label })),
+        rows: labels.map((label, row) => ({
+            key: `row-${row}`,
+            header: String(label),
+            cells: series.map((item, column) => {
+                const value = item.data[row];
+                const display = item.displayValues?.[row];
+                let text = noValueText;
+                if (display) text = display;
+                else if (typeof value === 'number') text = formatNumber(value);
+                return { key: `cell-${column}`, text };
+            }),
+        })),
+    };
+}

@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import {
+    apiPropertyNames,
+    checkBundleMeta,
+    checkLabelsFile,
+    checkMetadata,
+    checkProperty,
+    labelReferences,
+    propertyNameProblem,
+    resourceReferences,
+    type MetaProblem,
+} from '../metadata';
+
+const fixtures = path.join(__dirname, 'fixtures', 'metadata');
+const tmpRoots: string[] = [];
+
+after(() => {
+    for (const root of tmpRoots) fs.rmSync(root, { recursive: true, force: true });
+});
+
+/** `relative/path: message` lines, as the CLI prints them. */
+const lines = (problems: MetaProblem[], root: string): string[] =>
+    problems.map((problem) => `${path.relative(root, problem.file)}: ${problem.message}`);
+
+const bundleXml = (body: string, apiVersion = '65.0'): string =>
+    `<?xml version="1.0" encoding="UTF-8"?>
+<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>${apiVersion}</apiVersion>
+    ${body}
+</LightningComponentBundle>`;
+
+const exposed = (config: string): string =>
+    bundleXml(`<isExposed>true</isExposed>
+    <masterLabel>KPI</masterLabel>
+    <description>A KPI.</description>
+    <targets><target>lightning__AppPage</target><target>lightningCommunity__Default</target></targets>
+    <targetConfigs>${config}</targetConfigs>`);
+
+const propertyMessages = (attrs: Record<string, string>, targets = ['lightning__AppPage']): string[] =>
+    checkProperty(attrs, { file: 'x', targets }).map((problem) => problem.message);
+
+test('the well-formed fixture package has no problems', () => {
+    const report = checkMetadata([path.join(fixtures, 'good')]);
+    assert.deepEqual(report.problems, []);
+    assert.deepEqual([report.bundles, report.labels, report.resources], [1, 1, 1]);
+});
+
+test('the broken fixture package reports each mistake once, naming the file', () => {
+    const root = path.join(fixtures, 'bad', 'main', 'default');
+    const found = lines(checkMetadata([path.join(fixtures, 'bad')]).problems, root);
+    const expected = [
+        'labels/CustomLabels.labels-meta.xml: label chartTitle: label name "chartTitle" must start with "kpi"',
+        'labels/CustomLabels.labels-meta.xml: label kpiLocked: needs a <shortDescription>',
+        'labels/CustomLabels.labels-meta.xml: label kpiLocked: <protected> must be false, not true',
+        'staticresources/chartLib.resource-meta.xml: static resource name "chartLib" must start with "kpi"',
+        'lwc/chartThing: bundle name "chartThing" must start with "kpi"',
+        'lwc/kpiBare/kpiBare.js-meta.xml: apiVersion 58.0 is below 65.0 (lightning/graphql needs 65.0)',
+        'lwc/kpiBare/kpiBare.js-meta.xml: an exposed component needs <masterLabel> (App Builder shows it)',
+        'lwc/kpiBare/kpiBare.js-meta.xml: an exposed component needs <description> (App Builder shows it)',
+        'lwc/kpiBare/kpiBare.js-meta.xml: an exposed component needs at least one <target>',
+        "lwc/kpiBroken/kpiBroken.js-meta.xml: malformed XML at line 5, column 1: Expected closing tag 'LightningComponentBundle' (opened in line 2, col 1) instead of closing tag 'LightningComponentBundl'.",
+        'lwc/kpiProps/kpiProps.js-meta.xml: targetConfig target lightning__RecordPage is not listed in <targets>',
+        'lwc/kpiProps/kpiProps.js-meta.xml: property "bare": needs a label (App Builder shows it to admins)',
+        'lwc/kpiProps/kpiProps.js-meta.xml: property "bare": needs a description (App Builder shows it to admins)',
+        'lwc/kpiProps/kpiProps.js-meta.xml: property "rowLimit": default 80 is above max 50',
+        'lwc/kpiProps/kpiProps.js-meta.xml: property "period": default "LAST_YEAR" is not one of the datasource values THIS_QUARTER, THIS_YEAR',
+        'lwc/kpiProps/kpiProps.js-meta.xml: property "showChart": default "yes" is not true or false',
+        'lwc/kpiProps/kpiProps.js-meta.xml: property "accent": type "Color" is not valid for target lightning__AppPage',
+        'lwc/kpiProps/kpiProps.js-meta.xml: property "accent": type "Color" is not valid for target lightning__RecordPage',
+        'lwc/kpiProps/kpiProps.js-meta.xml: property "dataSet": name must not start with "data" (data-* attributes, LWC1107)',
+        'lwc/kpiProps/kpiProps.js-meta.xml: property "dataSet": has no matching @api property in the component',
+        'lwc/kpiBare/kpiBare.ts: imports @salesforce/label/c.kpiMissingLabel, which is missing from labels/CustomLabels.labels-meta.xml',
+        'lwc/kpiBare/kpiBare.ts: imports @salesforce/resourceUrl/kpiGone, but there is no staticresources/kpiGone.resource-meta.xml',
+    ];
+    assert.deepEqual(found, expected);
+});
+
+test('malformed XML names its line', () => {
+    const [problem] = checkBundleMeta({
+        file: 'f',
+        text: '<LightningComponentBundle><apiVersion>65.0</LightningComponentBundle>',
+    });
+    assert.match(problem.message, /^malformed XML at line 1, column \d+: /);
+});
+
+test('apiVersion is required and at least 65.0', () => {
+    const missing = checkBundleMeta({ file: 'f', text: bundleXml('').replace(/<apiVersion>.*<\/apiVersion>/, '') });
+    assert.deepEqual(
+        missing.map((problem) => problem.message),
+        ['needs <apiVersion>'],
+    );
+    assert.deepEqual(checkBundleMeta({ file: 'f', text: bundleXml('<isExposed>false</isExposed>', '66.0') }), []);
+    assert.equal(checkBundleMeta({ file: 'f', text: bundleXml('', 'abc') }).length, 1);
+});
+
+test('a property needs name, label, description and a type valid for every target of its config', () => {
+    assert.deepEqual(propertyMessages({ type: 'String' }), [
+        'a property without a name: needs a name',
+        'a property without a name: needs a label (App Builder shows it to admins)',
+        'a property without a name: needs a description (App Builder shows it to admins)',
+    ]);
+    const ok = { name: 'title', label: 'Title', description: 'The title.' };
+    assert.deepEqual(propertyMessages({ ...ok }), ['property "title": needs a type']);
+    assert.deepEqual(propertyMessages({ ...ok, type: 'Text' }), [
+        'property "title": type "Text" is not valid for target lightning__AppPage',
+    ]);
+    assert.deepEqual(propertyMessages({ ...ok, type: 'Color' }, ['lightningCommunity__Default']), []);
+    assert.deepEqual(propertyMessages({ ...ok, type: 'Date' }, ['lightning__FlowScreen']), []);
+    assert.deepEqual(propertyMessages({ ...ok, type: 'Date' }, ['lightning__HomePage']), [
+        'property "title": type "Date" is not valid for target lightning__HomePage',
+    ]);
+});
+
+test('defaults must match their type, lie within min/max and be one of a static datasource', () => {
+    const base = { name: 'rows', label: 'Rows', description: 'Rows.' };
+    const integer = { ...base, type: 'Integer', min: '1', max: '10' };
+    assert.deepEqual(propertyMessages({ ...integer, default: '10' }), []);
+    assert.deepEqual(propertyMessages({ ...integer, default: '0' }), ['property "rows": default 0 is below min 1']);
+    assert.deepEqual(propertyMessages({ ...integer, default: '11' }), ['property "rows": default 11 is above max 10']);
+    assert.deepEqual(propertyMessages({ ...integer, default: '2.5' }), [
+        'property "rows": default "2.5" is not an integer',
+    ]);
+    assert.deepEqual(propertyMessages({ ...integer, min: '20' }), ['property "rows": min 20 is above max 10']);
+    assert.deepEqual(propertyMessages({ ...base, type: 'String', min: '1' }), [
+        'property "rows": min is only valid for type Integer',
+    ]);
+    const picklist = { ...base, type: 'String', datasource: 'A,B, C' };
+    assert.deepEqual(propertyMessages({ ...picklist, default: 'C' }), []);
+    assert.deepEqual(propertyMessages({ ...picklist, default: 'D' }), [
+        'property "rows": default "D" is not one of the datasource values A, B, C',
+    ]);
+    assert.deepEqual(propertyMessages({ ...base, type: 'String', datasource: 'apex://KpiPicklist', default: 'x' }), []);
+    assert.deepEqual(propertyMessages({ ...base, type: 'Integer', datasource: 'A,B' }), [
+        'property "rows": datasource is only valid for type String',
+    ]);
+    assert.deepEqual(propertyMessages({ ...base, type: 'Boolean', default: 'TRUE' }), [
+        'property "rows": default "TRUE" is not true or false',
+    ]);
+});
+
+test('property names the platform rejects', () => {
+    assert.match(propertyNameProblem('dataFoo') ?? '', /LWC1107/);
+    assert.match(propertyNameProblem('onchange') ?? '', /LWC1108/);
+    assert.match(propertyNameProblem('ariaFoo') ?? '', /aria/);
+    assert.match(propertyNameProblem('slot') ?? '', /LWC1110/);
+    assert.match(propertyNameProblem('tabindex') ?? '', /tabIndex/);
+    assert.equal(propertyNameProblem('data'), undefined);
+    assert.equal(propertyNameProblem('recordLimit'), undefined);
+});
+
+test('a configured property must exist as @api in the component', () => {
+    const source = `class X { @api title = ''; @api get period() { return 1; } @api\n    readonly rows: number = 1; other = 1; }`;
+    assert.deepEqual([...apiPropertyNames(source)].sort(), ['period', 'rows', 'title']);
+    const xml = exposed(`<targetConfig targets="lightning__AppPage">
+        <property name="title" type="String" label="T" description="T."/>
+        <property name="other" type="String" label="O" description="O."/>
+    </targetConfig>`);
+    assert.deepEqual(
+        checkBundleMeta({ file: 'f', text: xml, source }).map((problem) => problem.message),
+        ['property "other": has no matching @api property in the component'],
+    );
+});
+
+test('{!$Label.c.X} in a property label must name an existing label', () => {
+    const xml = exposed(`<targetConfig targets="lightning__AppPage">
+        <property name="title" type="String" label="{!$Label.c.kpiNope}" description="{!$Label.c.kpiTitleHelp}"/>
+    </targetConfig>`);
+    assert.deepEqual(
+        checkBundleMeta({ file: 'f', text: xml, labels: new Set(['kpiTitleHelp']) }).map((problem) => problem.message),
+        ['property "title": label names custom label kpiNope, which does not exist'],
+    );
+});
+
+test('labels file: each label complete, unprotected, kpi-prefixed and unique', () => {
+    const label = (body: string): string => `<labels>${body}</labels>`;
+    const full = (name: string): string =>
+        `<fullName>${name}</fullName><language>en_US</language><protected>false</protected>` +
+        `<shortDescription>d</shortDescription><value>v</value>`;
+    const xml = `<CustomLabels>${label(full('kpiA'))}${label(full('kpiA'))}${label('<value>x</value>')}</CustomLabels>`;
+    const result = checkLabelsFile('labels', xml);
+    assert.deepEqual(
+        result.problems.map((problem) => problem.message),
+        [
+            'label kpiA: is defined twice',
+            'label #3: needs a <fullName>',
+            'label #3: needs a <shortDescription>',
+            'label #3: needs a <language>',
+            'label #3: <protected> must be false, not missing',
+        ],
+    );
+    assert.deepEqual([...result.names], ['kpiA']);
+    const long = checkLabelsFile(
+        'labels',
+        `<CustomLabels>${label(full('kpiLong').replace('<value>v', `<value>${'x'.repeat(1001)}`))}</CustomLabels>`,
+    );
+    assert.deepEqual(
+        long.problems.map((problem) => problem.message),
+        ['label kpiLong: value is 1001 characters, above the 1,000 limit'],
+    );
+    assert.match(
+        checkLabelsFile('labels', '<CustomLabels><labels></CustomLabels>').problems[0].message,
+        /^malformed XML/,
+    );
+});
+
+test('finds label and resource imports, including jest.mock strings', () => {
+    const source = `import a from '@salesforce/label/c.kpiA';\njest.mock("@salesforce/label/c.kpiB", () => ({}));\nimport u from '@salesforce/resourceUrl/kpiChartJs';`;
+    assert.deepEqual(labelReferences(source), ['kpiA', 'kpiB']);
+    assert.deepEqual(resourceReferences(source), ['kpiChartJs']);
+});
+
+test('a bundle without its configuration file and a static resource without content are reported', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-metadata-test-'));
+    tmpRoots.push(root);
+    const main = path.join(root, 'main', 'default');
+    fs.mkdirSync(path.join(main, 'lwc', 'kpiLonely'), { recursive: true });
+    fs.writeFileSync(path.join(main, 'lwc', 'kpiLonely', 'kpiLonely.ts'), 'export {};\n');
+    fs.mkdirSync(path.join(main, 'staticresources'));
+    fs.writeFileSync(
+        path.join(main, 'staticresources', 'kpiChartJs.resource-meta.xml'),
+        '<StaticResource><cacheControl>Public</cacheControl><contentType>application/javascript</contentType></StaticResource>',
+    );
+    assert.deepEqual(lines(checkMetadata([root]).problems, main), [
+        'staticresources/kpiChartJs.resource-meta.xml: has no content file kpiChartJs.* beside it (built resources: npm run build)',
+        'lwc/kpiLonely/kpiLonely.js-meta.xml: missing: every bundle needs its configuration file',
+    ]);
+});
+
+test('zero bundles, labels and resources is a pass', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-metadata-test-'));
+    tmpRoots.push(root);
+    const report = checkMetadata([root]);
+    assert.deepEqual([report.problems.length, report.bundles, report.labels, report.resources], [0, 0, 0, 0]);
+});

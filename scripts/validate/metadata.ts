@@ -1,0 +1,489 @@
+/**
+ * `npm run validate:metadata`: the checks the platform would otherwise make only at deploy time (or never), on every
+ * `*.js-meta.xml`, the custom labels file and the static resources of the package directories: well-formed XML,
+ * API version, what App Builder shows (labels, descriptions, property types, defaults), the `kpi` prefix, and that every
+ * `@salesforce/label/c.X` and `@salesforce/resourceUrl/X` import names something that exists.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { packageDirs } from '../lib/sf';
+import { displayPath } from './compile';
+
+export interface MetaProblem {
+    file: string;
+    message: string;
+}
+
+export const minApiVersion = 65;
+
+/** Element paths that hold lists even when a file has one entry. */
+const listPaths = new Set([
+    'LightningComponentBundle.targets.target',
+    'LightningComponentBundle.targetConfigs.targetConfig',
+    'LightningComponentBundle.targetConfigs.targetConfig.property',
+    'CustomLabels.labels',
+]);
+
+const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (_name, jpath) => listPaths.has(String(jpath)),
+});
+
+type XmlNode = Record<string, unknown>;
+
+/** Parses after validating, so a malformed file yields one problem with its line instead of a half-read tree. */
+export function parseXml(file: string, text: string): { doc?: XmlNode; problem?: MetaProblem } {
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) {
+        const { msg, line, col } = valid.err;
+        return { problem: { file, message: `malformed XML at line ${line}, column ${col}: ${msg}` } };
+    }
+    return { doc: parser.parse(text) as XmlNode };
+}
+
+const text = (value: unknown): string | undefined => {
+    if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+    if (value && typeof value === 'object' && '#text' in value) return text((value as XmlNode)['#text']);
+    return undefined;
+};
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+/**
+ * Bundle and resource names: `kpi` first (the package installs into the org's shared `c` namespace), then what the
+ * platform allows for component folders: letters, digits, single underscores, no trailing underscore
+ * (https://developer.salesforce.com/docs/platform/lwc/guide/create-components-folder.html).
+ */
+export function nameProblem(kind: string, name: string): string | undefined {
+    if (!name.startsWith('kpi')) return `${kind} name "${name}" must start with "kpi"`;
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name) || name.includes('__') || name.endsWith('_')) {
+        return `${kind} name "${name}" may hold only letters, digits and single underscores, not ending in "_"`;
+    }
+    return undefined;
+}
+
+/**
+ * Public property names the LWC compiler rejects (LWC1107 data*, LWC1108 on*, LWC1110 reserved, LWC1109 ambiguous)
+ * plus `aria*`, which https://lwc.dev/guide/javascript ("JavaScript Property Names") also rules out.
+ */
+export function propertyNameProblem(name: string): string | undefined {
+    if (name.startsWith('on')) return `must not start with "on" (reserved for event handlers, LWC1108)`;
+    if (name.startsWith('data') && name.length > 4) return `must not start with "data" (data-* attributes, LWC1107)`;
+    if (name.startsWith('aria')) return `must not start with "aria" (ARIA attributes)`;
+    if (['is', 'class', 'slot', 'style', 'part'].includes(name)) return `"${name}" is a reserved attribute (LWC1110)`;
+    const ambiguous: Record<string, string> = {
+        bgcolor: 'bgColor',
+        accesskey: 'accessKey',
+        contenteditable: 'contentEditable',
+        tabindex: 'tabIndex',
+        maxlength: 'maxLength',
+        maxvalue: 'maxValue',
+    };
+    if (ambiguous[name]) return `is ambiguous, use "${ambiguous[name]}" (LWC1109)`;
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return `is not a JavaScript identifier`;
+    return undefined;
+}
+
+/**
+ * Property types per target. Boolean, Integer and String are valid for all targets (each target's page in the LWC
+ * guide, e.g. https://developer.salesforce.com/docs/platform/lwc/guide/targets-lightning-app-page.html); Experience
+ * Builder adds Color (Experience Cloud LWR guide, "Create Components for LWR Sites"); flow screens add Date, DateTime,
+ * sObject and Apex types (https://developer.salesforce.com/docs/platform/lwc/guide/use-flow-data-types.html).
+ */
+const typesForAllTargets = ['Boolean', 'Integer', 'String'];
+const extraTypesByTarget: Record<string, string[]> = {
+    lightningCommunity__Default: ['Color'],
+    lightning__FlowScreen: ['Date', 'DateTime'],
+};
+const flowTypePattern = /^(?:apex:\/\/\w+|@salesforce\/schema\/\w+|\{\w+\}|[A-Z]\w*)(?:\[\])?$/;
+
+export function typeAllowed(type: string, target: string): boolean {
+    if (typesForAllTargets.includes(type) || extraTypesByTarget[target]?.includes(type)) return true;
+    if (target === 'lightning__FlowScreen' || target === 'lightning__FlowAction') return flowTypePattern.test(type);
+    return false;
+}
+
+const integerPattern = /^-?\d+$/;
+
+/** Static picklist values; `apex://Class` datasources are dynamic and have none. */
+export function datasourceValues(datasource: string): string[] | undefined {
+    if (datasource.startsWith('apex://')) return undefined;
+    return datasource.split(',').map((value) => value.trim());
+}
+
+export interface PropertyContext {
+    file: string;
+    targets: string[];
+    /** `@api` names found in the bundle's source; undefined when the source could not be read. */
+    apiNames?: Set<string>;
+    /** Label names of the labels file, to resolve `{!$Label.c.X}` in label and description. */
+    labels?: Set<string>;
+}
+
+/**
+ * One `<property>` of a targetConfig. Attribute rules from the XML configuration reference
+ * (https://developer.salesforce.com/docs/platform/lwc/guide/reference-configuration-tags.html): min and max only for
+ * Integer, datasource and placeholder only for String, name must match a public property of the component's class.
+ */
+export function checkProperty(attrs: XmlNode, context: PropertyContext): MetaProblem[] {
+    const problems: MetaProblem[] = [];
+    const name = text(attrs.name);
+    const at = name ? `property "${name}"` : 'a property without a name';
+    const report = (message: string): void => {
+        problems.push({ file: context.file, message: `${at}: ${message}` });
+    };
+    if (!name) report('needs a name');
+    else {
+        const nameIssue = propertyNameProblem(name);
+        if (nameIssue) report(`name ${nameIssue}`);
+        if (context.apiNames && !context.apiNames.has(name)) report('has no matching @api property in the component');
+    }
+    for (const attribute of ['label', 'description']) {
+        const value = text(attrs[attribute]);
+        if (!value) report(`needs a ${attribute} (App Builder shows it to admins)`);
+        else checkLabelReference(value, attribute, context.labels, report);
+    }
+    const type = text(attrs.type);
+    if (!type) report('needs a type');
+    else {
+        for (const target of context.targets) {
+            if (!typeAllowed(type, target)) report(`type "${type}" is not valid for target ${target}`);
+        }
+    }
+    const min = text(attrs.min);
+    const max = text(attrs.max);
+    for (const [attribute, value] of [
+        ['min', min],
+        ['max', max],
+    ] as const) {
+        if (value === undefined) continue;
+        if (type !== 'Integer') report(`${attribute} is only valid for type Integer`);
+        if (!integerPattern.test(value)) report(`${attribute} "${value}" is not an integer`);
+    }
+    if (min !== undefined && max !== undefined && Number(min) > Number(max)) report(`min ${min} is above max ${max}`);
+    const datasource = text(attrs.datasource);
+    const choices = datasource === undefined ? undefined : datasourceValues(datasource);
+    if (datasource !== undefined && type !== 'String') report('datasource is only valid for type String');
+    if (choices?.some((choice) => choice === '')) report(`datasource "${datasource}" has an empty value`);
+    if (text(attrs.placeholder) !== undefined && type !== 'String') report('placeholder is only valid for type String');
+    const required = text(attrs.required);
+    if (required !== undefined && required !== 'true' && required !== 'false') {
+        report(`required must be true or false, not "${required}"`);
+    }
+    const fallback = attrs.default === undefined ? undefined : String(attrs.default);
+    if (fallback !== undefined && type) {
+        const issue = defaultProblem(fallback, type, min, max, choices);
+        if (issue) report(issue);
+    }
+    return problems;
+}
+
+export function defaultProblem(
+    value: string,
+    type: string,
+    min?: string,
+    max?: string,
+    choices?: string[],
+): string | undefined {
+    switch (type) {
+        case 'Boolean':
+            return value === 'true' || value === 'false' ? undefined : `default "${value}" is not true or false`;
+        case 'Integer': {
+            if (!integerPattern.test(value)) return `default "${value}" is not an integer`;
+            if (min !== undefined && Number(value) < Number(min)) return `default ${value} is below min ${min}`;
+            if (max !== undefined && Number(value) > Number(max)) return `default ${value} is above max ${max}`;
+            return undefined;
+        }
+        case 'String':
+            return choices && !choices.includes(value)
+                ? `default "${value}" is not one of the datasource values ${choices.join(', ')}`
+                : undefined;
+        case 'Date':
+            return /^\d{4}-\d{2}-\d{2}$/.test(value) ? undefined : `default "${value}" is not a YYYY-MM-DD date`;
+        case 'DateTime':
+            return Number.isNaN(Date.parse(value)) ? `default "${value}" is not a date-time` : undefined;
+        default:
+            return undefined;
+    }
+}
+
+function checkLabelReference(
+    value: string,
+    what: string,
+    labels: Set<string> | undefined,
+    report: (message: string) => void,
+): void {
+    const match = /^\{!\$Label\.c\.(\w+)\}$/.exec(value);
+    if (match && labels && !labels.has(match[1]))
+        report(`${what} names custom label ${match[1]}, which does not exist`);
+}
+
+/** Public property names declared in a component's source: `@api name`, `@api get name()`, `@api accessor name`. */
+export function apiPropertyNames(source: string): Set<string> {
+    const names = new Set<string>();
+    const pattern = /@api\s+(?:(?:get|set|accessor|static|readonly|declare)\s+)*([A-Za-z_$][\w$]*)/g;
+    for (const match of source.matchAll(pattern)) names.add(match[1]);
+    return names;
+}
+
+export interface BundleMetaInput {
+    file: string;
+    text: string;
+    /** The bundle's main module (TypeScript source, or built JavaScript when there is no .ts). */
+    source?: string;
+    labels?: Set<string>;
+}
+
+export function checkBundleMeta({ file, text: xml, source, labels }: BundleMetaInput): MetaProblem[] {
+    const { doc, problem } = parseXml(file, xml);
+    if (problem) return [problem];
+    const problems: MetaProblem[] = [];
+    const report = (message: string): void => {
+        problems.push({ file, message });
+    };
+    const root = doc?.LightningComponentBundle as XmlNode | undefined;
+    if (!root || typeof root !== 'object')
+        return [{ file, message: 'root element must be <LightningComponentBundle>' }];
+
+    const apiVersion = text(root.apiVersion);
+    if (!apiVersion) report('needs <apiVersion>');
+    else if (!(Number(apiVersion) >= minApiVersion)) {
+        report(`apiVersion ${apiVersion} is below ${minApiVersion.toFixed(1)} (lightning/graphql needs 65.0)`);
+    }
+    const exposed = text(root.isExposed);
+    if (exposed !== undefined && exposed !== 'true' && exposed !== 'false') {
+        report(`isExposed must be true or false, not "${exposed}"`);
+    }
+    const targets = list((root.targets as XmlNode | undefined)?.target)
+        .map(text)
+        .filter((target): target is string => target !== undefined);
+    if (exposed === 'true') {
+        for (const element of ['masterLabel', 'description']) {
+            const value = text(root[element]);
+            if (!value) report(`an exposed component needs <${element}> (App Builder shows it)`);
+            else checkLabelReference(value, element, labels, report);
+        }
+        if (targets.length === 0) report('an exposed component needs at least one <target>');
+    }
+    const apiNames = source === undefined ? undefined : apiPropertyNames(source);
+    const configs = list((root.targetConfigs as XmlNode | undefined)?.targetConfig) as XmlNode[];
+    for (const config of configs) {
+        const configTargets = (text(config.targets) ?? '')
+            .split(',')
+            .map((target) => target.trim())
+            .filter(Boolean);
+        if (configTargets.length === 0) report('a <targetConfig> needs a targets attribute');
+        for (const target of configTargets) {
+            if (!targets.includes(target)) report(`targetConfig target ${target} is not listed in <targets>`);
+        }
+        const seen = new Set<string>();
+        for (const property of list(config.property) as XmlNode[]) {
+            const name = text(property.name);
+            if (name && seen.has(name)) report(`property "${name}" is declared twice in one targetConfig`);
+            if (name) seen.add(name);
+            problems.push(...checkProperty(property, { file, targets: configTargets, apiNames, labels }));
+        }
+    }
+    return problems;
+}
+
+/**
+ * The labels file: every label complete and unprotected (an unmanaged package has no use for protected labels), with
+ * the required fields and the 1,000-character value limit of
+ * https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_customlabels.htm.
+ */
+export function checkLabelsFile(file: string, xml: string): { problems: MetaProblem[]; names: Set<string> } {
+    const names = new Set<string>();
+    const { doc, problem } = parseXml(file, xml);
+    if (problem) return { problems: [problem], names };
+    const problems: MetaProblem[] = [];
+    const root = doc?.CustomLabels as XmlNode | undefined;
+    if (!root || typeof root !== 'object') {
+        return { problems: [{ file, message: 'root element must be <CustomLabels>' }], names };
+    }
+    (list(root.labels) as XmlNode[]).forEach((label, index) => {
+        const fullName = text(label.fullName);
+        const at = fullName ? `label ${fullName}` : `label #${index + 1}`;
+        const report = (message: string): void => {
+            problems.push({ file, message: `${at}: ${message}` });
+        };
+        if (!fullName) report('needs a <fullName>');
+        else {
+            const issue = nameProblem('label', fullName);
+            if (issue) report(issue);
+            if (names.has(fullName)) report('is defined twice');
+            names.add(fullName);
+        }
+        for (const element of ['value', 'shortDescription', 'language']) {
+            if (!text(label[element])) report(`needs a <${element}>`);
+        }
+        const value = text(label.value);
+        if (value && value.length > 1000) report(`value is ${value.length} characters, above the 1,000 limit`);
+        const isProtected = text(label.protected);
+        if (isProtected !== 'false') report(`<protected> must be false, not ${isProtected ?? 'missing'}`);
+    });
+    return { problems, names };
+}
+
+/** Names imported as `@salesforce/label/c.X` (also in jest.mock or dynamic import strings). */
+export function labelReferences(source: string): string[] {
+    return [...source.matchAll(/['"`]@salesforce\/label\/c\.([A-Za-z0-9_]+)['"`]/g)].map((match) => match[1]);
+}
+
+export function resourceReferences(source: string): string[] {
+    return [...source.matchAll(/['"`]@salesforce\/resourceUrl\/([A-Za-z0-9_]+)['"`]/g)].map((match) => match[1]);
+}
+
+function walkFiles(dir: string, accept: (file: string) => boolean): string[] {
+    if (!fs.existsSync(dir)) return [];
+    const found: string[] = [];
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) found.push(...walkFiles(full, accept));
+        else if (accept(full)) found.push(full);
+    }
+    return found.sort();
+}
+
+function listDirs(dir: string): string[] {
+    if (!fs.existsSync(dir)) return [];
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+        .map((entry) => path.join(dir, entry.name))
+        .sort();
+}
+
+export interface MetadataReport {
+    problems: MetaProblem[];
+    bundles: number;
+    labels: number;
+    resources: number;
+    ms: number;
+}
+
+/**
+ * Checks package directories laid out as `<dir>/main/default/{lwc,labels,staticresources}`. Labels and static
+ * resources resolve across all the given directories, as they do in the org the directories deploy to together.
+ */
+export function checkMetadata(dirs: string[] = packageDirs()): MetadataReport {
+    const started = Date.now();
+    const problems: MetaProblem[] = [];
+    const labelNames = new Set<string>();
+    let hasLabelsFile = false;
+    for (const dir of dirs) {
+        const file = path.join(dir, 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml');
+        if (!fs.existsSync(file)) continue;
+        hasLabelsFile = true;
+        const result = checkLabelsFile(file, fs.readFileSync(file, 'utf8'));
+        problems.push(...result.problems);
+        for (const name of result.names) labelNames.add(name);
+    }
+
+    const resourceNames = new Set<string>();
+    for (const dir of dirs) {
+        const resourcesDir = path.join(dir, 'main', 'default', 'staticresources');
+        const metaFiles = walkFiles(resourcesDir, (file) => file.endsWith('.resource-meta.xml'));
+        for (const file of metaFiles) {
+            const name = path.basename(file, '.resource-meta.xml');
+            resourceNames.add(name);
+            problems.push(...checkStaticResource(file, name));
+        }
+    }
+
+    let bundles = 0;
+    for (const dir of dirs) {
+        for (const bundleDir of listDirs(path.join(dir, 'main', 'default', 'lwc'))) {
+            bundles += 1;
+            problems.push(...checkBundleDir(bundleDir, hasLabelsFile ? labelNames : undefined));
+        }
+    }
+
+    for (const dir of dirs) {
+        for (const file of walkFiles(dir, (name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))) {
+            const source = fs.readFileSync(file, 'utf8');
+            for (const label of new Set(labelReferences(source))) {
+                if (!labelNames.has(label)) {
+                    const where = hasLabelsFile ? 'is missing from' : 'cannot be found: there is no';
+                    problems.push({
+                        file,
+                        message: `imports @salesforce/label/c.${label}, which ${where} labels/CustomLabels.labels-meta.xml`,
+                    });
+                }
+            }
+            for (const resource of new Set(resourceReferences(source))) {
+                if (!resourceNames.has(resource)) {
+                    problems.push({
+                        file,
+                        message: `imports @salesforce/resourceUrl/${resource}, but there is no staticresources/${resource}.resource-meta.xml`,
+                    });
+                }
+            }
+        }
+    }
+    return { problems, bundles, labels: labelNames.size, resources: resourceNames.size, ms: Date.now() - started };
+}
+
+function checkBundleDir(bundleDir: string, labels: Set<string> | undefined): MetaProblem[] {
+    const name = path.basename(bundleDir);
+    const problems: MetaProblem[] = [];
+    const nameIssue = nameProblem('bundle', name);
+    if (nameIssue) problems.push({ file: bundleDir, message: nameIssue });
+    const metaFile = path.join(bundleDir, `${name}.js-meta.xml`);
+    for (const stray of fs.readdirSync(bundleDir).filter((file) => file.endsWith('.js-meta.xml'))) {
+        if (stray !== `${name}.js-meta.xml`) {
+            problems.push({ file: path.join(bundleDir, stray), message: `must be named ${name}.js-meta.xml` });
+        }
+    }
+    if (!fs.existsSync(metaFile)) {
+        problems.push({ file: metaFile, message: 'missing: every bundle needs its configuration file' });
+        return problems;
+    }
+    const sourceFile = [`${name}.ts`, `${name}.js`].map((file) => path.join(bundleDir, file)).find(fs.existsSync);
+    const source = sourceFile ? fs.readFileSync(sourceFile, 'utf8') : undefined;
+    problems.push(...checkBundleMeta({ file: metaFile, text: fs.readFileSync(metaFile, 'utf8'), source, labels }));
+    return problems;
+}
+
+/** A static resource's metadata is well formed and names its content type, and its content file exists. */
+function checkStaticResource(metaFile: string, name: string): MetaProblem[] {
+    const problems: MetaProblem[] = [];
+    const nameIssue = nameProblem('static resource', name);
+    if (nameIssue) problems.push({ file: metaFile, message: nameIssue });
+    const { doc, problem } = parseXml(metaFile, fs.readFileSync(metaFile, 'utf8'));
+    if (problem) return [...problems, problem];
+    const root = doc?.StaticResource as XmlNode | undefined;
+    if (!root || typeof root !== 'object')
+        return [...problems, { file: metaFile, message: 'root must be <StaticResource>' }];
+    if (!text(root.contentType)) problems.push({ file: metaFile, message: 'needs a <contentType>' });
+    const dir = path.dirname(metaFile);
+    const content = fs
+        .readdirSync(dir)
+        .some((file) => file !== path.basename(metaFile) && (file === name || file.startsWith(`${name}.`)));
+    if (!content) {
+        problems.push({
+            file: metaFile,
+            message: `has no content file ${name}.* beside it (built resources: npm run build)`,
+        });
+    }
+    return problems;
+}
+
+/** `metadata.ts [packageDir…]`: the package directories of sfdx-project.json unless others are named. */
+function main(argv: string[]): void {
+    const report = checkMetadata(argv.length > 0 ? argv.map((dir) => path.resolve(dir)) : undefined);
+    for (const problem of report.problems) console.log(`${displayPath(problem.file)}: ${problem.message}`);
+    console.log(
+        `metadata: ${report.bundles} bundles, ${report.labels} labels, ${report.resources} static resources, ` +
+            `${report.problems.length} problems in ${(report.ms / 1000).toFixed(1)} s`,
+    );
+    process.exitCode = report.problems.length > 0 ? 1 : 0;
+}
+
+if (require.main === module) main(process.argv.slice(2));
