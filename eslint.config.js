@@ -46,6 +46,8 @@ module.exports = [
             // tsc checks these with noImplicitReturns and exhaustive union types.
             'consistent-return': 'off',
             'default-case': 'off',
+            // Prettier decides arrow-body parentheses.
+            'no-confusing-arrow': 'off',
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
         },
     },

@@ -34,7 +34,7 @@ export const CampaignMember: ObjectDescription = {
             relationshipName: 'Contact',
             childRelationshipName: 'CampaignMembers',
         },
-        { name: 'Status', type: 'Picklist', label: 'Status', picklistValues: ['Sent', 'Responded'] },
+        { name: 'Status', type: 'Picklist', label: 'Status', picklistValues: ['Sent', 'Opened', 'Responded'] },
         { name: 'HasResponded', type: 'Boolean', label: 'Responded' },
         { name: 'FirstRespondedDate', type: 'Date', label: 'First Responded Date' },
         ...auditFields(),

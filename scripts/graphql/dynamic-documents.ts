@@ -11,6 +11,8 @@
  *
  * To add a builder: import it below, add an entry, and make `documents()` cover every branch of the builder.
  */
+import { plannerDocuments, plannerModule } from './planner-documents';
+
 export interface DynamicDocument {
     /** Names the variant in messages, e.g. `winRate/FISCAL_QUARTER`. */
     label: string;
@@ -26,4 +28,8 @@ export interface DynamicDocumentSource {
     documents(): DynamicDocument[];
 }
 
-export const dynamicDocumentSources: DynamicDocumentSource[] = [];
+export const dynamicDocumentSources: DynamicDocumentSource[] = [
+    // kpiPlanner: components wire gql`${kpiQuery(plan)}` (KPI values) and gql`${kpiRecordsQuery(drillDown)}` (the
+    // records behind a number); planner-documents.ts enumerates every document shape of both.
+    { module: plannerModule, builders: ['kpiQuery', 'kpiRecordsQuery'], documents: plannerDocuments },
+];

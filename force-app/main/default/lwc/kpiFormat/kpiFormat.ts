@@ -1,0 +1,141 @@
+/**
+ * Numbers, changes, date ranges and "as of" times in the viewer's locale and currency, with Intl only. Locale-specific
+ * wording (units, relative times, month names) comes from Intl; the phrases Intl lacks ("3.2×", "+4 pts") are labels.
+ */
+import kpiFormatMultiple from '@salesforce/label/c.kpiFormatMultiple';
+import kpiFormatPercentagePoints from '@salesforce/label/c.kpiFormatPercentagePoints';
+
+/** `multiple` is for coverage-style ratios read as "3.2×"; `percent` values are fractions (0.25 → 25%). */
+export type KpiUnit = 'count' | 'currency' | 'percent' | 'days' | 'multiple';
+
+export interface FormatOptions {
+    /** BCP 47 locale (`@salesforce/i18n/locale`). */
+    locale: string;
+    /** ISO 4217 code the amounts are in; required for `currency`. */
+    currency?: string;
+    /** Short form for tiles: 1.2K, 3.4M (Intl compact notation). */
+    compact?: boolean;
+}
+
+export type ChangeDirection = 'up' | 'down' | 'flat';
+export type ChangeTone = 'good' | 'bad' | 'neutral';
+
+export interface FormattedChange {
+    direction: ChangeDirection;
+    /** Good or bad given whether higher is better; neutral when flat. */
+    tone: ChangeTone;
+    /** `+12.5%` relative to the previous value (the unit's delta when that is zero); `−3 pts` for rates; `+2 days`. */
+    text: string;
+    /** (current − previous) / |previous|, or null when the previous value is zero. */
+    ratio: number | null;
+}
+
+// Smaller differences are floating-point noise and read as no change.
+const FLAT_EPSILON = 1e-9;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    const key = `${locale}|${JSON.stringify(options)}`;
+    let format = numberFormats.get(key);
+    if (!format) {
+        format = new Intl.NumberFormat(locale, options);
+        numberFormats.set(key, format);
+    }
+    return format;
+}
+
+function unitOptions(unit: KpiUnit, options: FormatOptions): Intl.NumberFormatOptions {
+    const compact: Intl.NumberFormatOptions = options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {};
+    switch (unit) {
+        case 'currency':
+            if (!options.currency) throw new RangeError('formatKpiValue: currency is required for the currency unit');
+            return { style: 'currency', currency: options.currency, ...compact };
+        case 'percent':
+            return { style: 'percent', maximumFractionDigits: 1 };
+        case 'days':
+            return { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 };
+        case 'multiple':
+            return { maximumFractionDigits: 1 };
+        case 'count':
+            return { maximumFractionDigits: 1, ...compact };
+    }
+}
+
+/** A KPI value in its unit; percent values are ratios (0.25 → 25%). Empty for a missing value, never a false zero. */
+export function formatKpiValue(value: number | null | undefined, unit: KpiUnit, options: FormatOptions): string {
+    if (value === null || value === undefined || !Number.isFinite(value)) return '';
+    const text = numberFormat(options.locale, unitOptions(unit, options)).format(value);
+    return unit === 'multiple' ? kpiFormatMultiple.replace('{0}', text) : text;
+}
+
+/** How many records a number rests on, grouped as the locale groups digits. */
+export function formatCount(value: number, locale: string): string {
+    return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+function signed(value: number, locale: string, options: Intl.NumberFormatOptions): string {
+    return numberFormat(locale, { ...options, signDisplay: 'exceptZero' }).format(value);
+}
+
+/** The change from `previous` to `current`, with its direction and tone; null when either value is missing. */
+export function formatChange(
+    current: number | null | undefined,
+    previous: number | null | undefined,
+    unit: KpiUnit,
+    higherIsBetter: boolean,
+    options: FormatOptions,
+): FormattedChange | null {
+    if (current === null || current === undefined || previous === null || previous === undefined) return null;
+    if (!Number.isFinite(current) || !Number.isFinite(previous)) return null;
+    const delta = current - previous;
+    const direction: ChangeDirection = Math.abs(delta) < FLAT_EPSILON ? 'flat' : delta > 0 ? 'up' : 'down';
+    const tone: ChangeTone =
+        direction === 'flat' ? 'neutral' : (direction === 'up') === higherIsBetter ? 'good' : 'bad';
+    const ratio = previous === 0 ? null : delta / Math.abs(previous);
+    let text: string;
+    if (unit === 'percent') {
+        const points = signed(direction === 'flat' ? 0 : delta * 100, options.locale, { maximumFractionDigits: 1 });
+        text = kpiFormatPercentagePoints.replace('{0}', points);
+    } else if (unit === 'days' || unit === 'multiple') {
+        text = signed(delta, options.locale, unitOptions(unit, options));
+        if (unit === 'multiple') text = kpiFormatMultiple.replace('{0}', text);
+    } else if (ratio !== null) {
+        text = signed(direction === 'flat' ? 0 : ratio, options.locale, { style: 'percent', maximumFractionDigits: 1 });
+    } else {
+        text = signed(delta, options.locale, unitOptions(unit, { ...options, compact: options.compact }));
+    }
+    return { direction, tone, text, ratio };
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['second', 60],
+    ['minute', 60],
+    ['hour', 24],
+];
+
+/**
+ * When the numbers were fetched: "5 minutes ago" within a day (Intl.RelativeTimeFormat), otherwise the date and time
+ * in the viewer's time zone.
+ */
+export function formatAsOf(asOf: Date, now: Date, locale: string, timeZone: string): string {
+    let amount = Math.round((asOf.getTime() - now.getTime()) / 1000);
+    for (const [unit, size] of RELATIVE_STEPS) {
+        if (Math.abs(amount) < size) {
+            return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(
+                unit === 'second' ? 0 : amount,
+                unit,
+            );
+        }
+        amount = Math.round(amount / size);
+    }
+    return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(asOf);
+}
+
+/** A half-open window of civil days (`YYYY-MM-DD`) as the locale writes a date range, last day inclusive. */
+export function formatDateRange(window: { start: string; end: string }, locale: string): string {
+    const start = new Date(`${window.start}T00:00:00Z`);
+    const last = new Date(new Date(`${window.end}T00:00:00Z`).getTime() - 86_400_000);
+    const format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
+    return last.getTime() <= start.getTime() ? format.format(start) : format.formatRange(start, last);
+}

@@ -1,0 +1,469 @@
+import { parse } from 'graphql';
+import { KPI_CATALOG, KPI_IDS } from 'c/kpiCatalog';
+import { PERIOD_KINDS } from 'c/kpiPeriods';
+import { kpiQuery, kpiRecordsQuery, MAX_SUBQUERIES, planDrillDown, planKpis } from 'c/kpiPlanner';
+import type { KpiDocument, KpiPlan, KpiRequest, PlanContext } from 'c/kpiPlanner';
+
+const USER = '005000000000001AAA';
+const context: PlanContext = {
+    userId: USER,
+    now: new Date('2024-05-20T16:00:00Z'),
+    calendar: { timeZone: 'America/New_York', firstDayOfWeek: 1, fiscalYearStartMonth: 2 },
+};
+
+function single(request: KpiRequest, ctx: PlanContext = context): { plan: KpiPlan; doc: KpiDocument } {
+    const plan = planKpis([request], ctx);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.documents).toHaveLength(1);
+    return { plan, doc: plan.documents[0] };
+}
+
+/** What every planned document must satisfy, whatever was asked. */
+function expectWellFormed(plan: KpiPlan): void {
+    plan.documents.forEach((doc, index) => {
+        expect(() => parse(doc.query)).not.toThrow();
+        expect(doc.subqueries.length).toBeGreaterThan(0);
+        expect(doc.subqueries.length).toBeLessThanOrEqual(MAX_SUBQUERIES);
+        const aliases = doc.subqueries.map((s) => s.alias);
+        expect(new Set(aliases).size).toBe(aliases.length);
+        const lines = doc.query.split('\n');
+        for (const s of doc.subqueries) {
+            expect(lines[s.lines[0] - 1].trim().startsWith(`${s.alias}: ${s.object}(`)).toBe(true);
+            expect(lines[s.lines[1] - 1].trim()).toBe('}');
+        }
+        expect(doc.query).not.toMatch(/undefined|\[object Object\]|NaN/);
+        const declared = [...doc.query.split('\n')[0].matchAll(/\$(\w+):/g)].map((m) => m[1]).sort();
+        const used = [
+            ...new Set(
+                [
+                    ...doc.query
+                        .split('\n')
+                        .slice(1)
+                        .join('\n')
+                        .matchAll(/\$(\w+)/g),
+                ].map((m) => m[1]),
+            ),
+        ].sort();
+        expect(declared).toEqual(used);
+        expect(Object.keys(doc.variables).sort()).toEqual(declared);
+        if (doc.variables.userId !== undefined) expect(doc.variables.userId).toBe(USER);
+        for (const request of plan.requests.filter((r) => r.document === index)) {
+            expect(doc.keys).toContain(request.key);
+            const reads = [request.reads.current, request.reads.comparison ?? {}, request.reads.sparkline ?? {}];
+            for (const alias of reads.flatMap((r) => Object.values(r).flat())) expect(aliases).toContain(alias);
+        }
+    });
+}
+
+describe('every KPI × scope × comparison × sparkline × period', () => {
+    const comparisons = ['none', 'previousPeriod', 'samePeriodLastYear'] as const;
+    const scopes = ['mine', 'team', 'all'] as const;
+    const periods = PERIOD_KINDS.map((kind) => (kind === 'rollingDays' ? 'rollingDays:30' : kind));
+    const cases = KPI_IDS.flatMap((kpi) => scopes.map((scope) => [kpi, scope] as const));
+    it.each(cases)('%s, scope %s, plans one valid document of at most 10 subqueries', (kpi, scope) => {
+        for (const comparison of comparisons) {
+            for (const sparkline of [0, 4]) {
+                for (const period of periods) {
+                    const plan = planKpis([{ kpi, period, comparison, scope, sparkline }], context);
+                    expect(plan.rejected).toEqual([]);
+                    expect(plan.documents).toHaveLength(1);
+                    expectWellFormed(plan);
+                    expect(plan.documents[0].query.includes('$userId')).toBe(scope !== 'all');
+                }
+            }
+        }
+    });
+
+    it.each(KPI_CATALOG.flatMap((kpi) => kpi.groupings.map((g) => [kpi.id, g] as const)))(
+        '%s grouped by %s with a comparison',
+        (kpi, groupBy) => {
+            const plan = planKpis([{ kpi, period: 'thisQuarter', comparison: 'previousPeriod', groupBy }], context);
+            expectWellFormed(plan);
+            for (const s of plan.documents[0].subqueries.filter((q) => q.object !== 'User')) {
+                expect(s.groupBy.length).toBeGreaterThan(0);
+            }
+            expect(plan.documents[0].query).toContain('pageInfo { hasNextPage }');
+        },
+    );
+});
+
+describe('one request per component', () => {
+    const salesBoard: KpiRequest[] = [
+        { kpi: 'opportunitiesWon', period: 'thisFiscalQuarter', comparison: 'previousPeriod', scope: 'mine' },
+        { kpi: 'closedWonRevenue', period: 'thisFiscalQuarter', comparison: 'previousPeriod', scope: 'mine' },
+        { kpi: 'averageDealSize', period: 'thisFiscalQuarter', comparison: 'previousPeriod', scope: 'mine' },
+        { kpi: 'averageContractValue', period: 'thisFiscalQuarter', scope: 'mine' },
+        { kpi: 'winRate', period: 'thisFiscalQuarter', comparison: 'previousPeriod', scope: 'mine' },
+        { kpi: 'pipelineValue', period: 'thisFiscalQuarter', scope: 'mine' },
+    ];
+
+    it('merges KPIs that read the same records into one subquery', () => {
+        const plan = planKpis(salesBoard, context);
+        expectWellFormed(plan);
+        expect(plan.documents).toHaveLength(1);
+        // Won (current, comparison), win rate (current, comparison), pipeline: five subqueries for six KPIs.
+        expect(plan.documents[0].subqueries).toHaveLength(5);
+        const won = plan.requests.find((r) => r.key === 'opportunitiesWon')!;
+        const revenue = plan.requests.find((r) => r.key === 'closedWonRevenue')!;
+        expect(won.reads.current.value).toEqual(revenue.reads.current.value);
+        const shared = plan.documents[0].subqueries.find((s) => s.alias === won.reads.current.value[0])!;
+        expect(shared.selections).toEqual([
+            { field: 'Id', fns: ['count'] },
+            { field: 'Amount', fns: ['avg', 'count', 'sum'] },
+        ]);
+        expect(plan.documents[0].query).toContain('Amount @optional { avg { value } count { value } sum { value } }');
+    });
+
+    it('splits into the fewest documents when more than ten subqueries are needed, keeping each KPI whole', () => {
+        const big: KpiRequest[] = KPI_IDS.map((kpi) => ({ kpi, period: 'thisMonth', comparison: 'previousPeriod' }));
+        const plan = planKpis(big, context);
+        expectWellFormed(plan);
+        expect(plan.rejected).toEqual([]);
+        const total = plan.documents.reduce((sum, doc) => sum + doc.subqueries.length, 0);
+        expect(plan.documents.length).toBeGreaterThanOrEqual(Math.ceil(total / MAX_SUBQUERIES));
+        expect(plan.documents.length).toBeLessThanOrEqual(Math.ceil(total / MAX_SUBQUERIES) + 1);
+        expect(plan.documents.map((d) => d.operationName)).toEqual(
+            plan.documents.map((_, i) => (i === 0 ? 'KpiMetrics' : `KpiMetrics${i + 1}`)),
+        );
+        expect(plan.requests.map((r) => r.key)).toEqual(KPI_IDS);
+        for (const request of plan.requests) expect(plan.documents[request.document].keys).toContain(request.key);
+    });
+
+    it('honours a lower subquery limit', () => {
+        const plan = planKpis(salesBoard, { ...context, maxSubqueries: 2 });
+        expectWellFormed(plan);
+        for (const doc of plan.documents) expect(doc.subqueries.length).toBeLessThanOrEqual(2);
+        expect(plan.documents.length).toBeGreaterThan(1);
+    });
+
+    it('keeps the text when only the day changes: dates travel as variables', () => {
+        const request: KpiRequest = {
+            kpi: 'leadsCreated',
+            period: 'thisMonth',
+            comparison: 'previousPeriod',
+            sparkline: 3,
+        };
+        const monday = planKpis([request], context).documents[0];
+        const tuesday = planKpis([request], { ...context, now: new Date('2024-05-21T16:00:00Z') }).documents[0];
+        expect(tuesday.query).toBe(monday.query);
+        expect(tuesday.variables).not.toEqual(monday.variables);
+        expect(kpiQuery(planKpis([request], context))).toBe(monday.query);
+        expect(kpiQuery(planKpis([], context))).toBe('');
+    });
+});
+
+describe('filters', () => {
+    const where = (request: KpiRequest, ctx?: PlanContext) => single(request, ctx).doc.query;
+
+    it('scopes to the viewer, the viewer’s direct reports, or everyone', () => {
+        expect(where({ kpi: 'opportunitiesWon', period: 'thisMonth', scope: 'mine' })).toContain(
+            '{ OwnerId: { eq: $userId } }',
+        );
+        expect(where({ kpi: 'opportunitiesWon', period: 'thisMonth', scope: 'team' })).toContain(
+            '{ Owner: { ManagerId: { eq: $userId } } }',
+        );
+        // Lead owners can be queues: the filter takes the User branch of the polymorphic Owner.
+        expect(where({ kpi: 'leadsCreated', period: 'thisMonth', scope: 'team' })).toContain(
+            '{ Owner: { User: { ManagerId: { eq: $userId } } } }',
+        );
+        expect(where({ kpi: 'campaignOpens', period: 'thisMonth', scope: 'team' })).toContain(
+            '{ Campaign: { Owner: { ManagerId: { eq: $userId } } } }',
+        );
+        expect(where({ kpi: 'leadsFromCampaigns', period: 'thisMonth', scope: 'mine' })).toContain(
+            '{ Lead: { OwnerId: { eq: $userId } } }',
+        );
+        const all = where({ kpi: 'opportunitiesWon', period: 'thisMonth', scope: 'all' });
+        expect(all).not.toContain('Owner');
+    });
+
+    it('dates the current period with the server’s literal, to date, and comparisons with explicit days', () => {
+        const { doc } = single({
+            kpi: 'opportunitiesWon',
+            period: 'thisFiscalQuarter',
+            comparison: 'samePeriodLastYear',
+        });
+        expect(doc.query).toContain('CloseDate: { eq: { literal: THIS_FISCAL_QUARTER }, lt: { literal: TOMORROW } }');
+        expect(doc.query).toContain('CloseDate: { gte: { value: $d0 }, lt: { value: $d1 } }');
+        expect(doc.variables).toMatchObject({ d0: '2023-05-01', d1: '2023-05-21' });
+        const last = single({ kpi: 'opportunitiesWon', period: 'lastMonth' }).doc.query;
+        expect(last).toContain('CloseDate: { eq: { literal: LAST_MONTH } }');
+        const rolling = single({ kpi: 'opportunitiesWon', period: 'rollingDays:90' }).doc.query;
+        expect(rolling).toContain('CloseDate: { eq: { range: { last_n_days: 90 } } }');
+    });
+
+    it('compares DateTime fields with instants at the viewer’s midnight', () => {
+        const { doc } = single({ kpi: 'leadsCreated', period: 'thisMonth', comparison: 'previousPeriod' });
+        expect(doc.query).toContain('CreatedDate: { gte: { value: $t0 }, lt: { value: $t1 } }');
+        // 1-20 May against 1-20 April, each from the viewer's midnight (EDT, UTC-4).
+        expect(doc.variables).toMatchObject({ t0: '2024-04-01T04:00:00Z', t1: '2024-04-21T04:00:00Z' });
+        const kiritimati = { ...context, calendar: { ...context.calendar, timeZone: 'Pacific/Kiritimati' } };
+        const far = single({ kpi: 'leadsCreated', period: 'lastMonth', comparison: 'previousPeriod' }, kiritimati).doc;
+        // Already 21 May in Kiritimati (UTC+14): last month is April, compared with March from its local midnight.
+        expect(far.variables).toMatchObject({ t0: '2024-02-29T10:00:00Z', t1: '2024-03-31T10:00:00Z' });
+    });
+
+    it('takes the whole period for open pipeline, which is a snapshot without comparison', () => {
+        const { plan, doc } = single({
+            kpi: 'pipelineValue',
+            period: 'thisQuarter',
+            comparison: 'previousPeriod',
+            sparkline: 4,
+        });
+        expect(doc.query).toContain('CloseDate: { eq: { literal: THIS_QUARTER } }');
+        expect(doc.query).not.toContain('TOMORROW');
+        expect(plan.requests[0].notes).toEqual(['comparisonNotSupported', 'sparklineNotSupported']);
+        expect(plan.requests[0].comparisonWindow).toBeUndefined();
+        expect(plan.requests[0].reads.comparison).toBeUndefined();
+    });
+
+    it('puts the admin’s choices in: swapped fields and value lists', () => {
+        const lost = single({
+            kpi: 'opportunitiesLost',
+            period: 'thisYear',
+            groupBy: 'lossReason',
+            settings: { lossReasonField: 'Reason_Lost__c' },
+        }).doc.query;
+        expect(lost).toContain('groupBy: { Reason_Lost__c: { group: true } }');
+        expect(lost).toContain('Reason_Lost__c { value label }');
+        const opens = single({
+            kpi: 'campaignOpens',
+            period: 'thisYear',
+            settings: { openedStatuses: 'Opened, "Clicked"' },
+        }).doc.query;
+        expect(opens).toContain('Status: { in: ["Opened", "\\"Clicked\\""] }');
+        const quota = single({
+            kpi: 'pipelineCoverage',
+            period: 'thisQuarter',
+            settings: { quotaField: 'Quarterly_Quota__c' },
+        }).doc.query;
+        expect(quota).toContain('User(where: { IsActive: { eq: true } }) {');
+        expect(quota).toContain('Quarterly_Quota__c @optional { sum { value } }');
+    });
+
+    it('reads the quota of the viewer or the viewer’s team unless the tile has a target', () => {
+        const mine = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', scope: 'mine' }).doc.query;
+        expect(mine).toContain('User(where: { Id: { eq: $userId } })');
+        const team = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', scope: 'team' }).doc.query;
+        expect(team).toContain('User(where: { ManagerId: { eq: $userId } })');
+        const { plan, doc } = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', target: 500000 });
+        expect(doc.query).not.toContain('User(');
+        expect(plan.requests[0].target).toBe(500000);
+        // Won revenue counts to date although the pipeline takes the whole quarter.
+        expect(doc.query).toContain(
+            '{ IsWon: { eq: true } }, { CloseDate: { eq: { literal: THIS_QUARTER }, lt: { literal: TOMORROW } } }',
+        );
+    });
+
+    it('averages a date difference from year and day-in-year histograms', () => {
+        const { plan, doc } = single({ kpi: 'averageSalesCycle', period: 'thisYear', comparison: 'previousPeriod' });
+        expect(Object.keys(plan.requests[0].reads.current).sort()).toEqual(['fromDays', 'toDays', 'years']);
+        expect(doc.subqueries).toHaveLength(6);
+        expect(doc.query).toContain(
+            'groupBy: { CreatedDate: { function: CALENDAR_YEAR }, CloseDate: { function: CALENDAR_YEAR } }',
+        );
+        expect(doc.query).toContain('groupBy: { CreatedDate: { function: DAY_IN_YEAR } }');
+        expect(doc.query).toContain('groupBy: { CloseDate: { function: DAY_IN_YEAR } }');
+    });
+
+    it('buckets sparklines by day: DAY_ONLY for DateTime, DAY_IN_YEAR chunks of at most 365 days for Date', () => {
+        const created = single({ kpi: 'leadsCreated', period: 'thisQuarter', sparkline: 8 });
+        expect(created.plan.requests[0].notes).toEqual(['sparklineUtcDays']);
+        expect(created.doc.query).toContain('groupBy: { CreatedDate: { function: DAY_ONLY } }');
+        const closed = single({ kpi: 'winRate', period: 'thisQuarter', sparkline: 8 });
+        const chunks = closed.doc.subqueries.filter((s) => s.chunk);
+        expect(chunks.length).toBe(2);
+        for (const s of chunks) {
+            expect(s.groupBy).toEqual([{ field: 'IsWon' }, { field: 'CloseDate', fn: 'DAY_IN_YEAR' }]);
+            const days = (Date.parse(s.chunk!.end) - Date.parse(s.chunk!.start)) / 86_400_000;
+            expect(days).toBeLessThanOrEqual(365);
+        }
+        expect(chunks[0].chunk!.start).toBe(closed.plan.requests[0].sparkline[0].start);
+        expect(chunks[1].chunk!.start).toBe(chunks[0].chunk!.end);
+        const ratio = single({ kpi: 'leadConversionRate', period: 'thisMonth', sparkline: 6 });
+        expect(Object.keys(ratio.plan.requests[0].reads.sparkline!).sort()).toEqual(['denominator', 'numerator']);
+    });
+
+    it('has no sparkline where days do not add up', () => {
+        for (const kpi of ['averageSalesCycle', 'leadsFromCampaigns', 'pipelineCoverage']) {
+            const { plan } = single({ kpi, period: 'thisMonth', sparkline: 4 });
+            expect(plan.requests[0].notes).toContain('sparklineNotSupported');
+            expect(plan.requests[0].sparkline).toEqual([]);
+        }
+        const grouped = single({ kpi: 'winRate', period: 'thisMonth', sparkline: 4, groupBy: 'owner' });
+        expect(grouped.plan.requests[0].notes).toEqual(['sparklineNotSupported']);
+    });
+});
+
+describe('bad requests', () => {
+    const cases: [string, Partial<KpiRequest>, object, PlanContext?][] = [
+        [
+            'an unknown KPI',
+            { kpi: 'revenuePerEmployee' },
+            { code: 'unknownKpi', property: 'kpi', value: 'revenuePerEmployee' },
+        ],
+        [
+            'an unknown period',
+            { period: 'nextQuarter' },
+            { code: 'badPeriod', property: 'period', value: 'nextQuarter' },
+        ],
+        ['a zero-day window', { period: 'rollingDays:0' }, { code: 'badPeriod', property: 'period' }],
+        ['an unknown comparison', { comparison: 'lastWeek' }, { code: 'badComparison', property: 'comparison' }],
+        ['an unknown scope', { scope: 'company' }, { code: 'badScope', property: 'scope', value: 'company' }],
+        [
+            'scope mine without a user',
+            { scope: 'mine' },
+            { code: 'noUser', property: 'scope' },
+            { ...context, userId: undefined },
+        ],
+        ['scope team with a bad user Id', { scope: 'team' }, { code: 'noUser' }, { ...context, userId: 'me' }],
+        [
+            'a field setting that is not an API name',
+            { kpi: 'opportunitiesLost', groupBy: 'lossReason', settings: { lossReasonField: 'Name } x' } },
+            { code: 'badSetting', property: 'lossReasonField' },
+        ],
+        [
+            'an empty status list',
+            { kpi: 'campaignOpens', settings: { openedStatuses: ' , ' } },
+            { code: 'badSetting', property: 'openedStatuses' },
+        ],
+        [
+            'a status list of non-strings',
+            { kpi: 'campaignOpens', settings: { openedStatuses: true } },
+            { code: 'badSetting' },
+        ],
+        [
+            'a boolean setting that is not one',
+            { kpi: 'averageContractValue', settings: { amountsAreMonthly: 'yes' } },
+            { code: 'badSetting', property: 'amountsAreMonthly' },
+        ],
+        ['a negative sparkline', { sparkline: -1 }, { code: 'badSparkline', property: 'sparkline' }],
+        ['a fractional sparkline', { sparkline: 1.5 }, { code: 'badSparkline' }],
+        ['too many sparkline periods', { sparkline: 61 }, { code: 'badSparkline' }],
+        [
+            'a sparkline over too many Date days',
+            { kpi: 'opportunitiesWon', period: 'thisFiscalYear', sparkline: 6 },
+            { code: 'sparklineTooLong', property: 'sparkline' },
+        ],
+        [
+            'a sparkline over too many DateTime days',
+            { kpi: 'leadsCreated', period: 'thisFiscalYear', sparkline: 7 },
+            { code: 'sparklineTooLong' },
+        ],
+        [
+            'a breakdown the KPI lacks',
+            { kpi: 'emailsSent', groupBy: 'lossReason' },
+            { code: 'badGrouping', property: 'groupBy' },
+        ],
+        ['a negative target', { kpi: 'pipelineCoverage', target: -5 }, { code: 'badTarget', property: 'target' }],
+        ['a target that is not a number', { kpi: 'pipelineCoverage', target: NaN }, { code: 'badTarget' }],
+        [
+            'a bad time zone',
+            {},
+            { code: 'badCalendar', property: 'timeZone' },
+            { ...context, calendar: { ...context.calendar, timeZone: 'Mars/Base' } },
+        ],
+        [
+            'a bad fiscal month',
+            {},
+            { code: 'badCalendar', property: 'fiscalYearStartMonth' },
+            { ...context, calendar: { ...context.calendar, fiscalYearStartMonth: 0 } },
+        ],
+    ];
+    it.each(cases)('rejects %s, naming the property', (_name, change, problem, ctx = context) => {
+        const request = { kpi: 'leadsCreated', period: 'thisMonth', ...change } as KpiRequest;
+        const plan = planKpis([request, { kpi: 'opportunitiesWon', period: 'thisMonth', key: 'neighbour' }], ctx);
+        expect(plan.rejected[0].problems).toContainEqual(expect.objectContaining(problem));
+        // The good request next to it is still planned, unless the calendar itself is bad.
+        const calendarIsBad = ctx.calendar !== context.calendar;
+        expect(plan.requests.map((r) => r.key)).toEqual(calendarIsBad ? [] : ['neighbour']);
+    });
+
+    it('rejects a second request with the same key, and junk', () => {
+        const plan = planKpis(
+            [
+                { kpi: 'winRate', period: 'thisMonth' },
+                { kpi: 'winRate', period: 'lastMonth' },
+                { kpi: 'winRate', period: 'lastMonth', key: 'winRateLastMonth' },
+                null as unknown as KpiRequest,
+            ],
+            context,
+        );
+        expect(plan.requests.map((r) => r.key)).toEqual(['winRate', 'winRateLastMonth']);
+        expect(plan.rejected[0].problems).toEqual([{ code: 'duplicateKey', property: 'key', value: 'winRate' }]);
+        expect(plan.rejected[1].problems[0]).toMatchObject({ code: 'unknownKpi', property: 'kpi' });
+    });
+
+    it('rejects a KPI that needs more subqueries than a document may hold', () => {
+        const plan = planKpis([{ kpi: 'averageSalesCycle', period: 'thisYear' }], { ...context, maxSubqueries: 2 });
+        expect(plan.rejected[0].problems).toEqual([{ code: 'tooManySubqueries', property: 'kpi', value: '3' }]);
+    });
+
+    it('buckets yearly sparklines by CALENDAR_YEAR, however many years', () => {
+        const { doc } = single({ kpi: 'opportunitiesWon', period: 'thisYear', sparkline: 10 });
+        expect(doc.query).toContain('groupBy: { CloseDate: { function: CALENDAR_YEAR } }');
+        expect(doc.subqueries).toHaveLength(2);
+        const january = { ...context, calendar: { ...context.calendar, fiscalYearStartMonth: 1 } };
+        expect(single({ kpi: 'leadsCreated', period: 'lastFiscalYear', sparkline: 10 }, january).doc.query).toContain(
+            'groupBy: { CreatedDate: { function: CALENDAR_YEAR } }',
+        );
+    });
+
+    it('plans nothing for nothing', () => {
+        expect(planKpis([], context)).toEqual({ documents: [], requests: [], rejected: [] });
+    });
+});
+
+describe('the records behind a number', () => {
+    it('filters them as the number was, newest first', () => {
+        const { drillDown, problems } = planDrillDown(
+            { kpi: 'winRate', period: 'thisQuarter', scope: 'mine' },
+            context,
+            ['Name', 'Amount', 'Id', 'Amount'],
+            25,
+        );
+        expect(problems).toEqual([]);
+        expect(drillDown).toMatchObject({
+            object: 'Opportunity',
+            operationName: 'KpiRecords',
+            variables: { userId: USER },
+        });
+        const query = kpiRecordsQuery(drillDown);
+        expect(() => parse(query)).not.toThrow();
+        expect(query).toContain(
+            'Opportunity(where: { and: [{ IsClosed: { eq: true } }, { CloseDate: { eq: { literal: THIS_QUARTER }, lt: { literal: TOMORROW } } }, { OwnerId: { eq: $userId } }] }, first: 25, orderBy: { CloseDate: { order: DESC }, Id: { order: ASC } }) {',
+        );
+        expect(query).toContain(
+            'edges { node { Id Name @optional { value displayValue } Amount @optional { value displayValue } } }',
+        );
+    });
+
+    it('shows the converted leads of a conversion rate and the open deals of coverage', () => {
+        const converted = planDrillDown({ kpi: 'leadConversionRate', period: 'lastMonth' }, context, [
+            'Name',
+        ]).drillDown!;
+        expect(converted.query).toContain(
+            'Lead(where: { and: [{ IsConverted: { eq: true } }, { ConvertedDate: { eq: { literal: LAST_MONTH } } }] }',
+        );
+        expect(converted.variables).toEqual({});
+        const open = planDrillDown({ kpi: 'pipelineCoverage', period: 'thisQuarter' }, context, ['Name']).drillDown!;
+        expect(open.query).toContain('{ IsClosed: { eq: false } }, { CloseDate: { eq: { literal: THIS_QUARTER } } }');
+    });
+
+    it('does not sort by a parent’s field', () => {
+        const members = planDrillDown({ kpi: 'leadsFromCampaigns', period: 'thisYear' }, context, [
+            'Status',
+        ]).drillDown!;
+        expect(members.query).not.toContain('orderBy');
+    });
+
+    it('refuses bad field names, page sizes and requests', () => {
+        expect(planDrillDown({ kpi: 'winRate', period: 'thisMonth' }, context, ['Name }']).problems).toEqual([
+            { code: 'badSetting', property: 'fields', value: 'Name }' },
+        ]);
+        expect(planDrillDown({ kpi: 'winRate', period: 'thisMonth' }, context, ['Name'], 0).problems).toEqual([
+            { code: 'badSetting', property: 'first', value: '0' },
+        ]);
+        expect(planDrillDown({ kpi: 'nope', period: 'thisMonth' }, context, []).problems[0].code).toBe('unknownKpi');
+        expect(kpiRecordsQuery(undefined)).toBe('');
+    });
+});

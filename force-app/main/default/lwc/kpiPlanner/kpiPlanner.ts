@@ -1,0 +1,781 @@
+/**
+ * Turns the KPIs a component shows into one UI API GraphQL document (aliased `uiapi.aggregate` subqueries, at most
+ * ten) plus its variables. Identical subqueries of different KPIs are merged; dates, the viewer's Id and nothing else
+ * travel as variables, so the text only changes when the set of KPIs does. Pure: no clock, no platform calls.
+ * Reading the response back is kpiResults' job.
+ */
+import {
+    DATE_FIELD_TYPES,
+    EVERYONE_FILTER,
+    KPI_GROUPINGS,
+    KPI_SETTINGS,
+    findKpi,
+    isSettingRef,
+    kpiParts,
+    kpiSettingIds,
+} from 'c/kpiCatalog';
+import type { Aggregate, FieldRef, Filter, FilterValue, KpiDefinition, ResolvedPart } from 'c/kpiCatalog';
+import {
+    calendarProblems,
+    comparisonWindow,
+    currentWindow,
+    daysBetween,
+    isComparison,
+    isoDate,
+    parseIsoDate,
+    parsePeriod,
+    sparklineWindows,
+    windowInstants,
+} from 'c/kpiPeriods';
+import type { Comparison, DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
+
+export type Scope = 'mine' | 'team' | 'all';
+export const SCOPES: readonly Scope[] = ['mine', 'team', 'all'];
+
+export type SettingValue = string | string[] | boolean;
+
+export interface KpiRequest {
+    /** Names the request in the results; defaults to the KPI id and must be unique within one plan. */
+    key?: string;
+    kpi: string;
+    /** A Period, or its App Builder spelling (`thisFiscalQuarter`, `rollingDays:30`). */
+    period: Period | string;
+    comparison?: Comparison | string;
+    /** mine: owned by the viewer; team: owned by the viewer's direct reports; all: whatever the viewer can see. */
+    scope?: Scope | string;
+    /** The admin's choices for the KPI's swappable fields and values (kpiCatalog KPI_SETTINGS ids). */
+    settings?: Record<string, SettingValue | undefined>;
+    /** How many periods the sparkline shows, the current one last; 0 or absent for none. */
+    sparkline?: number;
+    /** A breakdown the KPI offers (kpiCatalog KPI_GROUPINGS id), e.g. `owner` for the leaderboard. */
+    groupBy?: string;
+    /** The target a coverage KPI measures against instead of the quota field. */
+    target?: number | null;
+}
+
+export interface PlanContext {
+    /** The viewer's User Id (`@salesforce/user/Id`); needed for scopes mine and team. */
+    userId?: string;
+    now: Date;
+    calendar: ViewerCalendar;
+    /** Subqueries per document; the UI API allows 10 (query-limits). Lower only in tests. */
+    maxSubqueries?: number;
+}
+
+export type ProblemCode =
+    | 'unknownKpi'
+    | 'badPeriod'
+    | 'badComparison'
+    | 'badScope'
+    | 'noUser'
+    | 'badSetting'
+    | 'badSparkline'
+    | 'sparklineTooLong'
+    | 'badGrouping'
+    | 'badTarget'
+    | 'duplicateKey'
+    | 'badCalendar'
+    | 'tooManySubqueries';
+
+/** Why a request cannot be planned, naming the request property (or setting id) at fault. */
+export interface KpiProblem {
+    code: ProblemCode;
+    property: string;
+    value?: string;
+}
+
+/** Something the tile should mention although it shows a number. */
+export type NoteCode = 'comparisonNotSupported' | 'sparklineNotSupported' | 'sparklineUtcDays';
+
+/** A GroupByFunction the planner uses, and the aggregate result property it comes back under. */
+export type DateFunction = 'CALENDAR_YEAR' | 'DAY_IN_YEAR' | 'DAY_ONLY';
+export const DATE_FUNCTION_RESULT: Record<DateFunction, string> = {
+    CALENDAR_YEAR: 'calendarYear',
+    DAY_IN_YEAR: 'dayInYear',
+    DAY_ONLY: 'dayOnly',
+};
+
+export interface GroupKey {
+    field: string;
+    fn?: DateFunction;
+    /** Text keys also select `label` (the picklist label in the viewer's language). */
+    label?: boolean;
+}
+
+export interface Selection {
+    field: string;
+    fns: ('count' | 'countDistinct' | 'sum' | 'avg')[];
+}
+
+export interface PlannedSubquery {
+    alias: string;
+    object: string;
+    groupBy: GroupKey[];
+    selections: Selection[];
+    /** First and last line (1-based) of the subquery in the document, to place errors that carry a location. */
+    lines: [number, number];
+    /** For DAY_IN_YEAR chunks: the days the chunk covers, which makes each day-in-year number one date. */
+    chunk?: { start: string; end: string };
+}
+
+export interface KpiDocument {
+    query: string;
+    variables: Record<string, string>;
+    operationName: string;
+    subqueries: PlannedSubquery[];
+    /** Keys of the requests this document answers. */
+    keys: string[];
+}
+
+/** Aliases each request reads, by window and by role (`value`, `numerator`, `years`, …). */
+export type Reads = Record<string, string[]>;
+
+export interface PlannedRequest {
+    key: string;
+    kpi: string;
+    period: Period;
+    comparison: Comparison;
+    scope: Scope;
+    /** Every setting the KPI reads, defaults filled in. */
+    settings: Record<string, SettingValue>;
+    groupBy?: string;
+    target?: number;
+    window: DateWindow;
+    comparisonWindow?: DateWindow;
+    sparkline: DateWindow[];
+    notes: NoteCode[];
+    /** Index into KpiPlan.documents. */
+    document: number;
+    reads: { current: Reads; comparison?: Reads; sparkline?: Reads };
+}
+
+export interface RejectedRequest {
+    key: string;
+    kpi: string;
+    problems: KpiProblem[];
+}
+
+export interface KpiPlan {
+    documents: KpiDocument[];
+    requests: PlannedRequest[];
+    rejected: RejectedRequest[];
+}
+
+export const MAX_SUBQUERIES = 10;
+/** Groups a grouped subquery may return in one page (query-limits: 2000 per subquery). */
+export const MAX_GROUPS = 2000;
+export const MAX_SPARKLINE = 60;
+// A DAY_IN_YEAR number names one date only within 365 days; longer Date spans take one subquery per chunk, at most
+// five (four fiscal years), which keeps the largest KPI (a ratio with comparison) within ten subqueries.
+const DAYS_PER_CHUNK = 365;
+const MAX_CHUNKS = 5;
+
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
+/** A field reference with the admin's choice filled in. */
+export function resolveField(ref: FieldRef, settings: Record<string, SettingValue>): string {
+    return isSettingRef(ref) ? String(settings[ref.setting]) : ref;
+}
+
+function resolveValue(value: FilterValue, settings: Record<string, SettingValue>): FilterValue {
+    if (isSettingRef(value)) return settings[value.setting] as FilterValue;
+    if (Array.isArray(value)) return value.map((item) => resolveValue(item, settings));
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveValue(v, settings)]));
+    }
+    return value;
+}
+
+/** `Owner.ManagerId` + condition → `{ Owner: { ManagerId: condition } }`. */
+function nest(path: string, condition: FilterValue): Filter {
+    return path.split('.').reduceRight<FilterValue>((inner, key) => ({ [key]: inner }), condition) as Filter;
+}
+
+function allOf(filters: Filter[]): Filter {
+    const parts = filters.filter((filter) => Object.keys(filter).length > 0);
+    return parts.length === 1 ? parts[0] : parts.length === 0 ? {} : { and: parts };
+}
+
+const enumValue = (name: string): FilterValue => ({ $enum: name });
+
+export function dateFieldType(object: string, path: string): 'Date' | 'DateTime' {
+    const type = DATE_FIELD_TYPES[`${object}.${path}`];
+    if (!type) throw new Error(`kpiCatalog DATE_FIELD_TYPES has no entry for ${object}.${path}`);
+    return type;
+}
+
+/** The date condition for a window: the server's literal or range where one exists, explicit bounds otherwise. */
+function dateCondition(window: DateWindow, type: 'Date' | 'DateTime', timeZone: string): FilterValue {
+    if (window.literal) {
+        const condition: Record<string, FilterValue> = { eq: { literal: enumValue(window.literal) } };
+        if (window.toDate) condition.lt = { literal: enumValue('TOMORROW') };
+        return condition;
+    }
+    if (window.lastNDays !== undefined) return { eq: { range: { last_n_days: window.lastNDays } } };
+    if (type === 'Date') {
+        return { gte: { value: { $date: window.start } }, lt: { value: { $date: window.end } } };
+    }
+    const instants = windowInstants(window, timeZone);
+    return { gte: { value: { $dateTime: instants.start } }, lt: { value: { $dateTime: instants.end } } };
+}
+
+function scopeCondition(part: ResolvedPart, scope: Scope): Filter {
+    if (scope === 'all') return EVERYONE_FILTER[part.object] ?? {};
+    return nest(scope === 'mine' ? part.scope.mine : part.scope.team, { eq: { $user: true } });
+}
+
+function selectionsFor(aggregate: Aggregate, settings: Record<string, SettingValue>, daily: boolean): Selection[] {
+    const selections: Selection[] = [{ field: 'Id', fns: ['count'] }];
+    if (aggregate.fn === 'count' || !aggregate.field) return selections;
+    const field = resolveField(aggregate.field, settings);
+    if (aggregate.fn === 'avg') selections.push({ field, fns: daily ? ['sum', 'count'] : ['avg', 'count'] });
+    else selections.push({ field, fns: [aggregate.fn] });
+    return selections;
+}
+
+interface SubquerySpec {
+    object: string;
+    where: Filter;
+    groupBy: GroupKey[];
+    selections: Selection[];
+    chunk?: { start: string; end: string };
+}
+
+function specKey(spec: SubquerySpec): string {
+    return JSON.stringify([spec.object, spec.where, spec.groupBy, spec.chunk ?? null]);
+}
+
+interface Draft {
+    request: Omit<PlannedRequest, 'document' | 'reads'>;
+    reads: Record<'current' | 'comparison' | 'sparkline', Record<string, string[]>>;
+    specs: Map<string, SubquerySpec>;
+}
+
+/** Validated, defaults filled; problems name the request property. */
+function normalize(
+    request: KpiRequest,
+    context: PlanContext,
+    seenKeys: Set<string>,
+): { kpi?: KpiDefinition; draft?: Draft['request']; problems: KpiProblem[] } {
+    const problems: KpiProblem[] = [];
+    const kpi = findKpi(request?.kpi);
+    const key = typeof request?.key === 'string' && request.key ? request.key : String(request?.kpi ?? '');
+    if (seenKeys.has(key)) problems.push({ code: 'duplicateKey', property: 'key', value: key });
+    seenKeys.add(key);
+    if (!kpi) {
+        problems.push({ code: 'unknownKpi', property: 'kpi', value: String(request?.kpi ?? '') });
+        return { problems };
+    }
+    for (const property of calendarProblems(context.calendar)) {
+        problems.push({
+            code: 'badCalendar',
+            property,
+            value: String(context.calendar[property as keyof ViewerCalendar]),
+        });
+    }
+    const period = parsePeriod(request.period);
+    if (!period) problems.push({ code: 'badPeriod', property: 'period', value: String(request.period) });
+    const comparison = request.comparison ?? 'none';
+    if (!isComparison(comparison)) problems.push({ code: 'badComparison', property: 'comparison', value: comparison });
+    const scope = request.scope ?? 'all';
+    if (!(SCOPES as readonly string[]).includes(scope)) {
+        problems.push({ code: 'badScope', property: 'scope', value: String(scope) });
+    } else if (scope !== 'all' && !SALESFORCE_ID.test(context.userId ?? '')) {
+        problems.push({ code: 'noUser', property: 'scope', value: scope });
+    }
+    const settings: Record<string, SettingValue> = {};
+    for (const id of kpiSettingIds(kpi)) {
+        const result = readSetting(id, request.settings?.[id]);
+        if (result === undefined) {
+            problems.push({ code: 'badSetting', property: id, value: String(request.settings?.[id]) });
+        } else settings[id] = result;
+    }
+    const sparkline = request.sparkline ?? 0;
+    if (!(Number.isInteger(sparkline) && sparkline >= 0 && sparkline <= MAX_SPARKLINE)) {
+        problems.push({ code: 'badSparkline', property: 'sparkline', value: String(request.sparkline) });
+    }
+    if (request.groupBy !== undefined && !kpi.groupings.includes(request.groupBy)) {
+        problems.push({ code: 'badGrouping', property: 'groupBy', value: String(request.groupBy) });
+    }
+    const target = request.target ?? undefined;
+    if (target !== undefined && !(typeof target === 'number' && Number.isFinite(target) && target >= 0)) {
+        problems.push({ code: 'badTarget', property: 'target', value: String(target) });
+    }
+    if (problems.length > 0 || !period || !isComparison(comparison)) return { kpi, problems };
+
+    const notes: NoteCode[] = [];
+    const snapshot = kpi.timing === 'snapshot';
+    let effectiveComparison: Comparison = comparison;
+    if (snapshot && comparison !== 'none') {
+        notes.push('comparisonNotSupported');
+        effectiveComparison = 'none';
+    }
+    const window = currentWindow(period, context.now, context.calendar, !snapshot);
+    let buckets: DateWindow[] = [];
+    if (sparkline > 0) {
+        const supported = sparklineSupport(kpi, request.groupBy, snapshot);
+        if (!supported) notes.push('sparklineNotSupported');
+        else {
+            buckets = sparklineWindows(period, sparkline, context.now, context.calendar, true);
+            const span = daysBetween(buckets[0].start, buckets[buckets.length - 1].end);
+            const types = kpiParts(kpi).map((part) =>
+                dateFieldType(part.object, resolveField(part.dateField!, settings)),
+            );
+            const tooLong =
+                !byCalendarYear(period, context.calendar) &&
+                types.some((type) => {
+                    return type === 'Date' ? Math.ceil(span / DAYS_PER_CHUNK) > MAX_CHUNKS : span + 1 > MAX_GROUPS;
+                });
+            if (tooLong) {
+                problems.push({ code: 'sparklineTooLong', property: 'sparkline', value: String(sparkline) });
+                return { kpi, problems };
+            }
+            if (types.includes('DateTime')) notes.push('sparklineUtcDays');
+        }
+    }
+    return {
+        kpi,
+        problems,
+        draft: {
+            key,
+            kpi: kpi.id,
+            period,
+            comparison: effectiveComparison,
+            scope: scope as Scope,
+            settings,
+            groupBy: request.groupBy,
+            target: kpi.measure.kind === 'coverage' ? target : undefined,
+            window,
+            comparisonWindow: comparisonWindow(period, effectiveComparison, context.now, context.calendar, !snapshot),
+            sparkline: buckets,
+            notes,
+        },
+    };
+}
+
+/** Yearly buckets that are calendar years group by CALENDAR_YEAR: one subquery however many years. */
+function byCalendarYear(period: Period, calendar: ViewerCalendar): boolean {
+    const fiscalIsCalendar = calendar.fiscalYearStartMonth === 1;
+    return (
+        period.kind === 'thisYear' ||
+        period.kind === 'lastYear' ||
+        (fiscalIsCalendar && (period.kind === 'thisFiscalYear' || period.kind === 'lastFiscalYear'))
+    );
+}
+
+/** Sparklines bucket per day, so the measure must add up across days and be dated by the object's own field. */
+function sparklineSupport(kpi: KpiDefinition, groupBy: string | undefined, snapshot: boolean): boolean {
+    if (snapshot || groupBy !== undefined) return false;
+    const { measure } = kpi;
+    if (measure.kind === 'averageDuration' || measure.kind === 'coverage') return false;
+    if (measure.kind === 'aggregate' && measure.aggregate.fn === 'countDistinct') return false;
+    return kpiParts(kpi).every((part) => typeof part.dateField === 'string' && !part.dateField.includes('.'));
+}
+
+function readSetting(id: string, value: SettingValue | undefined): SettingValue | undefined {
+    const setting = KPI_SETTINGS[id];
+    const given = value ?? setting.default;
+    switch (setting.kind) {
+        case 'field':
+            return typeof given === 'string' && FIELD_NAME.test(given.trim()) ? given.trim() : undefined;
+        case 'values': {
+            const list = typeof given === 'string' ? given.split(',') : given;
+            if (!Array.isArray(list)) return undefined;
+            const values = list.map((item) => (typeof item === 'string' ? item.trim() : ''));
+            return values.length > 0 && values.every((item) => item.length > 0 && item.length <= 255)
+                ? values
+                : undefined;
+        }
+        case 'boolean':
+            if (typeof given === 'boolean') return given;
+            return given === 'true' ? true : given === 'false' ? false : undefined;
+    }
+}
+
+/** The subqueries one request needs, registered in `specs` by merge key; returns the keys per window and role. */
+function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context: PlanContext): Draft {
+    const specs = new Map<string, SubquerySpec>();
+    const reads: Draft['reads'] = { current: {}, comparison: {}, sparkline: {} };
+    const { settings } = request;
+    const timeZone = context.calendar.timeZone;
+    const measure = kpi.measure;
+    const grouping = request.groupBy ? KPI_GROUPINGS[request.groupBy] : undefined;
+    const groupingKey: GroupKey[] = grouping
+        ? [{ field: resolveField(grouping.field, settings), ...(grouping.keyType === 'text' ? { label: true } : {}) }]
+        : [];
+    const shareKey: GroupKey[] = measure.kind === 'share' ? [{ field: resolveField(measure.field, settings) }] : [];
+
+    const add = (role: 'current' | 'comparison' | 'sparkline', name: string, spec: SubquerySpec): void => {
+        const key = specKey(spec);
+        const existing = specs.get(key);
+        if (existing) existing.selections = mergeSelections(existing.selections, spec.selections);
+        else specs.set(key, spec);
+        (reads[role][name] ??= []).push(key);
+    };
+
+    const baseWhere = (part: ResolvedPart, dateFilter: Filter): Filter =>
+        allOf([resolveValue(part.filter, settings) as Filter, dateFilter, scopeCondition(part, request.scope)]);
+
+    const windowFor = (part: ResolvedPart, role: 'current' | 'comparison'): DateWindow | undefined => {
+        // Coverage's won part is an event inside a snapshot KPI: it counts to date like any won revenue.
+        const toDateWindow = part.role === 'won' && role === 'current';
+        if (role === 'comparison') return request.comparisonWindow;
+        if (toDateWindow) return currentWindow(request.period, context.now, context.calendar, true);
+        return request.window;
+    };
+
+    for (const role of ['current', 'comparison'] as const) {
+        if (role === 'comparison' && !request.comparisonWindow) continue;
+        for (const part of kpiParts(kpi)) {
+            if (part.role === 'target' && (request.target !== undefined || role === 'comparison')) continue;
+            let dateFilter: Filter = {};
+            if (part.dateField !== null) {
+                const path = resolveField(part.dateField, settings);
+                const window = windowFor(part, role)!;
+                dateFilter = nest(path, dateCondition(window, dateFieldType(part.object, path), timeZone));
+            }
+            const where = baseWhere(part, dateFilter);
+            if (measure.kind === 'averageDuration') {
+                const from = resolveField(measure.from, settings);
+                const to = resolveField(measure.to, settings);
+                const count = selectionsFor(part.aggregate, settings, false);
+                const yearKeys: GroupKey[] = [
+                    { field: from, fn: 'CALENDAR_YEAR' },
+                    { field: to, fn: 'CALENDAR_YEAR' },
+                ];
+                add(role, 'years', { object: part.object, where, groupBy: yearKeys, selections: count });
+                const fromKey: GroupKey = { field: from, fn: 'DAY_IN_YEAR' };
+                add(role, 'fromDays', { object: part.object, where, groupBy: [fromKey], selections: count });
+                const toKey: GroupKey = { field: to, fn: 'DAY_IN_YEAR' };
+                add(role, 'toDays', { object: part.object, where, groupBy: [toKey], selections: count });
+                continue;
+            }
+            const groupBy = part.role === 'target' ? [] : [...groupingKey, ...shareKey];
+            add(role, part.role, {
+                object: part.object,
+                where,
+                groupBy,
+                selections: selectionsFor(part.aggregate, settings, false),
+            });
+        }
+    }
+
+    if (request.sparkline.length > 0) {
+        const first = request.sparkline[0];
+        const last = request.sparkline[request.sparkline.length - 1];
+        for (const part of kpiParts(kpi)) {
+            const path = resolveField(part.dateField!, settings);
+            const type = dateFieldType(part.object, path);
+            const selections = selectionsFor(part.aggregate, settings, true);
+            const yearly = byCalendarYear(request.period, context.calendar);
+            const chunked = type === 'Date' && !yearly;
+            const chunks = chunked ? chunkDays(first.start, last.end) : [{ start: first.start, end: last.end }];
+            const fn: DateFunction = yearly ? 'CALENDAR_YEAR' : chunked ? 'DAY_IN_YEAR' : 'DAY_ONLY';
+            for (const chunk of chunks) {
+                const window: DateWindow = { start: chunk.start, end: chunk.end, toDate: false };
+                const where = baseWhere(part, nest(path, dateCondition(window, type, timeZone)));
+                add('sparkline', part.role, {
+                    object: part.object,
+                    where,
+                    groupBy: [...shareKey, { field: path, fn }],
+                    selections,
+                    ...(chunked ? { chunk } : {}),
+                });
+            }
+        }
+    }
+    return { request, reads, specs };
+}
+
+function chunkDays(start: string, end: string): { start: string; end: string }[] {
+    const chunks: { start: string; end: string }[] = [];
+    const last = parseIsoDate(end);
+    for (let day = parseIsoDate(start); day < last; day += DAYS_PER_CHUNK) {
+        chunks.push({ start: isoDate(day), end: isoDate(Math.min(day + DAYS_PER_CHUNK, last)) });
+    }
+    return chunks;
+}
+
+function mergeSelections(a: Selection[], b: Selection[]): Selection[] {
+    const byField = new Map<string, Set<Selection['fns'][number]>>();
+    for (const selection of [...a, ...b]) {
+        const fns = byField.get(selection.field) ?? new Set();
+        selection.fns.forEach((fn) => fns.add(fn));
+        byField.set(selection.field, fns);
+    }
+    return [...byField].map(([field, fns]) => ({ field, fns: [...fns].sort() }));
+}
+
+/**
+ * Plans the KPIs of one component. Requests that cannot be planned come back in `rejected` with problems naming the
+ * property; the rest share documents of at most ten subqueries. Usually that is one document; when more subqueries
+ * are needed the requests are packed whole (first fit, largest first) into the fewest documents found, and each
+ * document is one more round trip (KpiPlan.documents.length says how many).
+ */
+export function planKpis(requests: readonly KpiRequest[], context: PlanContext): KpiPlan {
+    const max = context.maxSubqueries ?? MAX_SUBQUERIES;
+    const seen = new Set<string>();
+    const rejected: RejectedRequest[] = [];
+    const drafts: Draft[] = [];
+    for (const request of requests) {
+        const { kpi, draft, problems } = normalize(request, context, seen);
+        if (!kpi || !draft || problems.length > 0) {
+            const key = request?.key ?? String(request?.kpi ?? '');
+            rejected.push({ key, kpi: String(request?.kpi ?? ''), problems });
+            continue;
+        }
+        const planned = draftSubqueries(kpi, draft, context);
+        // Only a lowered limit gets here: no request of the catalog needs more than ten subqueries.
+        if (planned.specs.size > max) {
+            const value = String(planned.specs.size);
+            rejected.push({
+                key: draft.key,
+                kpi: kpi.id,
+                problems: [{ code: 'tooManySubqueries', property: 'kpi', value }],
+            });
+            continue;
+        }
+        drafts.push(planned);
+    }
+
+    const order = drafts
+        .map((draft, index) => ({ draft, index }))
+        .sort((a, b) => b.draft.specs.size - a.draft.specs.size || a.index - b.index);
+    const bins: { keys: Set<string>; drafts: { draft: Draft; index: number }[] }[] = [];
+    for (const item of order) {
+        const fits = bins.find((bin) => new Set([...bin.keys, ...item.draft.specs.keys()]).size <= max);
+        const bin = fits ?? bins[bins.push({ keys: new Set(), drafts: [] }) - 1];
+        item.draft.specs.forEach((_, key) => bin.keys.add(key));
+        bin.drafts.push(item);
+    }
+
+    const documents: KpiDocument[] = [];
+    const planned: { request: PlannedRequest; index: number }[] = [];
+    bins.forEach((bin, documentIndex) => {
+        const inOrder = [...bin.drafts].sort((a, b) => a.index - b.index);
+        const specs = new Map<string, SubquerySpec>();
+        for (const { draft } of inOrder) {
+            for (const [key, spec] of draft.specs) {
+                const existing = specs.get(key);
+                if (existing) existing.selections = mergeSelections(existing.selections, spec.selections);
+                else specs.set(key, { ...spec });
+            }
+        }
+        const aliases = new Map([...specs.keys()].map((key, i) => [key, `q${i}`]));
+        const name = documentIndex === 0 ? 'KpiMetrics' : `KpiMetrics${documentIndex + 1}`;
+        const keys = inOrder.map((d) => d.draft.request.key);
+        documents.push(renderDocument(name, [...specs.values()], [...aliases.values()], keys, context.userId ?? ''));
+        for (const { draft, index } of inOrder) {
+            const toAliases = (reads: Record<string, string[]>): Reads =>
+                Object.fromEntries(
+                    Object.entries(reads).map(([role, specKeys]) => [role, specKeys.map((k) => aliases.get(k)!)]),
+                );
+            planned.push({
+                index,
+                request: {
+                    ...draft.request,
+                    document: documentIndex,
+                    reads: {
+                        current: toAliases(draft.reads.current),
+                        ...(draft.request.comparisonWindow ? { comparison: toAliases(draft.reads.comparison) } : {}),
+                        ...(draft.request.sparkline.length > 0 ? { sparkline: toAliases(draft.reads.sparkline) } : {}),
+                    },
+                },
+            });
+        }
+    });
+    planned.sort((a, b) => a.index - b.index);
+    return { documents, requests: planned.map((p) => p.request), rejected };
+}
+
+/** The document text of a plan, for `gql`: the builder scripts/graphql/dynamic-documents.ts registers. */
+export function kpiQuery(plan: KpiPlan, index = 0): string {
+    return plan.documents[index]?.query ?? '';
+}
+
+export interface DrillDown {
+    object: string;
+    query: string;
+    variables: Record<string, string>;
+    operationName: string;
+}
+
+/** The population a click on the number shows: converted leads for a conversion rate, open deals for coverage. */
+const DRILL_PART: Record<string, ResolvedPart['role']> = { ratio: 'numerator', coverage: 'pipeline' };
+
+/**
+ * The records behind a KPI's current number, for a record list: the same object, filter, period and scope the number
+ * was computed with, newest first by the KPI's date field, `first` records a page. `fields` are API names to show.
+ */
+export function planDrillDown(
+    request: KpiRequest,
+    context: PlanContext,
+    fields: readonly string[],
+    first = 50,
+): { drillDown?: DrillDown; problems: KpiProblem[] } {
+    const { kpi, draft, problems } = normalize(request, context, new Set());
+    const badFields = fields.filter((field) => !FIELD_NAME.test(field));
+    if (badFields.length > 0) problems.push({ code: 'badSetting', property: 'fields', value: badFields.join(', ') });
+    if (!(Number.isInteger(first) && first >= 1 && first <= MAX_GROUPS)) {
+        problems.push({ code: 'badSetting', property: 'first', value: String(first) });
+    }
+    if (!kpi || !draft || problems.length > 0) return { problems };
+    const parts = kpiParts(kpi);
+    const part = parts.find((p) => p.role === (DRILL_PART[kpi.measure.kind] ?? 'value'))!;
+    const path = resolveField(part.dateField!, draft.settings);
+    const type = dateFieldType(part.object, path);
+    const dateFilter = nest(path, dateCondition(draft.window, type, context.calendar.timeZone));
+    const where = allOf([
+        resolveValue(part.filter, draft.settings) as Filter,
+        dateFilter,
+        scopeCondition(part, draft.scope),
+    ]);
+    const variables = variableTable(() => context.userId ?? '');
+    const args = [`where: ${renderValue(where, variables)}`, `first: ${first}`];
+    if (!path.includes('.')) args.push(`orderBy: { ${path}: { order: DESC }, Id: { order: ASC } }`);
+    const selected = [...new Set(fields)].filter((field) => field !== 'Id');
+    const nodeFields = ['Id', ...selected.map((field) => `${field} @optional { value displayValue }`)].join(' ');
+    const declarations = variables.declarations();
+    const query = [
+        `query KpiRecords${declarations ? `(${declarations})` : ''} {`,
+        '  uiapi {',
+        '    query {',
+        `      ${part.object}(${args.join(', ')}) {`,
+        `        edges { node { ${nodeFields} } }`,
+        '        pageInfo { hasNextPage endCursor }',
+        '      }',
+        '    }',
+        '  }',
+        '}',
+    ].join('\n');
+    return {
+        problems,
+        drillDown: { object: part.object, query, variables: variables.values(), operationName: 'KpiRecords' },
+    };
+}
+
+/** The drill-down document text, for `gql`: registered with the validator like kpiQuery. */
+export function kpiRecordsQuery(drillDown: DrillDown | undefined): string {
+    return drillDown?.query ?? '';
+}
+
+function renderValue(value: FilterValue, variables: VariableTable): string {
+    if (value === null) return 'null';
+    if (typeof value === 'string') return JSON.stringify(value);
+    if (typeof value !== 'object') return String(value);
+    if (Array.isArray(value)) return `[${value.map((item) => renderValue(item, variables)).join(', ')}]`;
+    const special = value as Record<string, FilterValue>;
+    if (typeof special.$enum === 'string') return special.$enum;
+    if (special.$user === true) return `$${variables.use('userId', 'ID', '')}`;
+    if (typeof special.$date === 'string') return `$${variables.use('d', 'Date', special.$date)}`;
+    if (typeof special.$dateTime === 'string') return `$${variables.use('t', 'DateTime', special.$dateTime)}`;
+    const entries = Object.entries(value).map(([key, inner]) => `${key}: ${renderValue(inner, variables)}`);
+    return `{ ${entries.join(', ')} }`;
+}
+
+interface VariableTable {
+    use(prefix: string, type: string, value: string): string;
+    declarations(): string;
+    values(): Record<string, string>;
+}
+
+/** Interns variable values: the same date is one variable, named by first use, so text depends on shape only. */
+function variableTable(userId: () => string): VariableTable {
+    const names = new Map<string, { name: string; type: string; value: string }>();
+    const counters: Record<string, number> = {};
+    return {
+        use(prefix, type, value) {
+            const id = `${type}|${value}`;
+            let entry = names.get(id);
+            if (!entry) {
+                const name =
+                    prefix === 'userId' ? 'userId' : `${prefix}${(counters[prefix] = (counters[prefix] ?? -1) + 1)}`;
+                entry = { name, type, value: prefix === 'userId' ? userId() : value };
+                names.set(id, entry);
+            }
+            return entry.name;
+        },
+        declarations: () => [...names.values()].map((v) => `$${v.name}: ${v.type}`).join(', '),
+        values: () => Object.fromEntries([...names.values()].map((v) => [v.name, v.value])),
+    };
+}
+
+const FN_ORDER = ['avg', 'count', 'countDistinct', 'sum'];
+
+function renderSelection(spec: SubquerySpec): string {
+    const blocks = new Map<string, { parts: string[]; measured: boolean; keyed: boolean }>();
+    const block = (field: string) => {
+        let entry = blocks.get(field);
+        if (!entry) blocks.set(field, (entry = { parts: [], measured: false, keyed: false }));
+        return entry;
+    };
+    for (const key of spec.groupBy) {
+        const entry = block(key.field);
+        entry.keyed = true;
+        if (key.fn) entry.parts.push(`${DATE_FUNCTION_RESULT[key.fn]} { value }`);
+        else entry.parts.push(key.label ? 'value label' : 'value');
+    }
+    for (const selection of spec.selections) {
+        const entry = block(selection.field);
+        if (selection.field !== 'Id') entry.measured = true;
+        for (const fn of [...selection.fns].sort((a, b) => FN_ORDER.indexOf(a) - FN_ORDER.indexOf(b))) {
+            entry.parts.push(`${fn} { value }`);
+        }
+    }
+    // A measured field the viewer cannot see is left out (@optional) instead of failing every KPI in the document.
+    return [...blocks]
+        .map(([field, e]) => `${field}${e.measured && !e.keyed ? ' @optional' : ''} { ${e.parts.join(' ')} }`)
+        .join(' ');
+}
+
+function renderDocument(
+    name: string,
+    specs: SubquerySpec[],
+    aliases: string[],
+    keys: string[],
+    userId: string,
+): KpiDocument {
+    const variables = variableTable(() => userId);
+    const body: string[] = [];
+    const subqueries: PlannedSubquery[] = [];
+    // Header, `uiapi {` and `aggregate {` come first: subquery lines start at 4.
+    let line = 4;
+    specs.forEach((spec, i) => {
+        const args = [`where: ${renderValue(spec.where, variables)}`];
+        const grouped = spec.groupBy.length > 0;
+        if (grouped) {
+            const groupBy: Filter = {};
+            for (const key of spec.groupBy)
+                groupBy[key.field] = key.fn ? { function: enumValue(key.fn) } : { group: true };
+            args.push(`groupBy: ${renderValue(groupBy, variables)}`, `first: ${MAX_GROUPS}`);
+        }
+        const lines = [
+            `      ${aliases[i]}: ${spec.object}(${args.join(', ')}) {`,
+            `        edges { node { aggregate { ${renderSelection(spec)} } } }`,
+            ...(grouped ? ['        pageInfo { hasNextPage }'] : []),
+            '      }',
+        ];
+        subqueries.push({
+            alias: aliases[i],
+            object: spec.object,
+            groupBy: spec.groupBy,
+            selections: spec.selections,
+            lines: [line, line + lines.length - 1],
+            ...(spec.chunk ? { chunk: spec.chunk } : {}),
+        });
+        line += lines.length;
+        body.push(...lines);
+    });
+    const declarations = variables.declarations();
+    const query = [
+        `query ${name}${declarations ? `(${declarations})` : ''} {`,
+        '  uiapi {',
+        '    aggregate {',
+        ...body,
+        '    }',
+        '  }',
+        '}',
+    ].join('\n');
+    return { query, variables: variables.values(), operationName: name, subqueries, keys };
+}

@@ -1,0 +1,685 @@
+import fc from 'fast-check';
+import { KPI_CATALOG, KPI_GROUPINGS, KPI_SETTINGS } from 'c/kpiCatalog';
+import { daysBetween, parseIsoDate } from 'c/kpiPeriods';
+import { planKpis } from 'c/kpiPlanner';
+import type { KpiDocument, KpiPlan, KpiRequest, PlanContext, PlannedSubquery } from 'c/kpiPlanner';
+import {
+    describeNote,
+    describeProblem,
+    kpiHelp,
+    kpiOptions,
+    kpiTitle,
+    readAllResults,
+    readResults,
+    retryKeys,
+} from 'c/kpiResults';
+import { KPI_LABELS } from '../kpiResultsLabels';
+
+const context: PlanContext = {
+    userId: '005000000000001AAA',
+    now: new Date('2024-05-20T16:00:00Z'),
+    calendar: { timeZone: 'UTC', firstDayOfWeek: 1, fiscalYearStartMonth: 1 },
+};
+
+type Rec = Record<string, unknown>;
+
+const dayInYear = (date: string) => parseIsoDate(date.slice(0, 10)) - parseIsoDate(`${date.slice(0, 4)}-01-01`) + 1;
+const FN: Record<string, [string, (value: string) => unknown]> = {
+    CALENDAR_YEAR: ['calendarYear', (v) => Number(v.slice(0, 4))],
+    DAY_IN_YEAR: ['dayInYear', dayInYear],
+    DAY_ONLY: ['dayOnly', (v) => v.slice(0, 10)],
+};
+
+/** A stand-in for UI API aggregates: groups the records a subquery is given and aggregates them as it selects. */
+function aggregateResponse(subquery: PlannedSubquery, records: Rec[], omit: string[] = []): unknown {
+    const dayKey = subquery.groupBy[subquery.groupBy.length - 1];
+    const within = subquery.chunk
+        ? records.filter((r) => {
+              const day = String(r[dayKey.field]).slice(0, 10);
+              return subquery.chunk!.start <= day && day < subquery.chunk!.end;
+          })
+        : records;
+    const keyOf = (r: Rec) =>
+        subquery.groupBy.map((k) => {
+            return k.fn ? (r[k.field] == null ? null : FN[k.fn][1](String(r[k.field]))) : (r[k.field] ?? null);
+        });
+    const groups = new Map<string, Rec[]>();
+    if (subquery.groupBy.length === 0) groups.set('[]', within);
+    for (const r of subquery.groupBy.length ? within : []) {
+        const key = JSON.stringify(keyOf(r));
+        groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    const edges = [...groups.values()].map((group) => {
+        const aggregate: Record<string, Record<string, unknown>> = {};
+        subquery.groupBy.forEach((k, i) => {
+            const value = keyOf(group[0])[i];
+            aggregate[k.field] = k.fn
+                ? { [FN[k.fn][0]]: { value } }
+                : { value, ...(k.label ? { label: value === null ? null : `${String(value)} (label)` } : {}) };
+        });
+        for (const selection of subquery.selections) {
+            if (omit.includes(selection.field)) continue;
+            const values = group
+                .map((r) => r[selection.field])
+                .filter((v) => v !== null && v !== undefined) as number[];
+            const field = (aggregate[selection.field] ??= {});
+            for (const fn of selection.fns) {
+                const value =
+                    fn === 'count'
+                        ? values.length
+                        : fn === 'countDistinct'
+                          ? new Set(values).size
+                          : values.length === 0
+                            ? null
+                            : fn === 'sum'
+                              ? values.reduce((a, b) => a + b, 0)
+                              : values.reduce((a, b) => a + b, 0) / values.length;
+                field[fn] = { value };
+            }
+        }
+        return { node: { aggregate } };
+    });
+    return { edges, ...(subquery.groupBy.length ? { pageInfo: { hasNextPage: false } } : {}) };
+}
+
+/** Which window and role of which request reads each alias. */
+function rolesOf(plan: KpiPlan, index = 0): Map<string, { key: string; window: string; role: string }[]> {
+    const roles = new Map<string, { key: string; window: string; role: string }[]>();
+    for (const request of plan.requests.filter((r) => r.document === index)) {
+        for (const [window, reads] of Object.entries(request.reads)) {
+            for (const [role, aliases] of Object.entries(reads ?? {})) {
+                for (const alias of aliases)
+                    roles.set(alias, [...(roles.get(alias) ?? []), { key: request.key, window, role }]);
+            }
+        }
+    }
+    return roles;
+}
+
+type Records = (window: string, role: string, key: string) => Rec[];
+
+function respond(plan: KpiPlan, records: Records, index = 0, omit: string[] = []): { uiapi: { aggregate: Rec } } {
+    const roles = rolesOf(plan, index);
+    const doc: KpiDocument = plan.documents[index];
+    const aggregate: Rec = {};
+    for (const subquery of doc.subqueries) {
+        const { key, window, role } = roles.get(subquery.alias)![0];
+        aggregate[subquery.alias] = aggregateResponse(subquery, records(window, role, key), omit);
+    }
+    return { uiapi: { aggregate } };
+}
+
+function plan1(request: KpiRequest): KpiPlan {
+    const plan = planKpis([request], context);
+    expect(plan.rejected).toEqual([]);
+    return plan;
+}
+
+let next = 0;
+const rec = (fields: Rec): Rec => ({ Id: `006${String(next++).padStart(15, '0')}`, ...fields });
+const many = (n: number, fields: Rec) => Array.from({ length: n }, () => rec(fields));
+
+describe('values from server aggregates', () => {
+    it('counts records and compares with the previous period, with a sparkline', () => {
+        const plan = plan1({
+            kpi: 'leadsCreated',
+            period: 'thisMonth',
+            comparison: 'previousPeriod',
+            sparkline: 3,
+            scope: 'mine',
+        });
+        const data = respond(plan, (window) => {
+            return window === 'current'
+                ? many(7, {})
+                : window === 'comparison'
+                  ? many(5, {})
+                  : [
+                        ...many(2, { CreatedDate: '2024-03-05T12:00:00Z' }),
+                        ...many(3, { CreatedDate: '2024-04-30T23:59:00Z' }),
+                        ...many(7, { CreatedDate: '2024-05-20T10:00:00Z' }),
+                    ];
+        });
+        const result = readResults(plan, data, []).leadsCreated;
+        expect(result).toMatchObject({
+            status: 'ok',
+            value: 7,
+            comparisonValue: 5,
+            sampleSize: 7,
+            comparisonSampleSize: 5,
+            lowSample: false,
+            notes: ['sparklineUtcDays'],
+            window: { start: '2024-05-01', end: '2024-05-21', toDate: true },
+            comparisonWindow: { start: '2024-04-01', end: '2024-04-21' },
+        });
+        expect(result.sparkline.map((p) => [p.start, p.value])).toEqual([
+            ['2024-03-01', 2],
+            ['2024-04-01', 3],
+            ['2024-05-01', 7],
+        ]);
+    });
+
+    it('sums, divides per deal, averages and annualizes amounts', () => {
+        const won = [rec({ Amount: 100 }), rec({ Amount: 300 }), rec({ Amount: null })];
+        const requests: KpiRequest[] = [
+            { kpi: 'closedWonRevenue', period: 'thisQuarter' },
+            { kpi: 'averageDealSize', period: 'thisQuarter' },
+            { kpi: 'averageContractValue', period: 'thisQuarter' },
+            {
+                kpi: 'averageContractValue',
+                period: 'thisQuarter',
+                key: 'acvMonthly',
+                settings: { amountsAreMonthly: true },
+            },
+        ];
+        const plan = planKpis(requests, context);
+        expect(plan.documents[0].subqueries).toHaveLength(1);
+        const results = readResults(
+            plan,
+            respond(plan, () => won),
+        );
+        expect(results.closedWonRevenue).toMatchObject({ value: 400, sampleSize: 3 });
+        expect(results.averageDealSize).toMatchObject({ value: 400 / 3, sampleSize: 3 });
+        expect(results.averageContractValue).toMatchObject({ value: 200, sampleSize: 2 });
+        expect(results.acvMonthly).toMatchObject({ value: 2400, sampleSize: 2 });
+    });
+
+    it('shows a missing average as empty, a zero count as zero', () => {
+        const plan = planKpis(
+            [
+                { kpi: 'averageContractValue', period: 'thisQuarter' },
+                { kpi: 'opportunitiesLost', period: 'thisQuarter' },
+            ],
+            context,
+        );
+        const results = readResults(
+            plan,
+            respond(plan, () => []),
+        );
+        expect(results.averageContractValue).toMatchObject({ status: 'empty', value: null, sampleSize: 0 });
+        expect(results.opportunitiesLost).toMatchObject({ status: 'ok', value: 0 });
+    });
+
+    it('reads a share from one grouped subquery and flags a small sample', () => {
+        const plan = plan1({ kpi: 'winRate', period: 'thisQuarter', comparison: 'samePeriodLastYear' });
+        const data = respond(plan, (window) => {
+            return window === 'current'
+                ? [...many(3, { IsWon: true }), ...many(9, { IsWon: false })]
+                : [...many(30, { IsWon: true }), ...many(10, { IsWon: false })];
+        });
+        expect(readResults(plan, data).winRate).toMatchObject({
+            value: 0.25,
+            sampleSize: 12,
+            lowSample: true,
+            comparisonValue: 0.75,
+            comparisonSampleSize: 40,
+        });
+    });
+
+    it('weighs a share by amount, and by the admin’s statuses', () => {
+        const plan = planKpis(
+            [
+                { kpi: 'winRateByAmount', period: 'thisYear' },
+                { kpi: 'campaignOpenRate', period: 'thisYear', settings: { openedStatuses: ['Opened'] } },
+            ],
+            context,
+        );
+        const results = readResults(
+            plan,
+            respond(plan, (_w, _r, key) => {
+                return key === 'winRateByAmount'
+                    ? [rec({ IsWon: true, Amount: 300 }), rec({ IsWon: false, Amount: 100 })]
+                    : [
+                          rec({ Status: 'Opened' }),
+                          rec({ Status: 'Responded' }),
+                          rec({ Status: 'Sent' }),
+                          rec({ Status: 'Sent' }),
+                      ];
+            }),
+        );
+        expect(results.winRateByAmount.value).toBe(0.75);
+        expect(results.campaignOpenRate).toMatchObject({ value: 0.25, sampleSize: 4, lowSample: true });
+    });
+
+    it('divides two differently dated counts; no leads means no rate', () => {
+        const plan = plan1({ kpi: 'leadConversionRate', period: 'thisMonth', comparison: 'previousPeriod' });
+        const data = respond(plan, (window, role) => {
+            return window === 'current'
+                ? many(role === 'numerator' ? 6 : 24, {})
+                : many(role === 'numerator' ? 3 : 0, {});
+        });
+        expect(readResults(plan, data).leadConversionRate).toMatchObject({
+            status: 'ok',
+            value: 0.25,
+            sampleSize: 24,
+            comparisonValue: null,
+            comparisonSampleSize: 0,
+        });
+    });
+
+    it('covers what is left of the target with open pipeline', () => {
+        const request: KpiRequest = { kpi: 'pipelineCoverage', period: 'thisQuarter', scope: 'team' };
+        const plan = plan1(request);
+        const records: Records = (_w, role) => {
+            return role === 'pipeline'
+                ? [rec({ Amount: 600 }), rec({ Amount: 300 })]
+                : role === 'won'
+                  ? [rec({ Amount: 100 })]
+                  : [rec({ Sales_Quota__c: 250 }), rec({ Sales_Quota__c: 250 })];
+        };
+        expect(readResults(plan, respond(plan, records)).pipelineCoverage).toMatchObject({
+            status: 'ok',
+            value: 900 / 400,
+            target: 500,
+            sampleSize: 2,
+        });
+        const met = plan1({ ...request, target: 100 });
+        expect(readResults(met, respond(met, records)).pipelineCoverage).toMatchObject({
+            status: 'targetMet',
+            value: null,
+            target: 100,
+        });
+        const none = plan1({ ...request, target: 0 });
+        expect(readResults(none, respond(none, records)).pipelineCoverage).toMatchObject({
+            status: 'empty',
+            target: 0,
+        });
+    });
+});
+
+describe('average duration from date histograms', () => {
+    const instant = fc
+        .integer({ min: parseIsoDate('2019-01-01'), max: parseIsoDate('2024-05-20') })
+        .chain((day) =>
+            fc.integer({ min: 0, max: 86_399_999 }).map((ms) => new Date(day * 86_400_000 + ms).toISOString()),
+        );
+    const deal = instant.chain((created) =>
+        fc
+            .integer({ min: 0, max: 900 })
+            .map((length) => ({ created, closed: new Date(Date.parse(created.slice(0, 10)) + length * 86_400_000) })),
+    );
+
+    it('equals the mean of close − create over the records, exactly', () => {
+        fc.assert(
+            fc.property(fc.array(deal, { minLength: 1, maxLength: 60 }), (deals) => {
+                const plan = plan1({ kpi: 'averageSalesCycle', period: 'lastYear' });
+                const records = deals.map((d) =>
+                    rec({ CreatedDate: d.created, CloseDate: d.closed.toISOString().slice(0, 10) }),
+                );
+                const expected =
+                    records.reduce(
+                        (sum, r) => sum + daysBetween(String(r.CreatedDate).slice(0, 10), String(r.CloseDate)),
+                        0,
+                    ) / records.length;
+                const result = readResults(
+                    plan,
+                    respond(plan, () => records),
+                ).averageSalesCycle;
+                expect(result.sampleSize).toBe(records.length);
+                expect(result.value).toBeCloseTo(expected, 9);
+            }),
+            { numRuns: 100 },
+        );
+    });
+
+    it('refuses to average when some records lack a date', () => {
+        const plan = plan1({ kpi: 'averageDaysLeadToOpportunity', period: 'thisYear' });
+        const records = [
+            rec({ CreatedDate: '2024-01-02T10:00:00Z', ConvertedDate: '2024-02-01' }),
+            rec({ CreatedDate: '2024-01-02T10:00:00Z', ConvertedDate: null }),
+        ];
+        const result = readResults(
+            plan,
+            respond(plan, () => records),
+        ).averageDaysLeadToOpportunity;
+        expect(result).toMatchObject({
+            status: 'error',
+            error: { kind: 'incomplete', messages: ['c.kpiResultInconsistent'] },
+        });
+        const empty = readResults(
+            plan,
+            respond(plan, () => []),
+        ).averageDaysLeadToOpportunity;
+        expect(empty).toMatchObject({ status: 'empty', value: null, sampleSize: 0 });
+    });
+});
+
+describe('sparklines', () => {
+    it('puts Date-field days into viewer buckets across DAY_IN_YEAR chunks, exactly', () => {
+        const span = plan1({ kpi: 'winRate', period: 'thisQuarter', sparkline: 8 }).requests[0].sparkline;
+        const first = parseIsoDate(span[0].start);
+        const last = parseIsoDate(span[span.length - 1].end);
+        const closing = fc.record({ day: fc.integer({ min: first, max: last - 1 }), won: fc.boolean() });
+        fc.assert(
+            fc.property(fc.array(closing, { maxLength: 80 }), (deals) => {
+                const plan = plan1({ kpi: 'winRate', period: 'thisQuarter', sparkline: 8 });
+                const records = deals.map((d) =>
+                    rec({ CloseDate: new Date(d.day * 86_400_000).toISOString().slice(0, 10), IsWon: d.won }),
+                );
+                const result = readResults(
+                    plan,
+                    respond(plan, (window) => (window === 'sparkline' ? records : [])),
+                ).winRate;
+                result.sparkline.forEach((point, i) => {
+                    const inBucket = records.filter(
+                        (r) => point.start <= String(r.CloseDate) && String(r.CloseDate) < point.end,
+                    );
+                    const won = inBucket.filter((r) => r.IsWon).length;
+                    expect(point).toEqual({
+                        start: span[i].start,
+                        end: span[i].end,
+                        value: inBucket.length ? won / inBucket.length : null,
+                        sampleSize: inBucket.length,
+                    });
+                });
+            }),
+            { numRuns: 60 },
+        );
+    });
+
+    it('joins UTC days just outside the span to the nearest bucket', () => {
+        const plan = plan1({ kpi: 'opportunitiesOpened', period: 'thisMonth', sparkline: 2 });
+        const records = [rec({ CreatedDate: '2024-03-31T23:00:00Z' }), rec({ CreatedDate: '2024-05-21T01:00:00Z' })];
+        const result = readResults(
+            plan,
+            respond(plan, (w) => (w === 'sparkline' ? records : [])),
+        ).opportunitiesOpened;
+        expect(result.sparkline.map((p) => p.value)).toEqual([1, 1]);
+    });
+
+    it('reads yearly buckets from CALENDAR_YEAR and averages from daily sums', () => {
+        const plan = plan1({ kpi: 'averageContractValue', period: 'thisYear', sparkline: 3 });
+        const records = [
+            rec({ CloseDate: '2022-06-01', Amount: 10 }),
+            rec({ CloseDate: '2022-07-01', Amount: 30 }),
+            rec({ CloseDate: '2024-01-01', Amount: 5 }),
+        ];
+        const result = readResults(
+            plan,
+            respond(plan, (w) => (w === 'sparkline' ? records : [])),
+        ).averageContractValue;
+        expect(result.sparkline.map((p) => [p.start, p.value, p.sampleSize])).toEqual([
+            ['2022-01-01', 20, 2],
+            ['2023-01-01', null, 0],
+            ['2024-01-01', 5, 1],
+        ]);
+    });
+
+    it('computes a ratio per bucket from two histograms', () => {
+        const plan = plan1({ kpi: 'leadConversionRate', period: 'thisMonth', sparkline: 2 });
+        const result = readResults(
+            plan,
+            respond(plan, (window, role) => {
+                return window !== 'sparkline'
+                    ? []
+                    : role === 'numerator'
+                      ? [rec({ ConvertedDate: '2024-04-10' }), rec({ ConvertedDate: '2024-05-02' })]
+                      : [
+                            ...many(4, { CreatedDate: '2024-04-03T08:00:00Z' }),
+                            ...many(2, { CreatedDate: '2024-05-03T08:00:00Z' }),
+                        ];
+            }),
+        ).leadConversionRate;
+        expect(result.sparkline.map((p) => p.value)).toEqual([0.25, 0.5]);
+    });
+});
+
+describe('breakdowns', () => {
+    it('ranks owners with their comparison, including owners with nothing this period', () => {
+        const plan = plan1({ kpi: 'winRate', period: 'thisQuarter', comparison: 'previousPeriod', groupBy: 'owner' });
+        const data = respond(plan, (window) => {
+            return window === 'current'
+                ? [
+                      ...many(3, { OwnerId: 'A', IsWon: true }),
+                      rec({ OwnerId: 'A', IsWon: false }),
+                      rec({ OwnerId: 'B', IsWon: false }),
+                  ]
+                : [rec({ OwnerId: 'A', IsWon: true }), rec({ OwnerId: 'C', IsWon: true })];
+        });
+        const result = readResults(plan, data).winRate;
+        expect(result.value).toBe(0.6);
+        expect(result.groups).toEqual([
+            { key: 'A', label: null, value: 0.75, sampleSize: 4, comparisonValue: 1, comparisonSampleSize: 1 },
+            { key: 'B', label: null, value: 0, sampleSize: 1, comparisonValue: null, comparisonSampleSize: 0 },
+            { key: 'C', label: null, value: null, sampleSize: 0, comparisonValue: 1, comparisonSampleSize: 1 },
+        ]);
+    });
+
+    it('labels picklist groups and keeps records without a value', () => {
+        const plan = plan1({ kpi: 'opportunitiesLost', period: 'thisYear', groupBy: 'lossReason' });
+        const data = respond(plan, () => [
+            rec({ Loss_Reason__c: 'Price' }),
+            rec({ Loss_Reason__c: 'Price' }),
+            rec({ Loss_Reason__c: null }),
+        ]);
+        expect(readResults(plan, data).opportunitiesLost.groups).toEqual([
+            {
+                key: 'Price',
+                label: 'Price (label)',
+                value: 2,
+                sampleSize: 2,
+                comparisonValue: null,
+                comparisonSampleSize: null,
+            },
+            { key: null, label: null, value: 1, sampleSize: 1, comparisonValue: null, comparisonSampleSize: null },
+        ]);
+    });
+
+    it('gives no total for distinct counts split by campaign', () => {
+        const plan = plan1({ kpi: 'leadsFromCampaigns', period: 'thisYear', groupBy: 'campaign' });
+        const data = respond(plan, () => [
+            rec({ CampaignId: 'X', LeadId: 'L1' }),
+            rec({ CampaignId: 'Y', LeadId: 'L1' }),
+        ]);
+        const result = readResults(plan, data).leadsFromCampaigns;
+        expect(result.value).toBeNull();
+        expect(result.status).toBe('ok');
+        expect(result.groups!.map((g) => [g.key, g.value])).toEqual([
+            ['X', 1],
+            ['Y', 1],
+        ]);
+    });
+});
+
+describe('failure isolation', () => {
+    const board: KpiRequest[] = [
+        { kpi: 'opportunitiesWon', period: 'thisMonth' },
+        { kpi: 'emailsSent', period: 'thisMonth' },
+        { kpi: 'campaignOpens', period: 'thisMonth' },
+    ];
+    const aliasOf = (plan: KpiPlan, key: string) => plan.requests.find((r) => r.key === key)!.reads.current.value[0];
+
+    it('fails only the KPI whose subquery the error names by path; the others show numbers', () => {
+        const plan = planKpis(board, context);
+        const data = respond(plan, () => many(2, {}));
+        const tasks = aliasOf(plan, 'emailsSent');
+        data.uiapi.aggregate[tasks] = null;
+        const errors = [{ message: "sObject type 'Task' is not supported", path: ['uiapi', 'aggregate', tasks] }];
+        const results = readResults(plan, data, errors);
+        expect(results.emailsSent).toMatchObject({ status: 'error', error: { kind: 'notSupported' } });
+        expect(results.opportunitiesWon).toMatchObject({ status: 'ok', value: 2 });
+        expect(results.campaignOpens).toMatchObject({ status: 'ok', value: 2 });
+    });
+
+    it('places a validation error by its line; the others are to be planned again', () => {
+        const plan = planKpis(board, context);
+        const subquery = plan.documents[0].subqueries.find((s) => s.alias === aliasOf(plan, 'campaignOpens'))!;
+        const errors = [
+            {
+                message:
+                    "Validation error of type FieldUndefined: Field 'CampaignMember' in type 'RecordQueryAggregate' is undefined",
+                locations: [{ line: subquery.lines[0], column: 7 }],
+            },
+        ];
+        const results = readResults(plan, undefined, errors);
+        expect(results.campaignOpens).toMatchObject({ status: 'error', error: { kind: 'notSupported' } });
+        expect(results.opportunitiesWon).toMatchObject({ status: 'retry', error: { messages: ['c.kpiResultRetry'] } });
+        expect(retryKeys(results)).toEqual(['opportunitiesWon', 'emailsSent']);
+    });
+
+    it('places an error by the field path in its message', () => {
+        const plan = planKpis(board, context);
+        const alias = aliasOf(plan, 'opportunitiesWon');
+        const errors = [{ message: `Validation error (FieldUndefined@[uiapi/aggregate/${alias}/IsWon]) : no access` }];
+        const results = readResults(plan, null, errors);
+        expect(results.opportunitiesWon.status).toBe('error');
+        expect(results.emailsSent.status).toBe('retry');
+    });
+
+    it('places an error that names the object, not the alias', () => {
+        const plan = planKpis(board, context);
+        const errors = [{ message: 'Validation error (FieldUndefined@[uiapi/aggregate/Task]) : not here' }];
+        const results = readResults(plan, undefined, errors);
+        expect(results.emailsSent.status).toBe('error');
+        expect(results.campaignOpens.status).toBe('retry');
+    });
+
+    it('fails everything on an error it cannot place, with the server’s words', () => {
+        const plan = planKpis(board, context);
+        const results = readResults(plan, undefined, [{ message: 'Failed to fetch' }]);
+        for (const result of Object.values(results)) {
+            expect(result).toMatchObject({
+                status: 'error',
+                error: { kind: 'network', messages: ['Failed to fetch'] },
+            });
+        }
+        expect(retryKeys(results)).toEqual([]);
+    });
+
+    it('says so when no answer came, or only part of one', () => {
+        const plan = planKpis(board, context);
+        expect(readResults(plan, undefined).opportunitiesWon.error).toEqual({
+            kind: 'incomplete',
+            messages: ['c.kpiResultNoResponse'],
+        });
+        const data = respond(plan, () => []);
+        delete data.uiapi.aggregate[aliasOf(plan, 'emailsSent')];
+        expect(readResults(plan, data).emailsSent.error).toEqual({
+            kind: 'incomplete',
+            messages: ['c.kpiResultIncomplete'],
+        });
+        expect(readResults(plan, data, [{ message: 'Request limit exceeded' }]).emailsSent.error).toEqual({
+            kind: 'other',
+            messages: ['Request limit exceeded'],
+        });
+        expect(readResults(plan, data).opportunitiesWon.status).toBe('ok');
+    });
+
+    it('tells a viewer which hidden field stops a KPI', () => {
+        const plan = planKpis(
+            [
+                { kpi: 'closedWonRevenue', period: 'thisMonth' },
+                { kpi: 'opportunitiesWon', period: 'thisMonth' },
+            ],
+            context,
+        );
+        const data = respond(plan, () => many(3, { Amount: 5 }), 0, ['Amount']);
+        const results = readResults(plan, data);
+        expect(results.closedWonRevenue).toMatchObject({
+            status: 'error',
+            value: null,
+            error: { kind: 'noAccess', messages: ['c.kpiResultFieldHidden'] },
+        });
+        expect(results.opportunitiesWon).toMatchObject({ status: 'ok', value: 3 });
+    });
+
+    it('refuses a breakdown cut off at 2,000 groups', () => {
+        const plan = plan1({ kpi: 'opportunitiesWon', period: 'thisYear', groupBy: 'owner' });
+        const data = respond(plan, () => [rec({ OwnerId: 'A' })]);
+        (data.uiapi.aggregate.q0 as { pageInfo: { hasNextPage: boolean } }).pageInfo.hasNextPage = true;
+        expect(readResults(plan, data).opportunitiesWon).toMatchObject({
+            status: 'error',
+            error: { kind: 'incomplete', messages: ['c.kpiResultTooManyGroups'] },
+        });
+        expect(readResults(plan, data).opportunitiesWon.groups).toBeUndefined();
+    });
+
+    it('reads numbers sent as strings and ignores junk nodes', () => {
+        const plan = plan1({ kpi: 'closedWonRevenue', period: 'thisMonth' });
+        const data = {
+            uiapi: {
+                aggregate: {
+                    q0: {
+                        edges: [
+                            null,
+                            { node: null },
+                            {
+                                node: {
+                                    aggregate: { Id: { count: { value: '2' } }, Amount: { sum: { value: '12.5' } } },
+                                },
+                            },
+                        ],
+                    },
+                },
+            },
+        };
+        expect(readResults(plan, data).closedWonRevenue).toMatchObject({ value: 12.5, sampleSize: 2 });
+    });
+});
+
+describe('rejected requests and several documents', () => {
+    it('explains each rejected request with its problems', () => {
+        const plan = planKpis([{ kpi: 'winRate', period: 'nextDecade' }], context);
+        const results = readResults(plan, undefined);
+        expect(results.winRate).toMatchObject({
+            status: 'error',
+            error: {
+                kind: 'config',
+                messages: ['c.kpiProblemBadPeriod'],
+                problems: [{ code: 'badPeriod', property: 'period', value: 'nextDecade' }],
+            },
+        });
+        expect(readAllResults(plan, [])).toEqual(results);
+        expect(readResults(plan, undefined, [], 3)).toEqual(results);
+    });
+
+    it('reads every document of a split plan', () => {
+        const plan = planKpis(
+            [
+                { kpi: 'leadConversionRate', period: 'thisMonth', comparison: 'previousPeriod' },
+                { kpi: 'averageSalesCycle', period: 'thisMonth', comparison: 'previousPeriod' },
+            ],
+            { ...context, maxSubqueries: 6 },
+        );
+        expect(plan.documents).toHaveLength(2);
+        const responses = plan.documents.map((_, i) => ({ data: respond(plan, () => [], i), errors: [] }));
+        const results = readAllResults(plan, responses);
+        expect(Object.keys(results).sort()).toEqual(['averageSalesCycle', 'leadConversionRate']);
+        expect(results.averageSalesCycle.status).toBe('empty');
+    });
+});
+
+describe('words for the viewer', () => {
+    it('has a text for every label the catalog names', () => {
+        const names = [
+            ...KPI_CATALOG.flatMap((kpi) => [kpi.label, kpi.help]),
+            ...Object.values(KPI_GROUPINGS).map((g) => g.label),
+            ...Object.values(KPI_SETTINGS).map((s) => s.label),
+        ];
+        for (const name of names) expect(KPI_LABELS[name]).toBe(`c.${name}`);
+    });
+
+    it('titles, explains and lists KPIs', () => {
+        expect(kpiTitle('winRate')).toBe('c.kpiWinRate');
+        expect(kpiHelp('winRate')).toBe('c.kpiWinRateHelp');
+        expect(kpiTitle('nope')).toBe('');
+        expect(kpiHelp('nope')).toBe('');
+        expect(kpiOptions()).toHaveLength(KPI_CATALOG.length);
+        expect(kpiOptions()[0]).toEqual({ label: 'c.kpiLeadsCreated', value: 'leadsCreated' });
+        expect(describeNote('sparklineUtcDays')).toBe('c.kpiNoteSparklineUtcDays');
+    });
+});
+
+describe('placeholders in problem text', () => {
+    it('fills in the property and the value', () => {
+        jest.resetModules();
+        jest.doMock('@salesforce/label/c.kpiProblemBadScope', () => ({ default: '{0}: "{1}" is not a scope.' }), {
+            virtual: true,
+        });
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const fresh = require('c/kpiResults') as typeof import('c/kpiResults');
+        expect(fresh.describeProblem({ code: 'badScope', property: 'scope', value: 'company' })).toBe(
+            'scope: "company" is not a scope.',
+        );
+        expect(describeProblem({ code: 'badScope', property: 'scope' })).toBe('c.kpiProblemBadScope');
+    });
+});

@@ -1,0 +1,546 @@
+/**
+ * Reads a kpiPlanner document's response back into one result per KPI: value, comparison, sample size, sparkline,
+ * breakdown groups. Failure isolation: an error the response ties to a subquery (by path, by the field path in its
+ * message, or by the line it points at) only fails the KPIs that read that subquery; KPIs that were only collateral
+ * damage of a document the server refused are marked `retry` so the component can plan them again without the
+ * failing one.
+ */
+import { KPI_CATALOG, findKpi, kpiParts } from 'c/kpiCatalog';
+import type { KpiDefinition, ResolvedPart } from 'c/kpiCatalog';
+import { reduceErrors } from 'c/kpiErrors';
+import type { KpiErrorKind, KpiErrorMessage } from 'c/kpiErrors';
+import { isoDate, parseIsoDate } from 'c/kpiPeriods';
+import type { DateWindow } from 'c/kpiPeriods';
+import { DATE_FUNCTION_RESULT, resolveField } from 'c/kpiPlanner';
+import type { KpiDocument, KpiPlan, KpiProblem, NoteCode, PlannedRequest, PlannedSubquery, Reads } from 'c/kpiPlanner';
+import { KPI_LABELS, RESULT_LABELS } from './kpiResultsLabels';
+
+export type ResultStatus = 'ok' | 'empty' | 'targetMet' | 'error' | 'retry';
+export type ResultErrorKind = KpiErrorKind | 'config' | 'incomplete';
+
+export interface KpiResultError {
+    kind: ResultErrorKind;
+    /** Sentences for the viewer (label text, or the server's message shortened). */
+    messages: string[];
+    /** For `config`: what was wrong with the request, property by property. */
+    problems?: KpiProblem[];
+}
+
+export interface SparkPoint {
+    start: string;
+    end: string;
+    value: number | null;
+    sampleSize: number;
+}
+
+export interface GroupResult {
+    /** Owner or campaign Id, picklist value, `true`/`false`; null for records without a value. */
+    key: string | null;
+    /** The picklist label in the viewer's language, when the key is a picklist value. */
+    label: string | null;
+    value: number | null;
+    sampleSize: number;
+    comparisonValue: number | null;
+    comparisonSampleSize: number | null;
+}
+
+export interface KpiResult {
+    key: string;
+    kpi: string;
+    status: ResultStatus;
+    value: number | null;
+    comparisonValue: number | null;
+    /** Records the value rests on (the denominator's for rates). */
+    sampleSize: number | null;
+    comparisonSampleSize: number | null;
+    /** The sample is below the KPI's minimum for a rate worth trusting. */
+    lowSample: boolean;
+    /** Coverage: the target used (the tile's, or the quota field's sum). */
+    target: number | null;
+    sparkline: SparkPoint[];
+    groups?: GroupResult[];
+    window?: DateWindow;
+    comparisonWindow?: DateWindow;
+    notes: NoteCode[];
+    error?: KpiResultError;
+}
+
+type Key = string | number | boolean | null;
+
+interface Row {
+    keys: Key[];
+    labels: (string | null)[];
+    /** `Field.fn` → number; null when the server has no value; absent when the field was left out (hidden). */
+    numbers: Map<string, number | null>;
+}
+
+interface SubqueryData {
+    rows: Row[];
+    truncated: boolean;
+}
+
+/** Thrown while computing; becomes the result's error. */
+class ResultProblem extends Error {
+    constructor(readonly error: KpiResultError) {
+        super(error.messages.join(' '));
+    }
+}
+
+const problemOf = (kind: ResultErrorKind, message: string) => new ResultProblem({ kind, messages: [message] });
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function toNumber(value: unknown): number | null {
+    if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+    return null;
+}
+
+function toKey(value: unknown): Key {
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+}
+
+/** One aggregate node as plain keys and numbers, following the selections the planner made. */
+function readRow(aggregate: Record<string, unknown>, subquery: PlannedSubquery): Row {
+    const keys: Key[] = [];
+    const labels: (string | null)[] = [];
+    for (const key of subquery.groupBy) {
+        const field = isObject(aggregate[key.field]) ? (aggregate[key.field] as Record<string, unknown>) : {};
+        const holder = key.fn ? field[DATE_FUNCTION_RESULT[key.fn]] : field;
+        keys.push(toKey(isObject(holder) ? holder.value : undefined));
+        labels.push(typeof field.label === 'string' ? field.label : null);
+    }
+    const numbers = new Map<string, number | null>();
+    for (const selection of subquery.selections) {
+        const field = aggregate[selection.field];
+        if (!isObject(field)) continue;
+        for (const fn of selection.fns) {
+            const holder = field[fn];
+            numbers.set(`${selection.field}.${fn}`, isObject(holder) ? toNumber(holder.value) : null);
+        }
+    }
+    return { keys, labels, numbers };
+}
+
+function subqueryData(data: unknown, subquery: PlannedSubquery): SubqueryData | undefined {
+    const aggregate = isObject(data) && isObject(data.uiapi) ? data.uiapi.aggregate : undefined;
+    if (!isObject(aggregate) || !(subquery.alias in aggregate)) return undefined;
+    const connection = aggregate[subquery.alias];
+    if (!isObject(connection)) return undefined;
+    const edges = Array.isArray(connection.edges) ? connection.edges : [];
+    const rows = edges
+        .map((edge) => (isObject(edge) && isObject(edge.node) ? edge.node.aggregate : undefined))
+        .filter(isObject)
+        .map((node) => readRow(node, subquery));
+    const pageInfo = isObject(connection.pageInfo) ? connection.pageInfo : {};
+    return { rows, truncated: pageInfo.hasNextPage === true };
+}
+
+/** Which subqueries an error belongs to: by its path, the `uiapi/aggregate/X` path in its message, or its line. */
+function subqueriesOfError(error: unknown, document: KpiDocument): PlannedSubquery[] {
+    if (!isObject(error)) return [];
+    const byName = (name: unknown): PlannedSubquery[] => {
+        const alias = document.subqueries.filter((s) => s.alias === name);
+        return alias.length > 0 ? alias : document.subqueries.filter((s) => s.object === name);
+    };
+    if (Array.isArray(error.path) && error.path[0] === 'uiapi' && error.path[1] === 'aggregate') {
+        const found = byName(error.path[2]);
+        if (found.length > 0) return found;
+    }
+    const inMessage = typeof error.message === 'string' ? /uiapi\/aggregate\/(\w+)/.exec(error.message) : null;
+    if (inMessage) {
+        const found = byName(inMessage[1]);
+        if (found.length > 0) return found;
+    }
+    const locations = Array.isArray(error.locations) ? error.locations : [];
+    return document.subqueries.filter((s) =>
+        locations.some(
+            (l) => isObject(l) && typeof l.line === 'number' && l.line >= s.lines[0] && l.line <= s.lines[1],
+        ),
+    );
+}
+
+function errorFrom(messages: KpiErrorMessage[], fallbackKind: ResultErrorKind = 'other'): KpiResultError {
+    const kinds: KpiErrorKind[] = ['noAccess', 'notSupported', 'network'];
+    const kind = kinds.find((k) => messages.some((m) => m.kind === k)) ?? fallbackKind;
+    return { kind, messages: messages.map((m) => m.message) };
+}
+
+function aliasesOf(request: PlannedRequest): string[] {
+    const all = [request.reads.current, request.reads.comparison ?? {}, request.reads.sparkline ?? {}];
+    return [...new Set(all.flatMap((reads) => Object.values(reads).flat()))];
+}
+
+function base(key: string, kpi: string): KpiResult {
+    return {
+        key,
+        kpi,
+        status: 'error',
+        value: null,
+        comparisonValue: null,
+        sampleSize: null,
+        comparisonSampleSize: null,
+        lowSample: false,
+        target: null,
+        sparkline: [],
+        notes: [],
+    };
+}
+
+/**
+ * Results for the requests of one document (`documentIndex`) plus every request the plan rejected, keyed by request
+ * key. `data` and `errors` are what the graphql wire adapter emitted; both may be present (partial response).
+ */
+export function readResults(
+    plan: KpiPlan,
+    data: unknown,
+    errors?: readonly unknown[] | null,
+    documentIndex = 0,
+): Record<string, KpiResult> {
+    const results: Record<string, KpiResult> = {};
+    for (const rejected of plan.rejected) {
+        results[rejected.key] = {
+            ...base(rejected.key, rejected.kpi),
+            error: { kind: 'config', messages: rejected.problems.map(describeProblem), problems: rejected.problems },
+        };
+    }
+    const document = plan.documents[documentIndex];
+    if (!document) return results;
+
+    const failed = new Map<string, unknown[]>();
+    const unplaced: unknown[] = [];
+    for (const error of errors ?? []) {
+        const subqueries = subqueriesOfError(error, document);
+        if (subqueries.length === 0) unplaced.push(error);
+        for (const subquery of subqueries) failed.set(subquery.alias, [...(failed.get(subquery.alias) ?? []), error]);
+    }
+    const hasData = isObject(data) && isObject(data.uiapi) && isObject(data.uiapi.aggregate);
+    const byAlias = new Map(document.subqueries.map((s) => [s.alias, s]));
+
+    for (const request of plan.requests.filter((r) => r.document === documentIndex)) {
+        const result: KpiResult = {
+            ...base(request.key, request.kpi),
+            window: request.window,
+            comparisonWindow: request.comparisonWindow,
+            notes: [...request.notes],
+        };
+        results[request.key] = result;
+        const own = aliasesOf(request).flatMap((alias) => failed.get(alias) ?? []);
+        if (own.length > 0) {
+            result.error = errorFrom(reduceErrors(own));
+            continue;
+        }
+        if (!hasData) {
+            if (failed.size > 0 && unplaced.length === 0) {
+                result.status = 'retry';
+                result.error = { kind: 'other', messages: [RESULT_LABELS.retry] };
+            } else {
+                result.error = unplaced.length
+                    ? errorFrom(reduceErrors(unplaced))
+                    : { kind: 'incomplete', messages: [RESULT_LABELS.noResponse] };
+            }
+            continue;
+        }
+        try {
+            const read = (alias: string): SubqueryData => {
+                const subquery = byAlias.get(alias)!;
+                const found = subqueryData(data, subquery);
+                if (!found) {
+                    if (unplaced.length > 0) throw new ResultProblem(errorFrom(reduceErrors(unplaced)));
+                    throw problemOf('incomplete', RESULT_LABELS.incomplete);
+                }
+                if (found.truncated) throw problemOf('incomplete', RESULT_LABELS.tooManyGroups);
+                return found;
+            };
+            compute(request, findKpi(request.kpi)!, read, byAlias, result);
+        } catch (problem) {
+            if (!(problem instanceof ResultProblem)) throw problem;
+            result.error = problem.error;
+            result.status = 'error';
+            result.value = null;
+            result.comparisonValue = null;
+            result.sparkline = [];
+            delete result.groups;
+        }
+    }
+    return results;
+}
+
+/** Rows of a window's role: every subquery (chunk) the role reads, concatenated with its subquery. */
+type RowsOf = (reads: Reads, role: string) => { rows: Row[]; subquery: PlannedSubquery }[];
+
+function compute(
+    request: PlannedRequest,
+    kpi: KpiDefinition,
+    read: (alias: string) => SubqueryData,
+    byAlias: Map<string, PlannedSubquery>,
+    result: KpiResult,
+): void {
+    const rowsOf: RowsOf = (reads, role) =>
+        (reads[role] ?? []).map((alias) => ({ rows: read(alias).rows, subquery: byAlias.get(alias)! }));
+    const flat = (reads: Reads, role: string): Row[] => rowsOf(reads, role).flatMap((r) => r.rows);
+    const grouped = request.groupBy !== undefined;
+    const shareAt = grouped ? 1 : 0;
+
+    const evaluate = (reads: Reads, select: (row: Row) => boolean = () => true): Computed =>
+        measure(kpi, request, (role) => flat(reads, role).filter(select), shareAt);
+
+    const current = evaluate(request.reads.current);
+    const comparison = request.reads.comparison ? evaluate(request.reads.comparison) : undefined;
+    const distinctTotal = kpi.measure.kind === 'aggregate' && kpi.measure.aggregate.fn === 'countDistinct';
+    result.value = grouped && distinctTotal ? null : current.value;
+    result.sampleSize = current.sampleSize;
+    result.target = current.target ?? null;
+    result.comparisonValue = comparison && !(grouped && distinctTotal) ? comparison.value : null;
+    result.comparisonSampleSize = comparison?.sampleSize ?? null;
+    result.lowSample = kpi.minSample !== undefined && result.sampleSize !== null && result.sampleSize < kpi.minSample;
+
+    if (grouped) {
+        const keys = new Map<string, { key: Key; label: string | null }>();
+        const collect = (reads: Reads) => {
+            for (const role of Object.keys(reads)) {
+                for (const row of flat(reads, role))
+                    keys.set(String(row.keys[0]), { key: row.keys[0], label: row.labels[0] });
+            }
+        };
+        collect(request.reads.current);
+        if (request.reads.comparison) collect(request.reads.comparison);
+        result.groups = [...keys.values()].map(({ key, label }) => {
+            const same = (row: Row) => row.keys[0] === key;
+            const now = evaluate(request.reads.current, same);
+            const then = request.reads.comparison ? evaluate(request.reads.comparison, same) : undefined;
+            return {
+                key: key === null ? null : String(key),
+                label,
+                value: now.value,
+                sampleSize: now.sampleSize ?? 0,
+                comparisonValue: then ? then.value : null,
+                comparisonSampleSize: then ? (then.sampleSize ?? 0) : null,
+            };
+        });
+    }
+
+    if (request.reads.sparkline) {
+        const sparkReads = request.reads.sparkline;
+        const buckets = request.sparkline;
+        const bucketed = new Map<string, Row[][]>();
+        for (const role of Object.keys(sparkReads)) {
+            const perBucket: Row[][] = buckets.map(() => []);
+            for (const { rows, subquery } of rowsOf(sparkReads, role)) {
+                for (const row of rows) {
+                    const day = dayOfRow(row.keys[row.keys.length - 1], subquery);
+                    if (day === undefined) continue;
+                    perBucket[bucketIndex(buckets, day)].push(row);
+                }
+            }
+            bucketed.set(role, perBucket);
+        }
+        result.sparkline = buckets.map((bucket, index) => {
+            const computed = measure(kpi, request, (role) => bucketed.get(role)?.[index] ?? [], 0);
+            return {
+                start: bucket.start,
+                end: bucket.end,
+                value: computed.value,
+                sampleSize: computed.sampleSize ?? 0,
+            };
+        });
+    }
+
+    if (current.targetMet) result.status = 'targetMet';
+    else result.status = result.value === null && !grouped ? 'empty' : 'ok';
+}
+
+/** The civil day a sparkline row stands for: a DAY_ONLY date, a year's first day, or a day-in-year in its chunk. */
+function dayOfRow(key: Key, subquery: PlannedSubquery): number | undefined {
+    if (typeof key === 'string') {
+        const day = parseIsoDate(key);
+        return Number.isNaN(day) ? undefined : day;
+    }
+    if (typeof key !== 'number') return undefined;
+    if (subquery.groupBy[subquery.groupBy.length - 1].fn === 'CALENDAR_YEAR') {
+        return parseIsoDate(`${String(key).padStart(4, '0')}-01-01`);
+    }
+    if (!subquery.chunk) return undefined;
+    const start = parseIsoDate(subquery.chunk.start);
+    const year = Number(subquery.chunk.start.slice(0, 4));
+    const inYear = (y: number) => parseIsoDate(`${y}-01-01`) + key - 1;
+    return inYear(year) >= start ? inYear(year) : inYear(year + 1);
+}
+
+/** Buckets tile the span; a UTC day just outside it (DAY_ONLY of an instant near midnight) joins the nearest end. */
+function bucketIndex(buckets: readonly DateWindow[], day: number): number {
+    const date = isoDate(day);
+    const index = buckets.findIndex((b) => b.start <= date && date < b.end);
+    if (index >= 0) return index;
+    return date < buckets[0].start ? 0 : buckets.length - 1;
+}
+
+interface Computed {
+    value: number | null;
+    sampleSize: number | null;
+    target?: number | null;
+    targetMet?: boolean;
+}
+
+function number(row: Row, key: string): number | null {
+    if (!row.numbers.has(key)) {
+        throw problemOf('noAccess', RESULT_LABELS.fieldHidden.replace('{0}', key.split('.')[0]));
+    }
+    return row.numbers.get(key) ?? null;
+}
+
+function total(rows: Row[], key: string): number {
+    return rows.reduce((sum, row) => sum + (number(row, key) ?? 0), 0);
+}
+
+/** Count, sum, average or distinct count of a part's rows. */
+function aggregateOf(part: ResolvedPart, request: PlannedRequest, rows: Row[]): Computed {
+    const records = total(rows, 'Id.count');
+    const { fn, field } = part.aggregate;
+    if (fn === 'count' || !field) return { value: records, sampleSize: records };
+    const name = resolveField(field, request.settings);
+    switch (fn) {
+        case 'sum':
+            return { value: total(rows, `${name}.sum`), sampleSize: records };
+        case 'countDistinct':
+            return { value: total(rows, `${name}.countDistinct`), sampleSize: records };
+        case 'avg': {
+            const counted = total(rows, `${name}.count`);
+            // Daily sparkline rows carry sum and count; totals carry the server's avg.
+            const weighted = rows.some((row) => row.numbers.has(`${name}.avg`))
+                ? rows.reduce(
+                      (sum, row) => sum + (number(row, `${name}.avg`) ?? 0) * (number(row, `${name}.count`) ?? 0),
+                      0,
+                  )
+                : total(rows, `${name}.sum`);
+            return { value: counted > 0 ? weighted / counted : null, sampleSize: counted };
+        }
+    }
+}
+
+const divide = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+function measure(
+    kpi: KpiDefinition,
+    request: PlannedRequest,
+    rows: (role: string) => Row[],
+    shareAt: number,
+): Computed {
+    const parts = new Map(kpiParts(kpi).map((part) => [part.role, part]));
+    const m = kpi.measure;
+    switch (m.kind) {
+        case 'aggregate': {
+            const computed = aggregateOf(parts.get('value')!, request, rows('value'));
+            if (computed.value === null) return computed;
+            if (m.perRecord) return { ...computed, value: divide(computed.value, computed.sampleSize ?? 0) };
+            if (m.multiplier && request.settings[m.multiplier.setting] === true) {
+                return { ...computed, value: computed.value * m.multiplier.factor };
+            }
+            return computed;
+        }
+        case 'share': {
+            const all = rows('value');
+            const wanted = (Array.isArray(m.values) ? m.values : (request.settings[m.values.setting] as string[])).map(
+                String,
+            );
+            const part = parts.get('value')!;
+            const inShare = all.filter((row) => wanted.includes(String(row.keys[shareAt])));
+            const whole = aggregateOf(part, request, all);
+            const share = aggregateOf(part, request, inShare);
+            return { value: divide(share.value ?? 0, whole.value ?? 0), sampleSize: whole.sampleSize };
+        }
+        case 'ratio': {
+            const numerator = aggregateOf(parts.get('numerator')!, request, rows('numerator'));
+            const denominator = aggregateOf(parts.get('denominator')!, request, rows('denominator'));
+            return { value: divide(numerator.value ?? 0, denominator.value ?? 0), sampleSize: denominator.sampleSize };
+        }
+        case 'coverage': {
+            const pipeline = aggregateOf(parts.get('pipeline')!, request, rows('pipeline'));
+            const won = aggregateOf(parts.get('won')!, request, rows('won')).value ?? 0;
+            const target = request.target ?? aggregateOf(parts.get('target')!, request, rows('target')).value;
+            if (!target) return { value: null, sampleSize: pipeline.sampleSize, target: target ?? null };
+            const remaining = target - won;
+            if (remaining <= 0) return { value: null, sampleSize: pipeline.sampleSize, target, targetMet: true };
+            return { value: (pipeline.value ?? 0) / remaining, sampleSize: pipeline.sampleSize, target };
+        }
+        case 'averageDuration':
+            return averageDuration(rows('years'), rows('fromDays'), rows('toDays'));
+    }
+}
+
+/**
+ * mean(to − from) = mean(to) − mean(from) over the same records. A date's day number is days(Jan 1 of its year)
+ * + (day in year − 1), so each sum comes from a CALENDAR_YEAR histogram and a DAY_IN_YEAR histogram. Dates without
+ * a value would make the histograms disagree: that is reported, never averaged over.
+ */
+function averageDuration(years: Row[], fromDays: Row[], toDays: Row[]): Computed {
+    const count = (rows: Row[]) => rows.reduce((sum, row) => sum + (number(row, 'Id.count') ?? 0), 0);
+    const records = count(years);
+    const keyed = (rows: Row[], at: number) => rows.filter((row) => typeof row.keys[at] === 'number');
+    if (
+        count(keyed(years, 0)) !== records ||
+        count(keyed(years, 1)) !== records ||
+        count(keyed(fromDays, 0)) !== records ||
+        count(keyed(toDays, 0)) !== records
+    ) {
+        throw problemOf('incomplete', RESULT_LABELS.inconsistent);
+    }
+    if (records === 0) return { value: null, sampleSize: 0 };
+    const jan1 = (year: Key) => parseIsoDate(`${String(year).padStart(4, '0')}-01-01`);
+    const yearSum = (at: number) =>
+        years.reduce((sum, row) => sum + jan1(row.keys[at]) * (number(row, 'Id.count') ?? 0), 0);
+    const daySum = (rows: Row[]) =>
+        rows.reduce((sum, row) => sum + ((row.keys[0] as number) - 1) * (number(row, 'Id.count') ?? 0), 0);
+    const from = yearSum(0) + daySum(fromDays);
+    const to = yearSum(1) + daySum(toDays);
+    return { value: (to - from) / records, sampleSize: records };
+}
+
+/** All results of a plan whose documents were answered one by one (`responses[i]` for `plan.documents[i]`). */
+export function readAllResults(
+    plan: KpiPlan,
+    responses: readonly ({ data?: unknown; errors?: readonly unknown[] | null } | undefined)[],
+): Record<string, KpiResult> {
+    if (plan.documents.length === 0) return readResults(plan, undefined);
+    return Object.assign(
+        {},
+        ...plan.documents.map((_, index) => readResults(plan, responses[index]?.data, responses[index]?.errors, index)),
+    );
+}
+
+/** Keys to plan again, without the ones that failed, after the server refused a whole document. */
+export function retryKeys(results: Record<string, KpiResult>): string[] {
+    return Object.values(results)
+        .filter((result) => result.status === 'retry')
+        .map((result) => result.key);
+}
+
+function fill(template: string, values: (string | undefined)[]): string {
+    return values.reduce<string>((text, value, index) => text.replace(`{${index}}`, value ?? ''), template);
+}
+
+/** One sentence for the App Builder or tile: what is wrong and with which property. */
+export function describeProblem(problem: KpiProblem): string {
+    return fill(RESULT_LABELS.problems[problem.code], [problem.property, problem.value]);
+}
+
+export function describeNote(note: NoteCode): string {
+    return RESULT_LABELS.notes[note];
+}
+
+/** The KPI's title in the viewer's language. */
+export function kpiTitle(id: string): string {
+    const kpi = findKpi(id);
+    return kpi ? KPI_LABELS[kpi.label] : '';
+}
+
+/** The KPI's one-sentence definition, for help text. */
+export function kpiHelp(id: string): string {
+    const kpi = findKpi(id);
+    return kpi ? KPI_LABELS[kpi.help] : '';
+}
+
+/** Every KPI as an App Builder / picklist option: value is the catalog id. */
+export function kpiOptions(): { label: string; value: string }[] {
+    return KPI_CATALOG.map((kpi) => ({ label: KPI_LABELS[kpi.label], value: kpi.id }));
+}
