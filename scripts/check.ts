@@ -48,6 +48,8 @@ export function steps(): Step[] {
         { name: 'graphql', command: tsx('scripts/validate/graphql.ts') },
         { name: 'metadata', command: tsx('scripts/validate/metadata.ts') },
         { name: 'package conversion', command: tsx('scripts/validate/package.ts') },
+        // The real components in Chromium against the sample org; the build step above made the .js.
+        { name: 'browser', command: [...tsx('scripts/browser-test.ts'), '--no-component-build'] },
     ];
 }
 

@@ -1,0 +1,246 @@
+/**
+ * What browser tests get from the runner (scripts/browser-test.ts): a browser, the preview server's URL, and helpers
+ * that open a page and record everything that went wrong on it (console errors, uncaught errors, failed requests).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
+import { repoRoot } from '../../scripts/lib/paths';
+import type { MetricsSummary } from '../server/metrics';
+
+export const screenshotDir = path.join(repoRoot, 'artifacts', 'screenshots');
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface BrowserTest {
+    name: string;
+    run(t: TestContext): Promise<void>;
+}
+
+/** What each `preview/__browser__/*.browser.ts` default-exports: its tests, or a function that makes them. */
+export type BrowserTestModule = BrowserTest[] | ((t: TestContext) => Promise<BrowserTest[]>);
+
+export interface PageInfo {
+    id: string;
+    label: string;
+    type: string;
+    url: string;
+    components: string[];
+    problems: string[];
+}
+
+export interface GraphQLExchange {
+    operationName?: string;
+    headers: Record<string, string>;
+    variables?: unknown;
+    response: { data?: unknown; errors?: { message: string }[] };
+}
+
+export interface OpenedPage {
+    page: Page;
+    context: BrowserContext;
+    /** Console errors, uncaught exceptions, failed and 4xx/5xx requests, in order. */
+    issues: string[];
+    /** Every `POST /graphql` answered on this page so far, in order, once their bodies are read. */
+    exchanges(): Promise<GraphQLExchange[]>;
+}
+
+export class TestContext {
+    private readonly opened: OpenedPage[] = [];
+
+    constructor(
+        readonly browser: Browser,
+        readonly baseUrl: string,
+    ) {}
+
+    async pages(): Promise<PageInfo[]> {
+        const response = await fetch(`${this.baseUrl}/api/pages`);
+        return (await response.json()) as PageInfo[];
+    }
+
+    async metrics(): Promise<MetricsSummary> {
+        return (await (await fetch(`${this.baseUrl}/metrics`)).json()) as MetricsSummary;
+    }
+
+    async resetMetrics(): Promise<void> {
+        await fetch(`${this.baseUrl}/metrics`, { method: 'DELETE' });
+    }
+
+    /** Opens a path in a fresh browser context (own cookies) and waits until every component has settled. */
+    async open(pathAndQuery: string): Promise<OpenedPage> {
+        // Reduced motion: Chart.js draws without animation, so pixels and screenshots are final when read.
+        const context = await this.browser.newContext({
+            viewport: { width: 1280, height: 900 },
+            reducedMotion: 'reduce',
+        });
+        context.setDefaultTimeout(10_000);
+        const page = await context.newPage();
+        const exchanges: Promise<GraphQLExchange | undefined>[] = [];
+        const opened: OpenedPage = {
+            page,
+            context,
+            issues: [],
+            exchanges: async () => (await Promise.all(exchanges)).filter((e): e is GraphQLExchange => !!e),
+        };
+        this.opened.push(opened);
+        page.on('console', (message) => {
+            if (message.type() === 'error') opened.issues.push(`console error: ${message.text()}`);
+        });
+        page.on('pageerror', (error) => opened.issues.push(`uncaught: ${error.message}`));
+        page.on('requestfailed', (request: Request) => {
+            opened.issues.push(
+                `request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`,
+            );
+        });
+        page.on('response', (response: Response) => {
+            if (response.status() >= 400) opened.issues.push(`HTTP ${response.status()}: ${response.url()}`);
+            if (response.url().endsWith('/graphql') && response.request().method() === 'POST') {
+                exchanges.push(readExchange(opened, response));
+            }
+        });
+        await page.goto(`${this.baseUrl}${pathAndQuery}`, { waitUntil: 'networkidle' });
+        await settle(page);
+        return opened;
+    }
+
+    /** Everything that went wrong on the pages opened since the last close, for a failing test's report. */
+    issues(): string[] {
+        return this.opened.flatMap((opened) => opened.issues);
+    }
+
+    async close(): Promise<void> {
+        await Promise.all(this.opened.map((opened) => opened.context.close()));
+        this.opened.length = 0;
+    }
+}
+
+async function readExchange(opened: OpenedPage, response: Response): Promise<GraphQLExchange | undefined> {
+    try {
+        const request = response.request();
+        const body = JSON.parse(request.postData() ?? '{}') as { operationName?: string; variables?: unknown };
+        return {
+            operationName: body.operationName,
+            variables: body.variables,
+            headers: request.headers(),
+            response: (await response.json()) as GraphQLExchange['response'],
+        };
+    } catch (error) {
+        opened.issues.push(`unreadable GraphQL exchange: ${(error as Error).message}`);
+        return undefined;
+    }
+}
+
+/** Waits for network quiet and for no component to show its loading state. */
+export async function settle(page: Page, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    await page.waitForLoadState('networkidle');
+    const loading = page.getByRole('status').filter({ hasText: /Loading/ });
+    while ((await loading.count()) > 0) {
+        if (Date.now() > deadline)
+            throw new Error(`still loading after ${timeoutMs} ms: ${await loading.first().innerText()}`);
+        await page.waitForTimeout(50);
+    }
+}
+
+export function assert(condition: unknown, message: string): asserts condition {
+    if (!condition) throw new Error(message);
+}
+
+export function assertNoIssues(opened: OpenedPage, what: string): void {
+    assert(opened.issues.length === 0, `${what}: ${opened.issues.length} problem(s):\n  ${opened.issues.join('\n  ')}`);
+}
+
+/** Injects axe-core and fails with each violation's rule, impact and first targets. */
+export async function assertAccessible(page: Page, what: string): Promise<void> {
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+        const axe = (
+            window as unknown as {
+                axe: {
+                    run(
+                        context: unknown,
+                        options: unknown,
+                    ): Promise<{
+                        violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+                    }>;
+                };
+            }
+        ).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map(
+            (v) =>
+                `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+                    .slice(0, 3)
+                    .map((n) => n.target.join(' '))
+                    .join(', ')}`,
+        );
+    });
+    assert(
+        violations.length === 0,
+        `${what}: axe found ${violations.length} violation(s):\n  ${violations.join('\n  ')}`,
+    );
+}
+
+/** Every icon on the page names a symbol its SLDS sprite has (a missing one renders as an empty square). */
+export async function assertIconsExist(page: Page, baseUrl: string, what: string): Promise<void> {
+    const hrefs = await page
+        .locator('svg use')
+        .evaluateAll((uses) => uses.map((use) => use.getAttribute('href') ?? ''));
+    const sprites = new Map<string, string>();
+    const missing: string[] = [];
+    for (const href of new Set(hrefs)) {
+        const [file, symbol] = href.split('#');
+        if (!file || !symbol) {
+            missing.push(href || '(empty href)');
+            continue;
+        }
+        if (!sprites.has(file)) sprites.set(file, await (await fetch(`${baseUrl}${file}`)).text());
+        if (!sprites.get(file)?.includes(`id="${symbol}"`)) missing.push(href);
+    }
+    assert(missing.length === 0, `${what}: icons not in the SLDS sprites: ${missing.join(', ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+}
+
+export interface CanvasStats {
+    width: number;
+    height: number;
+    /** Share of pixels that are not fully transparent. */
+    painted: number;
+    colours: number;
+    /** Cheap fingerprint of the pixels, to tell one drawing from another. */
+    hash: number;
+}
+
+/** Reads the pixels Chart.js drew on the n-th canvas of the page. */
+export async function canvasStats(page: Page, index = 0): Promise<CanvasStats> {
+    return page
+        .locator('canvas')
+        .nth(index)
+        .evaluate((canvas: HTMLCanvasElement) => {
+            const context = canvas.getContext('2d');
+            if (!context) throw new Error('canvas has no 2d context');
+            const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+            let painted = 0;
+            let hash = 0;
+            const colours = new Set<number>();
+            for (let i = 0; i < data.length; i += 4) {
+                if (data[i + 3] === 0) continue;
+                painted += 1;
+                const colour = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+                if (colours.size < 1000) colours.add(colour);
+                hash = (hash * 31 + colour + i) | 0;
+            }
+            return {
+                width: canvas.width,
+                height: canvas.height,
+                painted: painted / (data.length / 4),
+                colours: colours.size,
+                hash,
+            };
+        });
+}

@@ -1,0 +1,53 @@
+/** Locale, currency and time zone from the preview bar reach the components and the engine. */
+import { assert, assertAccessible, assertNoIssues, screenshot, type BrowserTest, type TestContext } from './harness';
+
+const tests: BrowserTest[] = [
+    {
+        name: 'de-DE, EUR and Pacific/Kiritimati (+14) reach @salesforce/i18n and every GraphQL request',
+        async run(t: TestContext) {
+            const opened = await t.open('/lightning/page/home?locale=de-DE&currency=EUR&tz=Pacific%2FKiritimati');
+            const { page } = opened;
+            assert((await page.getAttribute('html', 'lang')) === 'de-DE', 'the document language is not de-DE');
+            const exchanges = await opened.exchanges();
+            assert(exchanges.length > 0, 'no GraphQL request');
+            for (const exchange of exchanges) {
+                const { headers } = exchange;
+                assert(
+                    headers['x-kpi-locale'] === 'de-DE' &&
+                        headers['x-kpi-currency'] === 'EUR' &&
+                        headers['x-kpi-time-zone'] === 'Pacific/Kiritimati',
+                    `request ${exchange.operationName} ran with ${headers['x-kpi-locale']} ${headers['x-kpi-currency']} ${headers['x-kpi-time-zone']}`,
+                );
+            }
+            // c-kpi-chart formats its table with @salesforce/i18n/locale: German groups thousands with a dot.
+            const chart = page.locator('c-kpi-chart').first();
+            await chart.locator('.kpi-chart__toggle').click();
+            const cells = await chart.locator('table td').allInnerTexts();
+            assert(cells.length > 0, 'the chart table has no cells');
+            assert(
+                cells.some((text) => /^\d{1,3}(\.\d{3})+$/.test(text.trim())),
+                `no de-DE number in the table: ${cells.join(' | ')}`,
+            );
+            await assertAccessible(page, 'home de-DE table view');
+            await screenshot(page, 'page-home-de-DE');
+            assertNoIssues(opened, 'de-DE home');
+        },
+    },
+    {
+        name: 'Etc/GMT+12 (−12) and ja-JP with JPY render without errors',
+        async run(t: TestContext) {
+            const opened = await t.open('/lightning/n/KPI_Sales_Team?locale=ja-JP&currency=JPY&tz=Etc%2FGMT%2B12');
+            assert((await opened.page.locator('canvas').count()) > 0, 'no chart on the Sales Team page in ja-JP');
+            for (const exchange of await opened.exchanges()) {
+                assert(
+                    !exchange.response.errors,
+                    `${exchange.operationName}: ${JSON.stringify(exchange.response.errors)}`,
+                );
+            }
+            await screenshot(opened.page, 'page-sales-team-ja-JP');
+            assertNoIssues(opened, 'ja-JP sales team');
+        },
+    },
+];
+
+export default tests;

@@ -1,0 +1,62 @@
+import { LightningElement, api } from 'lwc';
+import type { Choice, PreviewContext, PreviewUser } from '../../../context';
+
+const KIND_LABELS: Record<PreviewUser['kind'], string> = {
+    rep: 'Sales reps',
+    salesManager: 'Sales managers',
+    serviceAgent: 'Service agents',
+    serviceManager: 'Service managers',
+    admin: 'Administrators',
+    other: 'Other users',
+};
+
+/** The preview bar: who is running the page and with which locale, currency, time zone and dataset. */
+export default class Bar extends LightningElement {
+    @api context: PreviewContext | undefined;
+
+    get userGroups() {
+        if (!this.context) return [];
+        const { users, selection } = this.context;
+        return (Object.keys(KIND_LABELS) as PreviewUser['kind'][])
+            .map((kind) => ({
+                kind,
+                label: KIND_LABELS[kind],
+                users: users
+                    .filter((user) => user.kind === kind)
+                    .map((user) => ({
+                        ...user,
+                        label: `${user.name}${user.role ? ` (${user.role})` : ''}${user.isActive ? '' : ' – inactive'}`,
+                        selected: user.id === selection.userId,
+                    })),
+            }))
+            .filter((group) => group.users.length > 0);
+    }
+
+    private options(choices: Choice[], selected: string) {
+        return choices.map((choice) => ({ ...choice, selected: choice.value === selected }));
+    }
+
+    get locales() {
+        return this.context ? this.options(this.context.choices.locales, this.context.selection.locale) : [];
+    }
+
+    get currencies() {
+        return this.context ? this.options(this.context.choices.currencies, this.context.selection.currency) : [];
+    }
+
+    get timeZones() {
+        return this.context ? this.options(this.context.choices.timeZones, this.context.selection.timeZone) : [];
+    }
+
+    get datasets() {
+        return this.context ? this.options(this.context.choices.datasets, this.context.selection.dataset) : [];
+    }
+
+    /** Like changing the user's settings in Salesforce, a change reloads the page with the new context. */
+    handleChange(event: Event): void {
+        const select = event.target as HTMLSelectElement;
+        const url = new URL(location.href);
+        url.searchParams.set(select.name, select.value);
+        location.assign(url.toString());
+    }
+}
