@@ -1,0 +1,323 @@
+import {
+    DEFAULT_SETTINGS,
+    blamesField,
+    planWinLoss,
+    rateOf,
+    readRecentLosses,
+    readSettings,
+    readWinLoss,
+    recentLossesQuery,
+    trendBuckets,
+    winLossQuery,
+} from 'c/kpiWinLossData';
+import type { WinLossSettings } from 'c/kpiWinLossData';
+import aggregate from './data/winLossAggregate.json';
+import recent from './data/winLossRecent.json';
+
+const now = new Date('2024-05-20T16:00:00Z');
+const calendar = { timeZone: 'America/New_York', firstDayOfWeek: 1, fiscalYearStartMonth: 1 };
+const userId = '005000000000001AAA';
+
+function plan(overrides: Partial<WinLossSettings> = {}, extra: { accountId?: string; withoutReasons?: boolean } = {}) {
+    return planWinLoss({ settings: { ...DEFAULT_SETTINGS, ...overrides }, now, calendar, userId, ...extra });
+}
+
+describe('readSettings', () => {
+    it.each([
+        ['period', 'nextCentury', 'period'],
+        ['period', 'rollingDays:0', 'period'],
+        ['grouping', 'week', 'grouping'],
+        ['measure', 'pipeline', 'measure'],
+        ['scope', 'everyone', 'scope'],
+        ['minSample', -1, 'minSample'],
+        ['minSample', '2.5', 'minSample'],
+        ['fiscalYearStartMonth', 13, 'fiscalYearStartMonth'],
+        ['lossReasonField', 'Loss Reason', 'lossReasonField'],
+        ['ownerId', 'not-an-id', 'ownerId'],
+        ['opportunityType', 'a\nb', 'opportunityType'],
+    ])('reports %s = %p by name and keeps the default', (property, value, named) => {
+        const { settings, problems } = readSettings({ [property]: value });
+        expect(problems).toEqual([expect.objectContaining({ property: named, value: String(value) })]);
+        expect(settings[property as keyof WinLossSettings]).toEqual(
+            DEFAULT_SETTINGS[property as keyof WinLossSettings],
+        );
+    });
+
+    it.each([
+        [{ period: 'rollingDays:90' }, { period: { kind: 'rollingDays', days: 90 } }],
+        [{ grouping: ' fiscalQuarter ' }, { grouping: 'fiscalQuarter' }],
+        [
+            { minSample: '25', fiscalYearStartMonth: 4 },
+            { minSample: 25, fiscalYearStartMonth: 4 },
+        ],
+        [{ lossReasonField: '' }, { lossReasonField: '' }],
+        [
+            { ownerId: '005000000000002', leadSource: 'Web' },
+            { ownerId: '005000000000002', leadSource: 'Web' },
+        ],
+        [{ scope: undefined, measure: null }, {}],
+    ])('reads %p', (props, expected) => {
+        const { settings, problems } = readSettings(props);
+        expect(problems).toEqual([]);
+        expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...expected });
+    });
+});
+
+describe('trendBuckets', () => {
+    it.each([
+        // A short period reaches back to six buckets.
+        [{ start: '2024-04-01', end: '2024-05-21' }, 'month', 1, '2023-12-01', '2024-05-01', 6],
+        // A long one keeps its own start.
+        [{ start: '2023-01-01', end: '2024-01-01' }, 'month', 1, '2023-01-01', '2023-12-01', 12],
+        // Beyond 24 buckets only the latest stay.
+        [{ start: '2020-01-01', end: '2024-01-01' }, 'month', 1, '2022-01-01', '2023-12-01', 24],
+        [{ start: '2024-04-01', end: '2024-05-21' }, 'quarter', 1, '2023-01-01', '2024-04-01', 6],
+        [{ start: '2014-04-01', end: '2024-05-21' }, 'quarter', 1, '2022-07-01', '2024-04-01', 8],
+        [{ start: '2024-02-01', end: '2024-05-01' }, 'fiscalQuarter', 2, '2022-11-01', '2024-02-01', 6],
+    ] as const)('%p by %s (FY month %i)', (window, grouping, fy, first, last, count) => {
+        const buckets = trendBuckets({ ...window, toDate: false }, grouping, fy);
+        expect(buckets).toHaveLength(count);
+        expect(buckets[0].start).toBe(first);
+        expect(buckets[buckets.length - 1].start).toBe(last);
+    });
+
+    it('numbers fiscal quarters from the fiscal year start', () => {
+        const buckets = trendBuckets({ start: '2024-02-01', end: '2024-05-01', toDate: false }, 'fiscalQuarter', 2);
+        expect(buckets.map((b) => b.fiscalQuarter)).toEqual([4, 1, 2, 3, 4, 1]);
+    });
+});
+
+describe('planWinLoss', () => {
+    it('puts every aggregate in one document and the recent losses in another', () => {
+        const p = plan();
+        const aggregateText = winLossQuery(p);
+        for (const alias of [
+            'companyNow',
+            'companyBefore',
+            'teamNow',
+            'teamBefore',
+            'reps',
+            'reasons',
+            'trend0',
+            'trend1',
+        ])
+            expect(aggregateText).toContain(`${alias}: Opportunity(`);
+        expect(aggregateText).toContain('CloseDate: { function: CALENDAR_MONTH }');
+        expect(aggregateText).not.toContain('query {');
+        expect(recentLossesQuery(p)).toContain('query {');
+        expect(recentLossesQuery(p)).not.toContain('aggregate {');
+        expect(p.variables).toMatchObject({
+            userId,
+            nowStart: '2024-04-01',
+            nowEnd: '2024-05-21',
+            beforeStart: '2024-01-01',
+            beforeEnd: '2024-02-20',
+            trend0Start: '2023-12-01',
+            trend0End: '2024-01-01',
+            trend1Start: '2024-01-01',
+            trend1End: '2024-05-21',
+        });
+    });
+
+    it.each([
+        [{ scope: 'all' as const }, ['companyNow'], ['teamNow', 'Owner: {', '$userId']],
+        [{ scope: 'mine' as const }, ['OwnerId: { eq: $userId }'], ['ManagerId']],
+        [{ ownerId: '005000000000002AAA' }, ['OwnerId: { eq: $ownerId }'], ['$userId']],
+        [
+            { opportunityType: 'New Business', leadSource: 'Web' },
+            ['Type: { eq: $opportunityType }', 'LeadSource: { eq: $leadSource }'],
+            [],
+        ],
+        [{ lossReasonField: '' }, [], ['reasons:']],
+        [{ grouping: 'fiscalQuarter' as const }, ['function: FISCAL_QUARTER', 'fiscalQuarter { value }'], []],
+        [{ grouping: 'quarter' as const }, ['function: CALENDAR_QUARTER'], []],
+    ])('%p', (overrides, present, absent) => {
+        const text = winLossQuery(plan(overrides));
+        for (const part of present) expect(text).toContain(part);
+        for (const part of absent) expect(text).not.toContain(part);
+    });
+
+    it('limits an Account page to that account, in both documents', () => {
+        const p = plan({}, { accountId: '001000000000001AAA' });
+        expect(winLossQuery(p)).toContain('AccountId: { eq: $accountId }');
+        expect(recentLossesQuery(p)).toContain('AccountId: { eq: $accountId }');
+        expect(p.recent.variables.accountId).toBe('001000000000001AAA');
+    });
+
+    it('drops the reasons after the server refused the field', () => {
+        const p = plan({}, { withoutReasons: true });
+        expect(p.reasonField).toBe('');
+        expect(winLossQuery(p)).not.toContain('reasons:');
+        expect(recentLossesQuery(p)).not.toContain('Loss_Reason__c');
+    });
+
+    it.each(['month', 'quarter', 'fiscalQuarter'] as const)(
+        'stays within ten subqueries for the longest %s trend',
+        (grouping) => {
+            const text = winLossQuery(
+                plan({ period: { kind: 'rollingDays', days: 3650 }, grouping, fiscalYearStartMonth: 2 }),
+            );
+            expect((text.match(/: Opportunity\(/g) ?? []).length).toBeLessThanOrEqual(10);
+        },
+    );
+
+    it('returns empty text without a plan', () => {
+        expect(winLossQuery(undefined)).toBe('');
+        expect(recentLossesQuery(undefined)).toBe('');
+    });
+});
+
+describe('readWinLoss', () => {
+    const result = readWinLoss(aggregate, plan(), 10);
+
+    it.each([
+        ['company now', result.company.current, 30, 70, 0.3, 300000 / 700000, false],
+        ['company before', result.company.previous, 20, 80, 0.2, 0.25, false],
+        ['team now', result.team?.current, 6, 9, 0.4, 0.4, false],
+        ['team before', result.team?.previous, 0, 4, 0, 0, true],
+    ])('%s', (_, rate, won, lost, countRate, amountRate, tooSmall) => {
+        expect(rate).toMatchObject({ won, lost, closed: won + lost, tooSmall });
+        expect(rate?.countRate).toBeCloseTo(countRate);
+        expect(rate?.amountRate).toBeCloseTo(amountRate);
+    });
+
+    it('ranks reps by closed deals with their own rates', () => {
+        expect(result.reps.map((r) => [r.ownerId, r.won, r.lost, r.countRate, r.tooSmall])).toEqual([
+            ['005000000000011AAA', 5, 5, 0.5, false],
+            ['005000000000012AAA', 1, 4, 0.2, true],
+        ]);
+    });
+
+    it('sorts reasons by lost deals and keeps deals without a reason', () => {
+        expect(result.reasons).toEqual([
+            { reason: 'Price', count: 5, amount: 40000 },
+            { reason: 'Competitor', count: 3, amount: 45000 },
+            { reason: null, count: 1, amount: 5000 },
+        ]);
+    });
+
+    it('places each month in its bucket and ignores months outside the trend', () => {
+        expect(result.trend.buckets.map((b) => b.start.slice(0, 7))).toEqual([
+            '2023-12',
+            '2024-01',
+            '2024-02',
+            '2024-03',
+            '2024-04',
+            '2024-05',
+        ]);
+        expect(result.trend.won).toEqual([2, 1, 0, 0, 3, 0]);
+        expect(result.trend.lost).toEqual([2, 0, 0, 0, 1, 4]);
+        expect(result.trend.lostAmount).toEqual([10000, 0, 0, 0, 10000, 80000]);
+        expect(result.trend.countRate).toEqual([0.5, 1, null, null, 0.75, 0]);
+        expect(result.trend.amountRate[0]).toBeCloseTo(2 / 3);
+    });
+
+    it('reports a complete answer', () => {
+        expect(result.missing).toEqual([]);
+        expect(result.truncated).toBe(false);
+    });
+
+    it('lists missing subqueries and page limits', () => {
+        const partial = {
+            uiapi: { aggregate: { companyNow: { edges: [], pageInfo: { hasNextPage: true } }, reps: null } },
+        };
+        const read = readWinLoss(partial, plan({ scope: 'all', lossReasonField: '' }), 10);
+        expect(read.truncated).toBe(true);
+        expect(read.missing).toEqual(['companyBefore', 'reps', 'trend0', 'trend1']);
+        expect(read.team).toBeUndefined();
+        expect(read.company.current).toMatchObject({ closed: 0, countRate: null, amountRate: null, tooSmall: true });
+    });
+
+    it('maps quarter and fiscal-quarter numbers to buckets', () => {
+        const node = (fn: string, value: number, isWon: boolean) => ({
+            node: {
+                aggregate: { CloseDate: { [fn]: { value } }, IsWon: { value: isWon }, Id: { count: { value: 1 } } },
+            },
+        });
+        const quarters = plan({ grouping: 'quarter' });
+        const q = readWinLoss(
+            {
+                uiapi: {
+                    aggregate: {
+                        trend0: { edges: [node('calendarQuarter', 4, true)] },
+                        trend1: { edges: [node('calendarQuarter', 2, false)] },
+                    },
+                },
+            },
+            quarters,
+            0,
+        );
+        expect(q.trend.won).toEqual([0, 0, 0, 1, 0, 0]);
+        expect(q.trend.lost).toEqual([0, 0, 0, 0, 0, 1]);
+        const fiscal = planWinLoss({
+            settings: { ...DEFAULT_SETTINGS, grouping: 'fiscalQuarter', fiscalYearStartMonth: 2 },
+            now,
+            calendar,
+            userId,
+        });
+        const last = fiscal.chunks[fiscal.chunks.length - 1].alias;
+        const f = readWinLoss(
+            { uiapi: { aggregate: { [last]: { edges: [node('fiscalQuarter', 2, true)] } } } },
+            fiscal,
+            0,
+        );
+        expect(fiscal.buckets[fiscal.buckets.length - 1]).toMatchObject({ start: '2024-05-01', fiscalQuarter: 2 });
+        expect(f.trend.won[f.trend.won.length - 1]).toBe(1);
+    });
+});
+
+describe('rateOf', () => {
+    it.each([
+        [{ won: 0, lost: 0, wonAmount: 0, lostAmount: 0 }, 1, null, null, true],
+        [{ won: 3, lost: 1, wonAmount: 0, lostAmount: 0 }, 4, 0.75, null, false],
+        [{ won: 1, lost: 3, wonAmount: 300, lostAmount: 100 }, 5, 0.25, 0.75, true],
+    ])('%p with minimum %i', (tally, min, countRate, amountRate, tooSmall) => {
+        expect(rateOf(tally, min)).toMatchObject({ countRate, amountRate, tooSmall });
+    });
+});
+
+describe('readRecentLosses', () => {
+    it('reads rows, falling back from display values, and owner names', () => {
+        const { losses, ownerNames } = readRecentLosses(recent, 'Loss_Reason__c');
+        expect(losses).toEqual([
+            {
+                id: '006000000000001AAA',
+                name: 'Acme renewal',
+                account: 'Acme',
+                amount: '$80,000.00',
+                closeDate: '5/17/2024',
+                owner: 'Ana Rep',
+                reason: 'Price',
+            },
+            {
+                id: '006000000000002AAA',
+                name: 'Globex pilot',
+                account: '',
+                amount: '',
+                closeDate: '2024-04-02',
+                owner: 'Ben Rep',
+                reason: '',
+            },
+        ]);
+        expect(ownerNames).toEqual({ '005000000000011AAA': 'Ana Rep', '005000000000012AAA': 'Ben Rep' });
+    });
+
+    it('reads nothing from an empty or odd response', () => {
+        expect(readRecentLosses(undefined, '')).toEqual({ losses: [], ownerNames: {} });
+        expect(
+            readRecentLosses({ uiapi: { query: { Opportunity: { edges: [{ node: { Name: 'x' } }] } } } }, '').losses,
+        ).toEqual([]);
+    });
+});
+
+describe('blamesField', () => {
+    it.each([
+        [[{ message: "No such column 'Loss_Reason__c' on entity 'Opportunity'" }], 'Loss_Reason__c', true],
+        [[{ message: 'Validation error: Field loss_reason__c is not defined' }], 'Loss_Reason__c', true],
+        [[{ message: 'Insufficient access' }], 'Loss_Reason__c', false],
+        [[{ message: "No such column 'Loss_Reason__c'" }], '', false],
+        [undefined, 'Loss_Reason__c', false],
+    ])('%p blames %s: %p', (errors, field, expected) => {
+        expect(blamesField(errors, field)).toBe(expected);
+    });
+});

@@ -1,0 +1,665 @@
+/**
+ * Win-loss analysis as plain data: reads the component's properties, plans the two documents (one of aggregate
+ * subqueries, one page of recent losses: the project's validator keeps records and aggregates apart) and shapes the
+ * responses into win rates, a won/lost series, loss reasons and recent-loss rows. Pure: no clock, no platform calls.
+ */
+import { comparisonWindow, currentWindow, isoDate, parseIsoDate, parsePeriod } from 'c/kpiPeriods';
+import type { DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
+
+export type WinLossGrouping = 'month' | 'quarter' | 'fiscalQuarter';
+export type WinLossMeasure = 'count' | 'amount';
+export type WinLossScope = 'mine' | 'team' | 'all';
+
+export const GROUPINGS: readonly WinLossGrouping[] = ['month', 'quarter', 'fiscalQuarter'];
+export const MEASURES: readonly WinLossMeasure[] = ['count', 'amount'];
+export const SCOPES: readonly WinLossScope[] = ['mine', 'team', 'all'];
+
+/** A trend shows at least this many buckets, so a one-month period still has a history. */
+export const MIN_BUCKETS = 6;
+/** A trend spans at most two years (24 months, 8 quarters): three year chunks keep the document within ten subqueries. */
+export const MAX_TREND_MONTHS = 24;
+/** Rep rows the aggregate returns in one page (query-limits: 2000 groups per subquery). */
+export const MAX_GROUPS = 2000;
+export const RECENT_LOSSES = 10;
+/** Owner names fetched with the recent losses; reps beyond this show their Id. */
+export const MAX_OWNER_NAMES = 200;
+
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const PICKLIST_VALUE = /^[^\n\r]{1,255}$/;
+
+export interface WinLossSettings {
+    period: Period;
+    grouping: WinLossGrouping;
+    measure: WinLossMeasure;
+    scope: WinLossScope;
+    /** Empty when the admin has not named a loss-reason field. */
+    lossReasonField: string;
+    minSample: number;
+    fiscalYearStartMonth: number;
+    opportunityType: string;
+    leadSource: string;
+    ownerId: string;
+}
+
+export interface PropertyProblem {
+    property: string;
+    value: string;
+    /** What the property accepts, for the message. */
+    expected: string;
+}
+
+export const DEFAULT_SETTINGS: WinLossSettings = {
+    period: { kind: 'thisFiscalQuarter' },
+    grouping: 'month',
+    measure: 'count',
+    scope: 'team',
+    lossReasonField: 'Loss_Reason__c',
+    minSample: 10,
+    fiscalYearStartMonth: 1,
+    opportunityType: '',
+    leadSource: '',
+    ownerId: '',
+};
+
+function blank(value: unknown): boolean {
+    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+    const text = typeof value === 'string' ? value.trim() : '';
+    return (allowed as readonly string[]).includes(text) ? (text as T) : undefined;
+}
+
+function wholeNumber(value: unknown, min: number, max: number): number | undefined {
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    return typeof number === 'number' && Number.isInteger(number) && number >= min && number <= max
+        ? number
+        : undefined;
+}
+
+/**
+ * Reads App Builder properties: blank ones take the default, each bad one is reported by name and replaced by the
+ * default so the rest of the component still works.
+ */
+export function readSettings(props: Record<string, unknown>): {
+    settings: WinLossSettings;
+    problems: PropertyProblem[];
+} {
+    const problems: PropertyProblem[] = [];
+    const settings: WinLossSettings = { ...DEFAULT_SETTINGS };
+    const read = <T>(
+        property: string,
+        expected: string,
+        parse: (value: unknown) => T | undefined,
+        apply: (v: T) => void,
+    ) => {
+        const value = props[property];
+        if (blank(value)) return;
+        const parsed = parse(value);
+        if (parsed === undefined) problems.push({ property, value: String(value), expected });
+        else apply(parsed);
+    };
+    read('period', 'thisMonth … lastFiscalYear, or rollingDays:N', parsePeriod, (v) => (settings.period = v));
+    read(
+        'grouping',
+        GROUPINGS.join(', '),
+        (v) => oneOf(v, GROUPINGS),
+        (v) => (settings.grouping = v),
+    );
+    read(
+        'measure',
+        MEASURES.join(', '),
+        (v) => oneOf(v, MEASURES),
+        (v) => (settings.measure = v),
+    );
+    read(
+        'scope',
+        SCOPES.join(', '),
+        (v) => oneOf(v, SCOPES),
+        (v) => (settings.scope = v),
+    );
+    read(
+        'minSample',
+        '0 … 10000',
+        (v) => wholeNumber(v, 0, 10000),
+        (v) => (settings.minSample = v),
+    );
+    read(
+        'fiscalYearStartMonth',
+        '1 … 12',
+        (v) => wholeNumber(v, 1, 12),
+        (v) => (settings.fiscalYearStartMonth = v),
+    );
+    const text = (pattern: RegExp) => (v: unknown) =>
+        typeof v === 'string' && pattern.test(v.trim()) ? v.trim() : undefined;
+    read('lossReasonField', 'an Opportunity field API name', text(FIELD_NAME), (v) => (settings.lossReasonField = v));
+    // An explicitly emptied loss-reason property means "no such field": the component explains how to add one.
+    if (props.lossReasonField === '' || props.lossReasonField === null) settings.lossReasonField = '';
+    read('opportunityType', 'an Opportunity Type value', text(PICKLIST_VALUE), (v) => (settings.opportunityType = v));
+    read('leadSource', 'a Lead Source value', text(PICKLIST_VALUE), (v) => (settings.leadSource = v));
+    read('ownerId', 'a 15- or 18-character User Id', text(SALESFORCE_ID), (v) => (settings.ownerId = v));
+    return { settings, problems };
+}
+
+/** One bar of the trend: its first day and the month index (year × 12 + month − 1) it starts in. */
+export interface Bucket {
+    start: string;
+    month: number;
+    /** 1-4 for fiscal quarters (the org's numbering when its fiscal year is named by the year it starts in). */
+    fiscalQuarter?: number;
+}
+
+interface TrendChunk {
+    alias: string;
+    /** Month index the chunk's year (calendar or fiscal) starts in. */
+    yearStart: number;
+}
+
+export interface WinLossPlan {
+    query: string;
+    variables: Record<string, string>;
+    operationName: string;
+    current: DateWindow;
+    previous: DateWindow;
+    buckets: Bucket[];
+    chunks: TrendChunk[];
+    grouping: WinLossGrouping;
+    hasTeam: boolean;
+    reasonField: string;
+    /** The recent-losses document (records and aggregates cannot share one document). */
+    recent: { query: string; variables: Record<string, string | string[]>; operationName: string };
+}
+
+export interface PlanInput {
+    settings: WinLossSettings;
+    now: Date;
+    calendar: ViewerCalendar;
+    userId: string;
+    /** The Account record page the component sits on, if any. */
+    accountId?: string;
+    /** Drops the reasons subquery, e.g. after the server said the field does not exist. */
+    withoutReasons?: boolean;
+    /** Owners whose names the recent-losses document also reads (from the aggregate response). */
+    ownerIds?: readonly string[];
+}
+
+function monthOf(date: string): number {
+    const [year, month] = date.split('-').map(Number);
+    return year * 12 + month - 1;
+}
+
+function monthStart(month: number): string {
+    return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+}
+
+function floorTo(month: number, size: number, offset: number): number {
+    return month - ((((month - offset) % size) + size) % size);
+}
+
+/** The buckets covering the current window, extended back to MIN_BUCKETS and cut to the last MAX_TREND_MONTHS. */
+export function trendBuckets(window: DateWindow, grouping: WinLossGrouping, fiscalYearStartMonth: number): Bucket[] {
+    const size = grouping === 'month' ? 1 : 3;
+    const offset = grouping === 'fiscalQuarter' ? fiscalYearStartMonth - 1 : 0;
+    const last = floorTo(monthOf(isoDate(parseIsoDate(window.end) - 1)), size, offset);
+    let first = floorTo(monthOf(window.start), size, offset);
+    first = Math.min(first, last - (MIN_BUCKETS - 1) * size);
+    first = Math.max(first, last - (MAX_TREND_MONTHS - size));
+    const buckets: Bucket[] = [];
+    for (let month = first; month <= last; month += size) {
+        const bucket: Bucket = { start: monthStart(month), month };
+        if (grouping === 'fiscalQuarter') bucket.fiscalQuarter = (month - floorTo(month, 12, offset)) / 3 + 1;
+        buckets.push(bucket);
+    }
+    return buckets;
+}
+
+const RESULT_FIELD: Record<WinLossGrouping, { fn: string; result: string }> = {
+    month: { fn: 'CALENDAR_MONTH', result: 'calendarMonth' },
+    quarter: { fn: 'CALENDAR_QUARTER', result: 'calendarQuarter' },
+    fiscalQuarter: { fn: 'FISCAL_QUARTER', result: 'fiscalQuarter' },
+};
+
+const MEASURES_SELECTION = 'Id { count { value } } Amount @optional { sum { value } }';
+
+class Variables {
+    readonly values: Record<string, string> = {};
+    private readonly types: Record<string, string> = {};
+    use(name: string, type: string, value: string): string {
+        this.values[name] = value;
+        this.types[name] = type;
+        return `$${name}`;
+    }
+    declarations(): string {
+        return Object.entries(this.types)
+            .map(([name, type]) => `$${name}: ${type}`)
+            .join(', ');
+    }
+}
+
+function dateRange(variables: Variables, prefix: string, start: string, end: string): string {
+    const from = variables.use(`${prefix}Start`, 'Date', start);
+    const to = variables.use(`${prefix}End`, 'Date', end);
+    return `CloseDate: { gte: { value: ${from} }, lt: { value: ${to} } }`;
+}
+
+/** Conditions every subquery shares: closed deals, the viewer's filters and the record page's account. */
+function sharedConditions(input: PlanInput, variables: Variables): string[] {
+    const { settings } = input;
+    const conditions = ['IsClosed: { eq: true }'];
+    if (settings.opportunityType)
+        conditions.push(`Type: { eq: ${variables.use('opportunityType', 'Picklist', settings.opportunityType)} }`);
+    if (settings.leadSource)
+        conditions.push(`LeadSource: { eq: ${variables.use('leadSource', 'Picklist', settings.leadSource)} }`);
+    if (input.accountId) conditions.push(`AccountId: { eq: ${variables.use('accountId', 'ID', input.accountId)} }`);
+    return conditions;
+}
+
+/** The team condition: one rep when an owner is chosen, else the scope (the viewer, or the viewer's reports). */
+function teamCondition(input: PlanInput, variables: Variables): string | undefined {
+    const { settings } = input;
+    if (settings.ownerId) return `OwnerId: { eq: ${variables.use('ownerId', 'ID', settings.ownerId)} }`;
+    if (settings.scope === 'mine') return `OwnerId: { eq: ${variables.use('userId', 'ID', input.userId)} }`;
+    if (settings.scope === 'team')
+        return `Owner: { ManagerId: { eq: ${variables.use('userId', 'ID', input.userId)} } }`;
+    return undefined;
+}
+
+function subquery(alias: string, where: string[], groupBy: string[], selection: string): string[] {
+    const args = [`where: { ${where.join(', ')} }`];
+    if (groupBy.length > 0) args.push(`groupBy: { ${groupBy.join(', ')} }`, `first: ${MAX_GROUPS}`);
+    return [
+        `      ${alias}: Opportunity(${args.join(', ')}) {`,
+        `        edges { node { aggregate { ${selection} } } }`,
+        ...(groupBy.length > 0 ? ['        pageInfo { hasNextPage }'] : []),
+        '      }',
+    ];
+}
+
+function documentText(name: string, variables: Variables, kind: 'aggregate' | 'query', body: string[]): string {
+    const declarations = variables.declarations();
+    return [
+        `query ${name}${declarations ? `(${declarations})` : ''} {`,
+        '  uiapi {',
+        `    ${kind} {`,
+        ...body,
+        '    }',
+        '  }',
+        '}',
+    ].join('\n');
+}
+
+/** Plans both documents for the settings, the viewer's calendar and today. */
+export function planWinLoss(input: PlanInput): WinLossPlan {
+    const { settings, calendar, now } = input;
+    const calendarFor = { ...calendar, fiscalYearStartMonth: settings.fiscalYearStartMonth };
+    const current = currentWindow(settings.period, now, calendarFor);
+    const previous = comparisonWindow(settings.period, 'previousPeriod', now, calendarFor) as DateWindow;
+    const buckets = trendBuckets(current, settings.grouping, settings.fiscalYearStartMonth);
+    const variables = new Variables();
+    const shared = sharedConditions(input, variables);
+    const team = teamCondition(input, variables);
+    const teamWhere = team ? [...shared, team] : shared;
+    const body: string[] = [];
+    const byWon = ['IsWon: { group: true }'];
+    const wonSelection = `IsWon { value } ${MEASURES_SELECTION}`;
+
+    body.push(
+        ...subquery(
+            'companyNow',
+            [...shared, dateRange(variables, 'now', current.start, current.end)],
+            byWon,
+            wonSelection,
+        ),
+    );
+    body.push(
+        ...subquery(
+            'companyBefore',
+            [...shared, dateRange(variables, 'before', previous.start, previous.end)],
+            byWon,
+            wonSelection,
+        ),
+    );
+    if (team) {
+        body.push(
+            ...subquery(
+                'teamNow',
+                [...teamWhere, dateRange(variables, 'now', current.start, current.end)],
+                byWon,
+                wonSelection,
+            ),
+        );
+        body.push(
+            ...subquery(
+                'teamBefore',
+                [...teamWhere, dateRange(variables, 'before', previous.start, previous.end)],
+                byWon,
+                wonSelection,
+            ),
+        );
+    }
+    body.push(
+        ...subquery(
+            'reps',
+            [...teamWhere, dateRange(variables, 'now', current.start, current.end)],
+            ['OwnerId: { group: true }', ...byWon],
+            `OwnerId { value } ${wonSelection}`,
+        ),
+    );
+    const reasonField = input.withoutReasons ? '' : settings.lossReasonField;
+    if (reasonField) {
+        body.push(
+            ...subquery(
+                'reasons',
+                [...teamWhere, 'IsWon: { eq: false }', dateRange(variables, 'now', current.start, current.end)],
+                [`${reasonField}: { group: true }`],
+                `${reasonField} { value } ${MEASURES_SELECTION}`,
+            ),
+        );
+    }
+
+    // One subquery per (calendar or fiscal) year: the date function's number then names one bucket.
+    const { fn, result } = RESULT_FIELD[settings.grouping];
+    const yearOffset = settings.grouping === 'fiscalQuarter' ? settings.fiscalYearStartMonth - 1 : 0;
+    const trendEnd = current.end;
+    const chunks: TrendChunk[] = [];
+    for (
+        let yearStart = floorTo(buckets[0].month, 12, yearOffset);
+        yearStart <= buckets[buckets.length - 1].month;
+        yearStart += 12
+    ) {
+        const alias = `trend${chunks.length}`;
+        const start = Math.max(yearStart, buckets[0].month);
+        const end = monthStart(yearStart + 12) < trendEnd ? monthStart(yearStart + 12) : trendEnd;
+        body.push(
+            ...subquery(
+                alias,
+                [...teamWhere, dateRange(variables, alias, monthStart(start), end)],
+                [`CloseDate: { function: ${fn} }`, ...byWon],
+                `CloseDate { ${result} { value } } ${wonSelection}`,
+            ),
+        );
+        chunks.push({ alias, yearStart });
+    }
+    const operationName = 'KpiWinLoss';
+    return {
+        query: documentText(operationName, variables, 'aggregate', body),
+        variables: variables.values,
+        operationName,
+        current,
+        previous,
+        buckets,
+        chunks,
+        grouping: settings.grouping,
+        hasTeam: Boolean(team),
+        reasonField,
+        recent: planRecentLosses(input, current, reasonField),
+    };
+}
+
+function planRecentLosses(input: PlanInput, current: DateWindow, reasonField: string): WinLossPlan['recent'] {
+    const variables = new Variables();
+    const where = [...sharedConditions(input, variables)];
+    const team = teamCondition(input, variables);
+    if (team) where.push(team);
+    where.push('IsWon: { eq: false }', dateRange(variables, 'now', current.start, current.end));
+    const reason = reasonField ? ` ${reasonField} @optional { value displayValue }` : '';
+    const body = [
+        `      Opportunity(where: { ${where.join(', ')} }, orderBy: { CloseDate: { order: DESC }, Id: { order: ASC } }, first: ${RECENT_LOSSES}) {`,
+        '        edges { node { Id Name { value } CloseDate { value displayValue } Amount @optional { value displayValue }' +
+            ` Account { Name { value } } Owner { Name { value } }${reason} } }`,
+        '      }',
+    ];
+    const ownerIds = (input.ownerIds ?? []).slice(0, MAX_OWNER_NAMES);
+    const ownerVariable = variables.use('ownerIds', '[ID]', '');
+    body.push(
+        `      User(where: { Id: { in: ${ownerVariable} } }, first: ${MAX_OWNER_NAMES}) {`,
+        '        edges { node { Id Name { value } } }',
+        '      }',
+    );
+    const operationName = 'KpiWinLossRecent';
+    return {
+        query: documentText(operationName, variables, 'query', body),
+        variables: { ...variables.values, ownerIds },
+        operationName,
+    };
+}
+
+export function winLossQuery(plan: WinLossPlan | undefined): string {
+    return plan?.query ?? '';
+}
+
+export function recentLossesQuery(plan: WinLossPlan | undefined): string {
+    return plan?.recent.query ?? '';
+}
+
+export interface WinRate {
+    won: number;
+    lost: number;
+    closed: number;
+    wonAmount: number;
+    lostAmount: number;
+    /** Won ÷ closed deals; null without closed deals. */
+    countRate: number | null;
+    /** Won amount ÷ closed amount; null when nothing closed had an amount. */
+    amountRate: number | null;
+    /** Fewer closed deals than the minimum sample. */
+    tooSmall: boolean;
+}
+
+export interface RepRate extends WinRate {
+    ownerId: string;
+}
+
+export interface ReasonRow {
+    /** Null for lost deals without a reason. */
+    reason: string | null;
+    count: number;
+    amount: number;
+}
+
+export interface TrendSeries {
+    buckets: Bucket[];
+    won: number[];
+    lost: number[];
+    wonAmount: number[];
+    lostAmount: number[];
+    countRate: (number | null)[];
+    amountRate: (number | null)[];
+}
+
+export interface WinLossResult {
+    company: { current: WinRate; previous: WinRate };
+    team?: { current: WinRate; previous: WinRate };
+    reps: RepRate[];
+    trend: TrendSeries;
+    reasons: ReasonRow[];
+    /** A grouped subquery hit its page limit: some groups are missing. */
+    truncated: boolean;
+    /** Subqueries the response did not carry (partial data alongside errors). */
+    missing: string[];
+}
+
+type Json = Record<string, unknown>;
+
+function asObject(value: unknown): Json | undefined {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function path(value: unknown, ...keys: string[]): unknown {
+    let node = value;
+    for (const key of keys) node = asObject(node)?.[key];
+    return node;
+}
+
+function numberAt(value: unknown, ...keys: string[]): number {
+    const found = path(value, ...keys);
+    return typeof found === 'number' && Number.isFinite(found) ? found : 0;
+}
+
+interface Tally {
+    won: number;
+    lost: number;
+    wonAmount: number;
+    lostAmount: number;
+}
+
+const emptyTally = (): Tally => ({ won: 0, lost: 0, wonAmount: 0, lostAmount: 0 });
+
+function addRow(tally: Tally, row: unknown): void {
+    const count = numberAt(row, 'Id', 'count', 'value');
+    const amount = numberAt(row, 'Amount', 'sum', 'value');
+    if (path(row, 'IsWon', 'value') === true) {
+        tally.won += count;
+        tally.wonAmount += amount;
+    } else {
+        tally.lost += count;
+        tally.lostAmount += amount;
+    }
+}
+
+export function rateOf(tally: Tally, minSample: number): WinRate {
+    const closed = tally.won + tally.lost;
+    const closedAmount = tally.wonAmount + tally.lostAmount;
+    return {
+        ...tally,
+        closed,
+        countRate: closed > 0 ? tally.won / closed : null,
+        amountRate: closedAmount > 0 ? tally.wonAmount / closedAmount : null,
+        tooSmall: closed < minSample,
+    };
+}
+
+interface Subquery {
+    rows: unknown[];
+    truncated: boolean;
+}
+
+function subqueryOf(data: unknown, alias: string): Subquery | undefined {
+    const node = path(data, 'uiapi', 'aggregate', alias);
+    const edges = path(node, 'edges');
+    if (!Array.isArray(edges)) return undefined;
+    return {
+        rows: edges.map((edge) => path(edge, 'node', 'aggregate')),
+        truncated: path(node, 'pageInfo', 'hasNextPage') === true,
+    };
+}
+
+function bucketIndex(plan: WinLossPlan, chunk: TrendChunk, functionValue: number): number {
+    const month =
+        plan.grouping === 'month' ? chunk.yearStart + functionValue - 1 : chunk.yearStart + (functionValue - 1) * 3;
+    return plan.buckets.findIndex((bucket) => bucket.month === month);
+}
+
+/** Shapes the aggregate response; subqueries missing from a partial response are listed in `missing`. */
+export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number): WinLossResult {
+    const missing: string[] = [];
+    let truncated = false;
+    const read = (alias: string): unknown[] => {
+        const found = subqueryOf(data, alias);
+        if (!found) missing.push(alias);
+        truncated ||= found?.truncated ?? false;
+        return found?.rows ?? [];
+    };
+    const tallyOf = (alias: string): WinRate => {
+        const tally = emptyTally();
+        for (const row of read(alias)) addRow(tally, row);
+        return rateOf(tally, minSample);
+    };
+    const company = { current: tallyOf('companyNow'), previous: tallyOf('companyBefore') };
+    const team = plan.hasTeam ? { current: tallyOf('teamNow'), previous: tallyOf('teamBefore') } : undefined;
+
+    const reps = new Map<string, Tally>();
+    for (const row of read('reps')) {
+        const ownerId = path(row, 'OwnerId', 'value');
+        if (typeof ownerId !== 'string') continue;
+        if (!reps.has(ownerId)) reps.set(ownerId, emptyTally());
+        addRow(reps.get(ownerId) as Tally, row);
+    }
+    const repRates = [...reps]
+        .map(([ownerId, tally]) => ({ ownerId, ...rateOf(tally, minSample) }))
+        .sort((a, b) => b.closed - a.closed || a.ownerId.localeCompare(b.ownerId));
+
+    const reasons: ReasonRow[] = [];
+    if (plan.reasonField) {
+        for (const row of read('reasons')) {
+            const value = path(row, plan.reasonField, 'value');
+            reasons.push({
+                reason: typeof value === 'string' && value !== '' ? value : null,
+                count: numberAt(row, 'Id', 'count', 'value'),
+                amount: numberAt(row, 'Amount', 'sum', 'value'),
+            });
+        }
+        reasons.sort((a, b) => b.count - a.count || b.amount - a.amount);
+    }
+
+    const tallies = plan.buckets.map(emptyTally);
+    const { result } = RESULT_FIELD[plan.grouping];
+    for (const chunk of plan.chunks) {
+        for (const row of read(chunk.alias)) {
+            const index = bucketIndex(plan, chunk, numberAt(row, 'CloseDate', result, 'value'));
+            if (index >= 0) addRow(tallies[index], row);
+        }
+    }
+    const rates = tallies.map((tally) => rateOf(tally, 0));
+    const trend: TrendSeries = {
+        buckets: plan.buckets,
+        won: tallies.map((t) => t.won),
+        lost: tallies.map((t) => t.lost),
+        wonAmount: tallies.map((t) => t.wonAmount),
+        lostAmount: tallies.map((t) => t.lostAmount),
+        countRate: rates.map((r) => r.countRate),
+        amountRate: rates.map((r) => r.amountRate),
+    };
+    return { company, team, reps: repRates, trend, reasons, truncated, missing };
+}
+
+export interface RecentLoss {
+    id: string;
+    name: string;
+    account: string;
+    amount: string;
+    closeDate: string;
+    owner: string;
+    reason: string;
+}
+
+function textAt(value: unknown, ...keys: string[]): string {
+    const found = path(value, ...keys);
+    return typeof found === 'string' ? found : typeof found === 'number' ? String(found) : '';
+}
+
+/** Recent-loss rows and owner names from the records document. */
+export function readRecentLosses(
+    data: unknown,
+    reasonField: string,
+): { losses: RecentLoss[]; ownerNames: Record<string, string> } {
+    const edges = path(data, 'uiapi', 'query', 'Opportunity', 'edges');
+    const losses = (Array.isArray(edges) ? edges : [])
+        .map((edge) => path(edge, 'node'))
+        .filter((node) => typeof path(node, 'Id') === 'string')
+        .map((node) => ({
+            id: path(node, 'Id') as string,
+            name: textAt(node, 'Name', 'value'),
+            account: textAt(node, 'Account', 'Name', 'value'),
+            amount: textAt(node, 'Amount', 'displayValue') || textAt(node, 'Amount', 'value'),
+            closeDate: textAt(node, 'CloseDate', 'displayValue') || textAt(node, 'CloseDate', 'value'),
+            owner: textAt(node, 'Owner', 'Name', 'value'),
+            reason: reasonField ? textAt(node, reasonField, 'displayValue') || textAt(node, reasonField, 'value') : '',
+        }));
+    const ownerNames: Record<string, string> = {};
+    const users = path(data, 'uiapi', 'query', 'User', 'edges');
+    for (const edge of Array.isArray(users) ? users : []) {
+        const id = path(edge, 'node', 'Id');
+        const name = textAt(edge, 'node', 'Name', 'value');
+        if (typeof id === 'string' && name) ownerNames[id] = name;
+    }
+    return { losses, ownerNames };
+}
+
+/** True when GraphQL errors blame the loss-reason field (missing, misspelled or not visible to the viewer). */
+export function blamesField(errors: unknown, field: string): boolean {
+    if (!field || !Array.isArray(errors)) return false;
+    const pattern = new RegExp(`\\b${field}\\b`, 'i');
+    return errors.some((error) => pattern.test(textAt(error, 'message')));
+}
