@@ -11,7 +11,9 @@
  *
  * To add a builder: import it below, add an entry, and make `documents()` cover every branch of the builder.
  */
+import { leaderboardDocuments, leaderboardModule } from './leaderboard-documents';
 import { plannerDocuments, plannerModule } from './planner-documents';
+import { winLossDocuments, winLossModule } from './winloss-documents';
 
 export interface DynamicDocument {
     /** Names the variant in messages, e.g. `winRate/FISCAL_QUARTER`. */
@@ -32,4 +34,8 @@ export const dynamicDocumentSources: DynamicDocumentSource[] = [
     // kpiPlanner: components wire gql`${kpiQuery(plan)}` (KPI values) and gql`${kpiRecordsQuery(drillDown)}` (the
     // records behind a number); planner-documents.ts enumerates every document shape of both.
     { module: plannerModule, builders: ['kpiQuery', 'kpiRecordsQuery'], documents: plannerDocuments },
+    // kpiWinLoss: gql`${winLossQuery(plan)}` (aggregates) and gql`${recentLossesQuery(plan)}` (records).
+    { module: winLossModule, builders: ['winLossQuery', 'recentLossesQuery'], documents: winLossDocuments },
+    // kpiLeaderboardQuery: gql`${boardQuery(plan)}` (the board) and gql`${boardPageQuery(page)}` (groups past 2,000).
+    { module: leaderboardModule, builders: ['boardQuery', 'boardPageQuery'], documents: leaderboardDocuments },
 ];

@@ -1,0 +1,320 @@
+import { LABELS } from '../../kpiConfig/__tests__/kpiLabels';
+import { createElement } from 'lwc';
+import { gql } from 'lightning/graphql';
+import KpiBoard from 'c/kpiBoard';
+import { KPI_IDS } from 'c/kpiCatalog';
+import { PRESETS } from 'c/kpiConfig';
+import { planKpis } from 'c/kpiPlanner';
+import {
+    flush,
+    graphqlStub,
+    respond,
+    sentQueries,
+    shadow,
+    tileText,
+    tilesOf,
+    useFixtureClock,
+    wiredDocuments,
+} from '../../kpiMetric/__tests__/kpiWireTestUtils';
+import type { Fixture } from '../../kpiMetric/__tests__/kpiWireTestUtils';
+import activityNoTaskData from './data/boardActivityNoTask.json';
+import marketingTwoDocumentsData from './data/boardMarketingTwoDocuments.json';
+import salesHiddenAmountData from './data/boardSalesHiddenAmount.json';
+import salesPartialData from './data/boardSalesPartial.json';
+import salesTeamData from './data/boardSalesTeam.json';
+
+jest.mock('@salesforce/i18n/firstDayOfWeek', () => ({ default: 1 }), { virtual: true });
+jest.mock('c/kpiPlanner', () => {
+    const actual = jest.requireActual('c/kpiPlanner');
+    return { ...actual, planKpis: jest.fn(actual.planKpis) };
+});
+
+const salesTeam = salesTeamData as Fixture;
+const salesHiddenAmount = salesHiddenAmountData as Fixture;
+const salesPartial = salesPartialData as Fixture;
+const activityNoTask = activityNoTaskData as Fixture;
+const marketingTwoDocuments = marketingTwoDocumentsData as Fixture;
+
+type BoardElement = HTMLElement & Record<string, unknown>;
+
+function create(props: Record<string, unknown> = {}): BoardElement {
+    const element = createElement('c-kpi-board', { is: KpiBoard }) as unknown as BoardElement;
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+const refreshButton = (element: HTMLElement) =>
+    shadow(element, 'lightning-button.kpi-board__refresh') as (HTMLElement & { disabled: boolean }) | null;
+const value = (tile: HTMLElement) => tileText(tile, '.kpi-tile__value');
+const errorPanel = (tile: HTMLElement) =>
+    shadow(tile, 'c-kpi-error-panel') as (HTMLElement & { friendlyMessage: string; errors: string[] }) | null;
+const loading = (tile: HTMLElement) => shadow(tile, 'lightning-spinner') !== null;
+
+describe('c-kpi-board', () => {
+    beforeEach(() => useFixtureClock());
+    afterEach(() => {
+        document.body.replaceChildren();
+        jest.useRealTimers();
+        jest.clearAllMocks();
+    });
+
+    it('asks for every tile of the sales preset in one request, each tile loading until it answers', async () => {
+        const element = create({ scope: 'team' });
+        await flush();
+        expect(sentQueries()).toEqual([salesTeam.documents[0].query]);
+        expect(wiredDocuments()).toEqual([
+            { query: undefined, variables: salesTeam.documents[0].variables, operationName: 'KpiMetrics' },
+        ]);
+        const tiles = tilesOf(element);
+        expect([...tiles.keys()]).toEqual(PRESETS.sales);
+        for (const tile of tiles.values()) {
+            expect(loading(tile)).toBe(true);
+            expect(shadow(tile, '.kpi-tile__empty')).toBeNull();
+        }
+        expect(shadow(element, '.kpi-board__title')!.textContent).toBe(LABELS.kpiBoardSales);
+        expect(shadow(element, '.kpi-board__as-of')).toBeNull();
+    });
+
+    it("shows every KPI of a manager's team from that one answer", async () => {
+        const element = create({ scope: 'team', targets: 'closedWonRevenue=100000, winRate=50' });
+        await flush();
+        respond(salesTeam.documents[0]);
+        await flush();
+        const tiles = tilesOf(element);
+        expect([...tiles.values()].map(value)).toEqual([
+            '$62.1K$62,100.00',
+            '22',
+            '40%40%',
+            '$31.1K$31,050.00',
+            '$396.9K$396,900.00',
+            '6.9×6.9×',
+        ]);
+        expect(tileText(tiles.get('closedWonRevenue')!, '.kpi-tile__target-line')).toBe(
+            'Off track · 62% of target · Target $100K',
+        );
+        expect(tileText(tiles.get('winRate')!, '.kpi-tile__target-line')).toBe('At risk · 80% of target · Target 50%');
+        expect(tileText(tiles.get('pipelineValue')!, '.kpi-tile__note')).toBe(LABELS.kpiNoteComparisonNotSupported);
+        for (const tile of tiles.values()) {
+            expect(shadow(tile, '[role="heading"]')!.getAttribute('aria-level')).toBe('3');
+            expect(shadow(tile, 'lightning-button-icon')).toBeNull();
+            expect(shadow(tile, '.kpi-tile__footer')).toBeNull();
+        }
+        expect(shadow(element, '.kpi-board__as-of')!.textContent).toBe('As of 9:00 AM');
+        await expect(element).toBeAccessible();
+    });
+
+    it('isolates a field the viewer cannot see to the tiles that need it', async () => {
+        const element = create();
+        await flush();
+        expect(sentQueries()).toEqual([salesHiddenAmount.documents[0].query]);
+        respond(salesHiddenAmount.documents[0]);
+        await flush();
+        const tiles = tilesOf(element);
+        for (const key of ['closedWonRevenue', 'averageDealSize', 'pipelineValue', 'pipelineCoverage']) {
+            const panel = errorPanel(tiles.get(key)!)!;
+            expect(panel.friendlyMessage).toBe(LABELS.kpiErrorNoAccess);
+            expect(panel.errors[0]).toContain('Amount');
+        }
+        expect(value(tiles.get('opportunitiesWon')!)).toBe('11');
+        expect(value(tiles.get('winRate')!)).toBe('50%50%');
+        await expect(element).toBeAccessible();
+    });
+
+    it('isolates a subquery missing from a partial response to its tile', async () => {
+        const element = create({ scope: 'team' });
+        await flush();
+        respond(salesPartial.documents[0]);
+        await flush();
+        const tiles = tilesOf(element);
+        expect(errorPanel(tiles.get('winRate')!)!.friendlyMessage).toBe(
+            'Request timed out while aggregating. Try again with a narrower filter.',
+        );
+        for (const key of PRESETS.sales.filter((k) => k !== 'winRate')) {
+            expect(value(tiles.get(key)!)).toBeTruthy();
+            expect(errorPanel(tiles.get(key)!)).toBeNull();
+        }
+    });
+
+    it('asks again, without them, for KPIs an unsupported object took down with it', async () => {
+        const element = create({ preset: 'activity' });
+        await flush();
+        expect(sentQueries()).toEqual([activityNoTask.documents[0].query]);
+        respond(activityNoTask.documents[0]);
+        await flush();
+        expect(sentQueries()).toEqual([activityNoTask.documents[0].query, activityNoTask.documents[1].query]);
+        let tiles = tilesOf(element);
+        for (const key of ['emailsSent', 'outboundCalls']) {
+            expect(errorPanel(tiles.get(key)!)!.friendlyMessage).toBe(LABELS.kpiErrorNotSupported);
+        }
+        expect(loading(tiles.get('opportunitiesOpened')!)).toBe(true);
+        respond(activityNoTask.documents[1]);
+        await flush();
+        tiles = tilesOf(element);
+        expect(value(tiles.get('opportunitiesOpened')!)).toBe('22');
+        expect(errorPanel(tiles.get('emailsSent')!)).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('reads a board that needs two documents from two wires, each tile as its document answers', async () => {
+        const element = create({
+            preset: 'custom',
+            kpis: 'leadsCreated, leadConversionRate, campaignOpenRate, campaignResponseRate',
+            scope: 'all',
+        });
+        await flush();
+        expect(sentQueries()).toEqual(marketingTwoDocuments.documents.map((d) => d.query));
+        expect(
+            wiredDocuments()
+                .map((c) => c.operationName)
+                .sort(),
+        ).toEqual(['KpiMetrics', 'KpiMetrics2']);
+        respond(marketingTwoDocuments.documents[1]);
+        await flush();
+        const loadingKeys = () => [...tilesOf(element)].filter(([, tile]) => loading(tile)).map(([key]) => key);
+        expect(loadingKeys().length).toBeGreaterThan(0);
+        respond(marketingTwoDocuments.documents[0]);
+        await flush();
+        expect(loadingKeys()).toEqual([]);
+        for (const tile of tilesOf(element).values()) expect(errorPanel(tile)).toBeNull();
+    });
+
+    it('tells the tiles past its request budget why they are not loaded', async () => {
+        // Fiscal years from February chunk each trend by calendar year: seven documents for these twelve KPIs.
+        const kpis = [
+            'leadConversionRate',
+            'opportunitiesWon',
+            'opportunitiesLost',
+            'closedWonRevenue',
+            'lostAmount',
+            'averageDealSize',
+            'averageContractValue',
+            'winRate',
+            'winRateByAmount',
+            'averageDaysLeadToOpportunity',
+            'averageSalesCycle',
+            'emailsSent',
+        ];
+        const element = create({
+            preset: 'custom',
+            kpis: kpis.join(','),
+            period: 'thisFiscalYear',
+            fiscalYearStartMonth: 2,
+        });
+        await flush();
+        expect(wiredDocuments()).toHaveLength(3);
+        expect(sentQueries()).toHaveLength(3);
+        const refused = [...tilesOf(element).values()].filter((tile) =>
+            shadow(tile, '[role="alert"]')?.textContent?.includes('more than 3 requests'),
+        );
+        expect(refused.length).toBeGreaterThan(0);
+        expect(refused.length).toBeLessThan(kpis.length);
+        expect(KPI_IDS).toEqual(expect.arrayContaining(kpis));
+    });
+
+    it('names every bad board property inline and sends nothing', async () => {
+        const element = create({ preset: 'finance', scope: 'company', kpis: 'winRate' });
+        await flush();
+        expect(gql).not.toHaveBeenCalled();
+        const problems = Array.from(element.shadowRoot!.querySelectorAll('.kpi-board__problems li')).map(
+            (li) => li.textContent,
+        );
+        expect(problems).toEqual([
+            'Preset: "finance" is not a preset. Choose sales, marketing, activity or custom.',
+            'Scope: "company" is not a scope. Use mine, team or all.',
+        ]);
+        expect(tilesOf(element).size).toBe(0);
+        expect(refreshButton(element)).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('gives an unknown KPI of a custom list its own message and loads the rest', async () => {
+        const element = create({ preset: 'custom', kpis: 'winRate, wins', targets: 'winRate=25, x' });
+        await flush();
+        const tiles = tilesOf(element);
+        expect(tileText(tiles.get('wins')!, '[role="alert"] li')).toContain('KPIs (custom list): "wins"');
+        expect(loading(tiles.get('winRate')!)).toBe(true);
+        expect(
+            Array.from(element.shadowRoot!.querySelectorAll('.kpi-board__warnings li')).map((li) => li.textContent),
+        ).toEqual(['Targets: "x" is not a KPI id and a number, such as winRate=25, so it is ignored.']);
+        expect(shadow(element, '.kpi-board__title')!.textContent).toBe(LABELS.kpiBoardCustom);
+        expect(wiredDocuments()).toHaveLength(1);
+    });
+
+    it('uses the title the admin gives', () => {
+        expect(shadow(create({ cardTitle: 'My week', preset: 'activity' }), '.kpi-board__title')!.textContent).toBe(
+            'My week',
+        );
+        expect(shadow(create({ preset: 'marketing' }), '.kpi-board__title')!.textContent).toBe(
+            LABELS.kpiBoardMarketing,
+        );
+    });
+
+    it('refreshes every document through its wire with one button, and reports a failure', async () => {
+        const element = create({
+            preset: 'custom',
+            kpis: 'leadsCreated, leadConversionRate, campaignOpenRate, campaignResponseRate',
+            scope: 'all',
+        });
+        await flush();
+        const refreshes = [jest.fn(() => Promise.resolve()), jest.fn(() => Promise.resolve())];
+        marketingTwoDocuments.documents.forEach((document, index) => respond(document, refreshes[index]));
+        await flush();
+        refreshButton(element)!.click();
+        await flush();
+        expect(refreshes.map((refresh) => refresh.mock.calls.length)).toEqual([1, 1]);
+        expect(refreshButton(element)!.disabled).toBe(false);
+
+        respond(marketingTwoDocuments.documents[0], () => Promise.reject(new Error('Failed to fetch')));
+        await flush();
+        refreshButton(element)!.click();
+        await flush();
+        expect((shadow(element, '.kpi-board__refresh-error') as HTMLElement & { errors: unknown }).errors).toEqual(
+            new Error('Failed to fetch'),
+        );
+        await expect(element).toBeAccessible();
+    });
+
+    it('starts over on refresh after a retry round, so the failed KPIs get another chance', async () => {
+        const element = create({ preset: 'activity' });
+        await flush();
+        respond(activityNoTask.documents[0]);
+        await flush();
+        respond(
+            activityNoTask.documents[1],
+            jest.fn(() => Promise.resolve()),
+        );
+        await flush();
+        refreshButton(element)!.click();
+        await flush();
+        expect(sentQueries()).toEqual([
+            activityNoTask.documents[0].query,
+            activityNoTask.documents[1].query,
+            activityNoTask.documents[0].query,
+        ]);
+        expect(loading(tilesOf(element).get('emailsSent')!)).toBe(true);
+    });
+
+    it('does nothing on refresh before any document has answered', async () => {
+        const element = create();
+        await flush();
+        refreshButton(element)!.click();
+        await flush();
+        expect(refreshButton(element)!.disabled).toBe(false);
+        expect(sentQueries()).toHaveLength(1);
+    });
+
+    it('shows a planner failure instead of tiles that would load forever', async () => {
+        (planKpis as jest.Mock).mockImplementationOnce(() => {
+            throw new Error('planner broke');
+        });
+        const element = create();
+        await flush();
+        expect(tilesOf(element).size).toBe(0);
+        expect((shadow(element, 'c-kpi-error-panel') as HTMLElement & { errors: unknown }).errors).toEqual(
+            new Error('planner broke'),
+        );
+        expect(refreshButton(element)).toBeNull();
+        expect(graphqlStub.getLastConfig()).toBeDefined();
+    });
+});

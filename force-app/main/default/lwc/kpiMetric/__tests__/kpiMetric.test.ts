@@ -1,0 +1,266 @@
+import { LABELS } from '../../kpiConfig/__tests__/kpiLabels';
+import { createElement } from 'lwc';
+import { gql } from 'lightning/graphql';
+import KpiMetric from 'c/kpiMetric';
+import { planKpis } from 'c/kpiPlanner';
+import {
+    FIXTURE_NOW,
+    flush,
+    graphqlStub,
+    respond,
+    sentQueries,
+    shadow,
+    tileText,
+    useFixtureClock,
+    wiredDocuments,
+} from './kpiWireTestUtils';
+import type { Fixture } from './kpiWireTestUtils';
+import closedWonRevenue from './data/metricClosedWonRevenue.json';
+import emptyOpenRate from './data/metricCampaignOpenRateEmpty.json';
+import winRateTeam from './data/metricWinRateTeam.json';
+
+// The platform numbers weekdays from 1 = Sunday (create-i18n); @lwc/jest-transformer's stand-in is 0.
+jest.mock('@salesforce/i18n/firstDayOfWeek', () => ({ default: 1 }), { virtual: true });
+jest.mock('c/kpiPlanner', () => {
+    const actual = jest.requireActual('c/kpiPlanner');
+    return { ...actual, planKpis: jest.fn(actual.planKpis) };
+});
+
+const mockNavigate = jest.fn();
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const GenerateUrl = Symbol('GenerateUrl');
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [Navigate](reference: unknown): void {
+                mockNavigate(reference);
+            }
+            [GenerateUrl](): Promise<string> {
+                return Promise.resolve('/lightning/o/Opportunity/list?filterName=kpiOpportunitiesWon');
+            }
+        };
+    NavigationMixin.Navigate = Navigate;
+    NavigationMixin.GenerateUrl = GenerateUrl;
+    return { NavigationMixin };
+});
+
+type MetricElement = HTMLElement & Record<string, unknown>;
+
+function create(props: Record<string, unknown> = {}): MetricElement {
+    const element = createElement('c-kpi-metric', { is: KpiMetric }) as unknown as MetricElement;
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+const tile = (element: HTMLElement) => shadow(element, 'c-kpi-tile')!;
+const refreshButton = (element: HTMLElement) =>
+    shadow(tile(element), 'lightning-button-icon') as HTMLElement & { disabled: boolean };
+const fixture = (data: unknown) => data as Fixture;
+
+describe('c-kpi-metric', () => {
+    beforeEach(() => useFixtureClock());
+    afterEach(() => {
+        document.body.replaceChildren();
+        jest.useRealTimers();
+        jest.clearAllMocks();
+    });
+
+    it('sends the planner document once and shows a spinner, not "no data", until it answers', async () => {
+        const element = create();
+        await flush();
+        const [document] = fixture(closedWonRevenue).documents;
+        expect(sentQueries()).toEqual([document.query]);
+        expect(wiredDocuments()).toEqual([
+            { query: undefined, variables: document.variables, operationName: 'KpiMetrics' },
+        ]);
+        expect(graphqlStub.getLastConfig()).toMatchObject({ operationName: 'KpiMetrics' });
+        expect(shadow(tile(element), 'lightning-spinner')).not.toBeNull();
+        expect(shadow(tile(element), '.kpi-tile__empty')).toBeNull();
+        expect(shadow(tile(element), '.kpi-tile__value')).toBeNull();
+    });
+
+    it('shows the number, its change, trend and time once the wire answers', async () => {
+        const element = create();
+        await flush();
+        respond(fixture(closedWonRevenue).documents[0]);
+        await flush();
+        const shown = tile(element);
+        expect(tileText(shown, '.kpi-tile__drill')).toBe(LABELS.kpiClosedWonRevenue);
+        expect(tileText(shown, '.kpi-tile__value')).toBe('$19K$19,000.00');
+        expect(tileText(shown, '.kpi-tile__change span[aria-hidden="true"] + span')).toBe(
+            '+$19.0K vs previous period (was $0) · Better',
+        );
+        expect(tileText(shown, '.kpi-tile__period')).toBe('This fiscal quarter · My records · Apr 1 – May 20, 2024');
+        const sparkline = shadow(shown, 'c-kpi-sparkline') as HTMLElement & { points: unknown[]; label: string };
+        expect(sparkline.points).toHaveLength(6);
+        expect(sparkline.label.replace(/[\u2009\u202f]/g, ' ')).toContain('Apr 1 – May 20, 2024: $19K');
+        expect(tileText(shown, '.kpi-tile__footer')).toBe('As of 9:00 AM');
+        expect(shadow(shown, 'lightning-spinner')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it("judges a team's rate against its target and flags a sample too small to trust", async () => {
+        const element = create({ kpi: 'winRate', comparison: 'samePeriodLastYear', scope: 'team', target: '50' });
+        await flush();
+        const [document] = fixture(winRateTeam).documents;
+        expect(sentQueries()).toEqual([document.query]);
+        respond(document);
+        await flush();
+        const shown = tile(element);
+        expect(tileText(shown, '.kpi-tile__value')).toBe('40%40%');
+        expect(tileText(shown, '.kpi-tile__target-line')).toBe('At risk · 80% of target · Target 50%');
+        expect(tileText(shown, '.kpi-tile__sample')).toBe('Based on 5 records');
+        expect(tileText(shown, '.kpi-tile__low-sample')).toBe(LABELS.kpiTileLowSample);
+        expect(tileText(shown, '.kpi-tile__change .slds-assistive-text')).toContain('vs same period last year');
+        expect(tileText(shown, '.kpi-tile__note')).toBe(LABELS.kpiTileVisibleOnly);
+    });
+
+    it('says there is nothing to show when the period has no records', async () => {
+        const element = create({ kpi: 'campaignOpenRate', period: 'thisMonth' });
+        await flush();
+        const [document] = fixture(emptyOpenRate).documents;
+        expect(sentQueries()).toEqual([document.query]);
+        respond(document);
+        await flush();
+        expect(tileText(tile(element), '.kpi-tile__empty')).toBe(LABELS.kpiTileEmpty);
+        expect(tileText(tile(element), '.kpi-tile__sample')).toBe('Based on 0 records');
+    });
+
+    it('explains an error the wire reports, accessibly', async () => {
+        const element = create();
+        await flush();
+        graphqlStub.emitErrors([{ message: 'Failed to fetch' }]);
+        await flush();
+        const panel = shadow(tile(element), 'c-kpi-error-panel') as HTMLElement & { friendlyMessage: string };
+        expect(panel.friendlyMessage).toBe(LABELS.kpiErrorNetwork);
+        await expect(element).toBeAccessible();
+    });
+
+    it('names every bad property inline and sends nothing', async () => {
+        const element = create({
+            kpi: 'wins',
+            period: 'fortnight',
+            sparkline: 99,
+            amberThreshold: 90,
+            greenThreshold: 10,
+        });
+        await flush();
+        expect(gql).not.toHaveBeenCalled();
+        expect(wiredDocuments()).toEqual([]);
+        const items = Array.from(tile(element).shadowRoot!.querySelectorAll('[role="alert"] li')).map(
+            (li) => li.textContent,
+        );
+        expect(items).toHaveLength(3);
+        expect(items[0]).toContain('KPI: "wins"');
+        expect(items[1]).toContain('Period: "fortnight"');
+        expect(items[2]).toContain('Trend periods: "99"');
+        expect(Array.from(tile(element).shadowRoot!.querySelectorAll('.kpi-tile__warnings li'))).toHaveLength(1);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a problem only the plan reveals (a trend too long for the fiscal year) on the tile', async () => {
+        const element = create({ period: 'thisFiscalYear', fiscalYearStartMonth: 2, sparkline: 12 });
+        await flush();
+        expect(wiredDocuments()).toEqual([]);
+        const alert = shadow(tile(element), '[role="alert"]')!;
+        expect(alert.textContent).toContain('Trend periods: 12 periods cover too many days');
+    });
+
+    it('follows property changes with a new document', async () => {
+        const element = create();
+        await flush();
+        element.kpi = 'winRate';
+        element.scope = 'team';
+        element.comparison = 'samePeriodLastYear';
+        await flush();
+        expect(sentQueries()).toEqual([
+            fixture(closedWonRevenue).documents[0].query,
+            fixture(winRateTeam).documents[0].query,
+        ]);
+    });
+
+    it('refreshes through the wire, waiting meanwhile, and reports a failed refresh', async () => {
+        const element = create();
+        await flush();
+        let finish!: () => void;
+        const refresh = jest.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+        respond(fixture(closedWonRevenue).documents[0], refresh);
+        await flush();
+        refreshButton(element).click();
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(1);
+        expect(refreshButton(element).disabled).toBe(true);
+        refreshButton(element).click();
+        expect(refresh).toHaveBeenCalledTimes(1);
+        finish();
+        await flush();
+        expect(refreshButton(element).disabled).toBe(false);
+        expect(sentQueries()).toHaveLength(1);
+
+        const failing = jest.fn(() => Promise.reject(new Error('Failed to fetch')));
+        respond(fixture(closedWonRevenue).documents[0], failing);
+        await flush();
+        refreshButton(element).click();
+        await flush();
+        const panel = shadow(element, '.kpi-metric__refresh-error') as HTMLElement & { errors: unknown };
+        expect(panel.errors).toEqual(new Error('Failed to fetch'));
+        expect(tileText(tile(element), '.kpi-tile__value')).toBe('$19K$19,000.00');
+    });
+
+    it('plans again instead of refreshing once the day has changed', async () => {
+        const element = create();
+        await flush();
+        const refresh = jest.fn(() => Promise.resolve());
+        respond(fixture(closedWonRevenue).documents[0], refresh);
+        await flush();
+        jest.setSystemTime(new Date(FIXTURE_NOW.getTime() + 86_400_000));
+        refreshButton(element).click();
+        await flush();
+        expect(refresh).not.toHaveBeenCalled();
+        expect(wiredDocuments()[0].variables!.d1).toBe('2024-02-21');
+        expect(shadow(tile(element), 'lightning-spinner')).not.toBeNull();
+    });
+
+    it('does nothing on refresh before the wire has answered', async () => {
+        const element = create();
+        await flush();
+        refreshButton(element).click();
+        await flush();
+        expect(refreshButton(element).disabled).toBe(false);
+    });
+
+    it('shows a planner failure instead of a tile that would load forever', async () => {
+        (planKpis as jest.Mock).mockImplementationOnce(() => {
+            throw new Error('planner broke');
+        });
+        const element = create();
+        await flush();
+        expect(shadow(element, 'c-kpi-tile')).toBeNull();
+        expect((shadow(element, 'c-kpi-error-panel') as HTMLElement & { errors: unknown }).errors).toEqual(
+            new Error('planner broke'),
+        );
+    });
+
+    it('navigates to the records behind the number', async () => {
+        const element = create();
+        await flush();
+        respond(fixture(closedWonRevenue).documents[0]);
+        await flush();
+        shadow(tile(element), 'a.kpi-tile__drill')!.click();
+        expect(mockNavigate).toHaveBeenCalledWith({
+            type: 'standard__objectPage',
+            attributes: { objectApiName: 'Opportunity', actionName: 'list' },
+            state: { filterName: 'kpiOpportunitiesWon' },
+        });
+    });
+
+    it('formats amounts in the currency the admin names', async () => {
+        const element = create({ currencyCode: 'EUR', cardTitle: 'Revenue (EUR)' });
+        await flush();
+        respond(fixture(closedWonRevenue).documents[0]);
+        await flush();
+        expect(tileText(tile(element), '.kpi-tile__value')).toBe('€19K€19,000.00');
+        expect(tileText(tile(element), '.kpi-tile__drill')).toBe('Revenue (EUR)');
+    });
+});

@@ -1,0 +1,232 @@
+import { LABELS } from '../../kpiConfig/__tests__/kpiLabels';
+import { createElement } from 'lwc';
+import KpiTile from 'c/kpiTile';
+import type { KpiResult } from 'c/kpiResults';
+import type { TileInput } from 'c/kpiTileModel';
+
+const mockNavigate = jest.fn();
+const mockGenerateUrl = jest.fn((reference: { state: { filterName: string } }) =>
+    Promise.resolve(`/lightning/o/Opportunity/list?filterName=${reference.state.filterName}`),
+);
+
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const GenerateUrl = Symbol('GenerateUrl');
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [Navigate](reference: unknown): void {
+                mockNavigate(reference);
+            }
+            [GenerateUrl](reference: { state: { filterName: string } }): Promise<string> {
+                return mockGenerateUrl(reference);
+            }
+        };
+    NavigationMixin.Navigate = Navigate;
+    NavigationMixin.GenerateUrl = GenerateUrl;
+    return { NavigationMixin };
+});
+
+interface TileElement extends HTMLElement {
+    tile?: TileInput;
+    hideRefresh: boolean;
+    refreshing: boolean;
+}
+
+// eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets promises and re-renders settle
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
+    element.shadowRoot!.querySelector<T>(selector);
+const plain = (value: string | undefined) => value?.replace(/[\u00a0\u2009\u202f]/g, ' ');
+const text = (element: HTMLElement, selector: string) => $(element, selector)?.textContent?.replace(/\s+/g, ' ').trim();
+
+const winRate: KpiResult = {
+    key: 'winRate',
+    kpi: 'winRate',
+    status: 'ok',
+    value: 0.4,
+    comparisonValue: 0.5,
+    sampleSize: 5,
+    comparisonSampleSize: 4,
+    lowSample: true,
+    target: null,
+    sparkline: [
+        { start: '2024-01-01', end: '2024-04-01', value: 0.5, sampleSize: 4 },
+        { start: '2024-04-01', end: '2024-05-21', value: 0.4, sampleSize: 5 },
+    ],
+    notes: [],
+    window: { start: '2024-04-01', end: '2024-05-21', toDate: true },
+    comparisonWindow: { start: '2024-01-01', end: '2024-02-20', toDate: true },
+};
+
+function input(overrides: Partial<TileInput> = {}): TileInput {
+    return {
+        key: 'winRate',
+        kpi: 'winRate',
+        period: { kind: 'thisFiscalQuarter' },
+        comparison: 'previousPeriod',
+        scope: 'team',
+        target: 0.5,
+        amber: 70,
+        green: 100,
+        problems: [],
+        ...overrides,
+    };
+}
+
+function create(tile?: TileInput, props: Partial<TileElement> = {}): TileElement {
+    const element = createElement('c-kpi-tile', { is: KpiTile }) as TileElement;
+    if (tile) element.tile = tile;
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+describe('c-kpi-tile', () => {
+    afterEach(() => {
+        document.body.replaceChildren();
+        mockNavigate.mockClear();
+        mockGenerateUrl.mockClear();
+    });
+
+    it('shows the number, the change in words, the target, the trend and the sample', async () => {
+        const element = create(input({ result: winRate, asOf: Date.now() }));
+        await flush();
+        const link = $(element, '.kpi-tile__drill')!;
+        expect(link.closest('[role="heading"]')!.getAttribute('aria-level')).toBe('2');
+        expect(link.textContent).toBe(LABELS.kpiWinRate);
+        expect(link.getAttribute('aria-label')).toBe(`${LABELS.kpiWinRate}: view records`);
+        expect(plain(text(element, '.kpi-tile__period'))).toBe(
+            "This fiscal quarter · My team's records · Apr 1 – May 20, 2024",
+        );
+        expect(text(element, '.kpi-tile__value')).toBe('40%40%');
+        const change = $(element, '.kpi-tile__change_bad')!;
+        const [arrow, visible, assistive] = Array.from(change.children);
+        expect([arrow.textContent, arrow.getAttribute('aria-hidden')]).toEqual(['▼', 'true']);
+        expect([visible.textContent, visible.getAttribute('aria-hidden')]).toEqual([
+            '-10 pts vs previous period (was 50%) · Worse',
+            'true',
+        ]);
+        expect([assistive.textContent, assistive.className]).toEqual([
+            'Down -10 pts vs previous period (was 50%). Worse.',
+            'slds-assistive-text',
+        ]);
+        expect(text(element, '.kpi-tile__target-line')).toBe('At risk · 80% of target · Target 50%');
+        const bar = $(element, '[role="progressbar"]')!;
+        expect(bar.getAttribute('aria-valuenow')).toBe('80');
+        expect(bar.getAttribute('aria-label')).toBe('Progress toward the target');
+        expect($(element, '.kpi-tile__bar')!.getAttribute('style')).toBe('width: 80%');
+        expect(text(element, '.kpi-tile__sample')).toBe('Based on 5 records');
+        expect(text(element, '.kpi-tile__low-sample')).toBe(LABELS.kpiTileLowSample);
+        const sparkline = $(element, 'c-kpi-sparkline') as HTMLElement & { label: string };
+        expect(sparkline.label).toContain('50%');
+        expect(text(element, '.kpi-tile__footer')).toMatch(/^As of \d/);
+        expect(element.shadowRoot!.querySelectorAll('.kpi-tile__note')[0].textContent).toBe(LABELS.kpiTileVisibleOnly);
+        expect(element.shadowRoot!.querySelector('article')!.getAttribute('aria-busy')).toBe('false');
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows a spinner with the KPI name while loading, never an empty message', () => {
+        const element = create(input());
+        const spinner = $(element, 'lightning-spinner') as HTMLElement & { alternativeText: string };
+        expect(spinner.alternativeText).toBe(`Loading ${LABELS.kpiWinRate}`);
+        expect($(element, '.kpi-tile__empty')).toBeNull();
+        expect(element.shadowRoot!.querySelector('article')!.getAttribute('aria-busy')).toBe('true');
+        expect(create().shadowRoot!.querySelector('lightning-spinner')).not.toBeNull();
+    });
+
+    it('says when the period has no records', () => {
+        const element = create(input({ result: { ...winRate, value: null, status: 'empty', sampleSize: 0 } }));
+        expect(text(element, '.kpi-tile__empty')).toBe(LABELS.kpiTileEmpty);
+        expect($(element, '.kpi-tile__value')).toBeNull();
+    });
+
+    it('lists configuration problems as an alert, without a refresh button', async () => {
+        const element = create(input({ problems: ['Scope: "company" is not a scope.'] }));
+        const alert = $(element, '[role="alert"]')!;
+        expect(alert.textContent).toContain(LABELS.kpiConfigHeading);
+        expect(alert.textContent).toContain('Scope: "company" is not a scope.');
+        expect($(element, 'lightning-button-icon')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('explains an error on the tile with the error panel', async () => {
+        const failed: KpiResult = {
+            ...winRate,
+            status: 'error',
+            value: null,
+            error: { kind: 'noAccess', messages: ["Field 'Amount' in type 'Opportunity' is undefined"] },
+        };
+        const element = create(input({ result: failed }));
+        const panel = $(element, 'c-kpi-error-panel') as HTMLElement & { friendlyMessage: string; errors: string[] };
+        expect(panel.friendlyMessage).toBe(LABELS.kpiErrorNoAccess);
+        expect(panel.errors).toEqual(["Field 'Amount' in type 'Opportunity' is undefined"]);
+        await flush();
+        await expect(element).toBeAccessible();
+    });
+
+    it('lists settings it ignores under the number', () => {
+        const element = create(input({ result: winRate, warnings: ['Rolling days: ignored.'] }));
+        expect(text(element, '.kpi-tile__warnings p')).toBe(LABELS.kpiConfigWarnings);
+        expect(text(element, '.kpi-tile__warnings li')).toBe('Rolling days: ignored.');
+    });
+
+    it('leads to the records behind the number through a real link', async () => {
+        const element = create(input({ result: winRate }));
+        await flush();
+        const link = $<HTMLAnchorElement>(element, 'a.kpi-tile__drill')!;
+        expect(link.getAttribute('href')).toBe('/lightning/o/Opportunity/list?filterName=kpiOpportunitiesClosed');
+        const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+        link.dispatchEvent(click);
+        expect(click.defaultPrevented).toBe(true);
+        expect(mockNavigate).toHaveBeenCalledWith({
+            type: 'standard__objectPage',
+            attributes: { objectApiName: 'Opportunity', actionName: 'list' },
+            state: { filterName: 'kpiOpportunitiesClosed' },
+        });
+        // Runs after the tile's handler: records what it did, then keeps jsdom from following the link.
+        let preventedByTile: boolean | undefined;
+        link.addEventListener('click', (event) => {
+            preventedByTile = event.defaultPrevented;
+            event.preventDefault();
+        });
+        link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+        expect(preventedByTile).toBe(false);
+        expect(mockNavigate).toHaveBeenCalledTimes(1);
+    });
+
+    it('navigates on click before the URL is known, and follows a change of KPI', async () => {
+        mockGenerateUrl.mockImplementationOnce(() => Promise.reject(new Error('no url')));
+        const element = create(input({ result: winRate }));
+        await flush();
+        const link = $<HTMLAnchorElement>(element, 'a.kpi-tile__drill')!;
+        expect(link.getAttribute('href')).toBe('#');
+        link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, metaKey: true }));
+        expect(mockNavigate).toHaveBeenCalledTimes(1);
+        element.tile = input({ key: 'emailsSent', kpi: 'emailsSent' });
+        await flush();
+        expect(mockGenerateUrl).toHaveBeenLastCalledWith(
+            expect.objectContaining({ state: { filterName: 'kpiEmailsSent' } }),
+        );
+        expect($(element, 'a.kpi-tile__drill')!.getAttribute('href')).toContain('kpiEmailsSent');
+        element.tile = input({ key: 'emailsSent', kpi: 'emailsSent', result: winRate });
+        expect(mockGenerateUrl).toHaveBeenCalledTimes(2);
+    });
+
+    it('asks its component to refresh, waits while it does, and leaves refresh to a board', () => {
+        const element = create(input({ result: winRate }));
+        const handler = jest.fn();
+        element.addEventListener('kpirefresh', handler);
+        const button = $(element, 'lightning-button-icon') as HTMLElement & {
+            alternativeText: string;
+            disabled: boolean;
+        };
+        expect(button.alternativeText).toBe(LABELS.kpiTileRefresh);
+        button.click();
+        expect(handler).toHaveBeenCalledTimes(1);
+        expect(element.tile?.kpi).toBe('winRate');
+        const busy = create(input({ result: winRate }), { refreshing: true });
+        expect(($(busy, 'lightning-button-icon') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+        expect(busy.shadowRoot!.querySelector('article')!.getAttribute('aria-busy')).toBe('true');
+        expect($(create(input({ result: winRate }), { hideRefresh: true }), 'lightning-button-icon')).toBeNull();
+    });
+});

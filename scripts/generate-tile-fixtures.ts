@@ -1,0 +1,220 @@
+/**
+ * Writes the Jest fixtures of kpiMetric and kpiBoard: each is a document exactly as the component plans it (query
+ * text, variables, operation name) with the response the preview's UI API engine gives for it against the sample
+ * org, as a rep or a sales manager, including the engine's own failures (an object the org does not expose, a field
+ * hidden by field-level security). The tests check that the component sends this very document, so a fixture cannot
+ * drift from the planner unnoticed: rerun this script when a test says the document changed.
+ *
+ *   npx tsx scripts/generate-tile-fixtures.ts
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import prettier from 'prettier';
+import { createEngine, defaultAccessModel, type AccessModel } from '../preview/engine';
+import { generateSampleOrg } from '../preview/sample-org';
+import { kpiQuery, planKpis } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
+import type { KpiPlan, KpiRequest } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
+import { lwcDir } from './lib/paths';
+
+/** The clock and user the component tests run with (@lwc/jest-transformer's user Id and time zone). */
+export const FIXTURE_NOW = new Date('2024-05-20T16:00:00Z');
+const JEST_USER_ID = '005000000000000000';
+const TIME_ZONE = 'America/Los_Angeles';
+// The platform's convention (1 = Sunday); the component tests mock @salesforce/i18n/firstDayOfWeek to it.
+const FIRST_DAY_OF_WEEK = 1;
+
+interface Fixture {
+    description: string;
+    documents: { operationName: string; query: string; variables: Record<string, string>; response: unknown }[];
+}
+
+const sample = generateSampleOrg({ seed: 1, size: 20_000, now: FIXTURE_NOW });
+const personas = sample.org.personas;
+
+function engineFor(options: { hideAmount?: boolean; unsupported?: string[] } = {}) {
+    const access: AccessModel = options.hideAmount
+        ? {
+              ...defaultAccessModel,
+              hiddenFields: Object.fromEntries(
+                  ['Custom: Sales Profile', 'Standard User'].map((profile) => [
+                      profile,
+                      [...(defaultAccessModel.hiddenFields[profile] ?? []), 'Opportunity.Amount'],
+                  ]),
+              ),
+          }
+        : defaultAccessModel;
+    return createEngine(sample, { access, unsupportedObjects: options.unsupported ?? [] });
+}
+
+function plan(requests: KpiRequest[]): KpiPlan {
+    const result = planKpis(requests, {
+        userId: JEST_USER_ID,
+        now: FIXTURE_NOW,
+        calendar: { timeZone: TIME_ZONE, firstDayOfWeek: FIRST_DAY_OF_WEEK, fiscalYearStartMonth: 1 },
+    });
+    if (result.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(result.rejected)}`);
+    return result;
+}
+
+function answer(requests: KpiRequest[], viewer: string, engine = engineFor()): Fixture['documents'] {
+    const planned = plan(requests);
+    return planned.documents.map((document, index) => {
+        const query = kpiQuery(planned, index);
+        const variables = { ...document.variables };
+        const run = { ...variables, ...(variables.userId ? { userId: viewer } : {}) };
+        const { data, errors } = engine.execute(
+            { query, variables: run, operationName: document.operationName },
+            { userId: viewer, locale: 'en-US', currency: 'USD', timeZone: TIME_ZONE, now: FIXTURE_NOW },
+        );
+        const response = { ...(data === undefined ? {} : { data }), ...(errors ? { errors } : {}) };
+        return { operationName: document.operationName, query, variables, response };
+    });
+}
+
+/** A request as kpiConfig builds it from App Builder properties. */
+function request(kpi: string, overrides: Partial<KpiRequest> = {}): KpiRequest {
+    return {
+        key: kpi,
+        kpi,
+        period: { kind: 'thisFiscalQuarter' },
+        comparison: 'previousPeriod',
+        scope: 'mine',
+        sparkline: 6,
+        settings: {},
+        ...overrides,
+    };
+}
+
+const SALES = [
+    'closedWonRevenue',
+    'opportunitiesWon',
+    'winRate',
+    'averageDealSize',
+    'pipelineValue',
+    'pipelineCoverage',
+];
+const ACTIVITY = ['emailsSent', 'outboundCalls', 'opportunitiesOpened'];
+const settingsOf: Record<string, KpiRequest['settings']> = {
+    pipelineCoverage: { quotaField: 'Sales_Quota__c' },
+    opportunitiesOpened: { lossReasonField: 'Loss_Reason__c' },
+    opportunitiesWon: {},
+};
+const boardRequest = (kpi: string, scope: string) =>
+    request(kpi, { scope, sparkline: 4, settings: settingsOf[kpi] ?? {} });
+
+/** The sales board's response with one subquery refused by the server: a partial response (data and errors). */
+function partial(documents: Fixture['documents'], alias: string): Fixture['documents'] {
+    return documents.map((document) => {
+        const response = structuredClone(document.response) as {
+            data: { uiapi: { aggregate: Record<string, unknown> } };
+        };
+        delete response.data.uiapi.aggregate[alias];
+        const errors = [
+            {
+                message: 'Request timed out while aggregating. Try again with a narrower filter.',
+                locations: [],
+                path: ['uiapi', 'aggregate', alias],
+                extensions: { ErrorType: 'DataFetchingException' },
+            },
+        ];
+        return { ...document, response: { ...response, errors } };
+    });
+}
+
+async function main(): Promise<void> {
+    const rep = personas.salesRep;
+    const manager = personas.salesManager;
+    const salesTeam = answer(
+        SALES.map((kpi) => boardRequest(kpi, 'team')),
+        manager,
+    );
+    const activity = ACTIVITY.map((kpi) => boardRequest(kpi, 'mine'));
+    const noTask = engineFor({ unsupported: ['Task'] });
+    const fixtures: Record<string, [string, Fixture]> = {
+        metricClosedWonRevenue: [
+            'kpiMetric',
+            {
+                description:
+                    'Closed won revenue, this fiscal quarter vs the previous one, mine, 6 trend periods, as a rep',
+                documents: answer([request('closedWonRevenue')], rep),
+            },
+        ],
+        metricWinRateTeam: [
+            'kpiMetric',
+            {
+                description: "Win rate of the manager's team, this fiscal quarter vs the same quarter last year",
+                documents: answer([request('winRate', { comparison: 'samePeriodLastYear', scope: 'team' })], manager),
+            },
+        ],
+        metricCampaignOpenRateEmpty: [
+            'kpiMetric',
+            {
+                description: 'Campaign open rate of a rep who owns no campaign: no members sent, so no rate',
+                documents: answer([request('campaignOpenRate', { period: { kind: 'thisMonth' } })], rep),
+            },
+        ],
+        boardSalesTeam: [
+            'kpiBoard',
+            {
+                description: "The sales preset for a manager's team (scope team), defaults otherwise",
+                documents: salesTeam,
+            },
+        ],
+        boardSalesHiddenAmount: [
+            'kpiBoard',
+            {
+                description: 'The sales preset for a rep whose profile cannot see Opportunity.Amount',
+                documents: answer(
+                    SALES.map((kpi) => boardRequest(kpi, 'mine')),
+                    rep,
+                    engineFor({ hideAmount: true }),
+                ),
+            },
+        ],
+        boardSalesPartial: [
+            'kpiBoard',
+            {
+                description: 'The sales team board with the win-rate subquery refused: data and errors together',
+                documents: partial(salesTeam, 'q3'),
+            },
+        ],
+        boardMarketingTwoDocuments: [
+            'kpiBoard',
+            {
+                description:
+                    'A custom marketing board for everything a marketing manager can see: more subqueries than one ' +
+                    'document holds, so two documents',
+                documents: answer(
+                    ['leadsCreated', 'leadConversionRate', 'campaignOpenRate', 'campaignResponseRate'].map((kpi) =>
+                        boardRequest(kpi, 'all'),
+                    ),
+                    personas.marketingManager,
+                ),
+            },
+        ],
+        boardActivityNoTask: [
+            'kpiBoard',
+            {
+                description:
+                    'The activity preset in an org without Task: the whole document is refused, then the KPIs that ' +
+                    'do not need Task are asked again on their own (second document)',
+                documents: [...answer(activity, rep, noTask), ...answer([activity[2]], rep, noTask)],
+            },
+        ],
+    };
+    for (const [name, [bundle, fixture]] of Object.entries(fixtures)) {
+        const file = path.join(lwcDir, bundle, '__tests__', 'data', `${name}.json`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        // Written as Prettier would, so `npm run format:check` passes on regenerated fixtures.
+        const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+        fs.writeFileSync(file, await prettier.format(JSON.stringify(fixture), options));
+        console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    }
+}
+
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+    });
+}
