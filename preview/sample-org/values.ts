@@ -1,0 +1,174 @@
+/**
+ * Picklist values of the sample org. Standard picklists use the values a new Developer Edition or scratch org ships
+ * with, so `data/` imports into one unchanged; custom picklists match `sample-app/` metadata.
+ */
+
+export interface OpportunityStage {
+    name: string;
+    /** Default probability (%) of the stage. */
+    probability: number;
+    /** Default ForecastCategoryName of the stage. */
+    forecastCategoryName: ForecastCategoryName;
+    isClosed: boolean;
+    isWon: boolean;
+}
+
+export type ForecastCategoryName = 'Pipeline' | 'Best Case' | 'Commit' | 'Omitted' | 'Closed';
+
+/** Open stages in sales-process order, then the two closed stages (OpportunityStage defaults of a new org). */
+export const OPEN_STAGES: readonly OpportunityStage[] = [
+    { name: 'Prospecting', probability: 10, forecastCategoryName: 'Pipeline', isClosed: false, isWon: false },
+    { name: 'Qualification', probability: 10, forecastCategoryName: 'Pipeline', isClosed: false, isWon: false },
+    { name: 'Needs Analysis', probability: 20, forecastCategoryName: 'Pipeline', isClosed: false, isWon: false },
+    { name: 'Value Proposition', probability: 50, forecastCategoryName: 'Pipeline', isClosed: false, isWon: false },
+    { name: 'Id. Decision Makers', probability: 60, forecastCategoryName: 'Pipeline', isClosed: false, isWon: false },
+    { name: 'Perception Analysis', probability: 70, forecastCategoryName: 'Pipeline', isClosed: false, isWon: false },
+    { name: 'Proposal/Price Quote', probability: 75, forecastCategoryName: 'Pipeline', isClosed: false, isWon: false },
+    { name: 'Negotiation/Review', probability: 90, forecastCategoryName: 'Pipeline', isClosed: false, isWon: false },
+];
+export const CLOSED_WON: OpportunityStage = {
+    name: 'Closed Won',
+    probability: 100,
+    forecastCategoryName: 'Closed',
+    isClosed: true,
+    isWon: true,
+};
+export const CLOSED_LOST: OpportunityStage = {
+    name: 'Closed Lost',
+    probability: 0,
+    forecastCategoryName: 'Omitted',
+    isClosed: true,
+    isWon: false,
+};
+export const OPPORTUNITY_STAGES: readonly OpportunityStage[] = [...OPEN_STAGES, CLOSED_WON, CLOSED_LOST];
+
+/**
+ * OpportunityHistory.ForecastCategory holds the API names of forecast categories, not their labels
+ * (object reference, OpportunityHistory: BestCase, Closed, Forecast, MostLikely, Omitted, Pipeline).
+ */
+export const FORECAST_CATEGORY_API_NAME: Record<ForecastCategoryName, string> = {
+    Pipeline: 'Pipeline',
+    'Best Case': 'BestCase',
+    Commit: 'Forecast',
+    Omitted: 'Omitted',
+    Closed: 'Closed',
+};
+
+/** Opportunity.Type of a new org: one value for new logos, three for deals with existing customers. */
+export const OPPORTUNITY_TYPES = [
+    'New Customer',
+    'Existing Customer - Upgrade',
+    'Existing Customer - Replacement',
+    'Existing Customer - Downgrade',
+] as const;
+export const LEAD_SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'] as const;
+/** Opportunity.Loss_Reason__c (custom, restricted picklist in sample-app). */
+export const LOSS_REASONS = [
+    'Price',
+    'Competitor',
+    'No Budget',
+    'No Decision',
+    'Timing',
+    'Product Fit',
+    'Other',
+] as const;
+
+export const LEAD_STATUSES = [
+    'Open - Not Contacted',
+    'Working - Contacted',
+    'Closed - Converted',
+    'Closed - Not Converted',
+] as const;
+export const LEAD_RATINGS = ['Hot', 'Warm', 'Cold'] as const;
+
+export const ACCOUNT_TYPES = [
+    'Prospect',
+    'Customer - Direct',
+    'Customer - Channel',
+    'Channel Partner / Reseller',
+    'Installation Partner',
+    'Technology Partner',
+    'Other',
+] as const;
+export const INDUSTRIES = [
+    'Agriculture',
+    'Apparel',
+    'Banking',
+    'Biotechnology',
+    'Chemicals',
+    'Communications',
+    'Construction',
+    'Consulting',
+    'Education',
+    'Electronics',
+    'Energy',
+    'Engineering',
+    'Entertainment',
+    'Environmental',
+    'Finance',
+    'Food & Beverage',
+    'Government',
+    'Healthcare',
+    'Hospitality',
+    'Insurance',
+    'Machinery',
+    'Manufacturing',
+    'Media',
+    'Not For Profit',
+    'Recreation',
+    'Retail',
+    'Shipping',
+    'Technology',
+    'Telecommunications',
+    'Transportation',
+    'Utilities',
+    'Other',
+] as const;
+
+export const CAMPAIGN_TYPES = [
+    'Email',
+    'Webinar',
+    'Conference',
+    'Trade Show',
+    'Advertisement',
+    'Direct Mail',
+    'Partners',
+] as const;
+export const CAMPAIGN_STATUSES = ['Planned', 'In Progress', 'Completed', 'Aborted'] as const;
+/** Member statuses of every sample campaign; only Responded counts as a response (HasResponded). */
+export const CAMPAIGN_MEMBER_STATUSES = ['Sent', 'Opened', 'Responded'] as const;
+
+export const TASK_SUBTYPES = ['Task', 'Email', 'Call'] as const;
+export const TASK_TYPES = ['Call', 'Email', 'Meeting', 'Other'] as const;
+export const CALL_TYPES = ['Inbound', 'Outbound', 'Internal'] as const;
+export const TASK_STATUSES = [
+    'Not Started',
+    'In Progress',
+    'Completed',
+    'Waiting on someone else',
+    'Deferred',
+] as const;
+export const TASK_PRIORITIES = ['High', 'Normal', 'Low'] as const;
+
+export const CASE_STATUSES = ['New', 'Working', 'Escalated', 'Closed'] as const;
+export const CASE_ORIGINS = ['Phone', 'Email', 'Web'] as const;
+export const CASE_REASONS = [
+    'Installation',
+    'Equipment Complexity',
+    'Performance',
+    'Breakdown',
+    'Equipment Design',
+    'Feedback',
+    'Other',
+] as const;
+export const CASE_TYPES = ['Mechanical', 'Electrical', 'Electronic', 'Structural', 'Other'] as const;
+export const CASE_PRIORITIES = ['High', 'Medium', 'Low'] as const;
+
+/** Profiles the sample users hold (names of standard profiles of a new org). */
+export const PROFILES = {
+    admin: 'System Administrator',
+    manager: 'Standard User',
+    sales: 'Custom: Sales Profile',
+    support: 'Custom: Support Profile',
+    marketing: 'Custom: Marketing Profile',
+} as const;
