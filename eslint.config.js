@@ -4,7 +4,7 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
 const componentFiles = ['force-app/**/*.ts', 'sample-app/**/*.ts'];
-const toolingFiles = ['scripts/**/*.ts', 'schema/**/*.ts', 'preview/**/*.ts', 'jest.setup.ts'];
+const toolingFiles = ['scripts/**/*.ts', 'bench/**/*.ts', 'schema/**/*.ts', 'preview/**/*.ts', 'jest.setup.ts'];
 
 // Salesforce's configs parse with Babel; TypeScript sources are parsed by typescript-eslint instead.
 const scopeToComponents = (config) => ({

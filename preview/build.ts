@@ -155,6 +155,11 @@ function previewModules(components: RegisteredBundle[], resourceStamp: string): 
                 return define('user:Id', code);
             }
             if (source === '@salesforce/user/isGuest') return define('user:isGuest', 'export default false;');
+            // lightning-base-components opens every gate; this one makes comboboxes call attachInternals, which
+            // synthetic shadow (what Lightning Experience runs, and so the preview) does not support.
+            if (source === '@salesforce/gate/bc.260.enableComboboxElementInternals') {
+                return define('gate:comboboxInternals', 'export default { isOpen: () => false };');
+            }
             match = /^@salesforce\/resourceUrl\/(\w+)$/.exec(source);
             if (match) {
                 if (!staticResourceExists(match[1])) {

@@ -34,7 +34,10 @@ async function waitForRedraw(page: Page, before: CanvasStats, what: string): Pro
 
 /** Sets one App Builder property of the first component through the property panel, as an admin would. */
 async function setProperty(page: Page, label: string, value: string): Promise<void> {
-    const form = page.locator('preview-property-panel fieldset').first();
+    const form = page
+        .locator('preview-property-panel fieldset')
+        .filter({ has: page.getByLabel(label, { exact: true }) })
+        .first();
     const field = form.getByLabel(label, { exact: true });
     if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(value);
     else {

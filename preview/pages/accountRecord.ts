@@ -15,6 +15,17 @@ const accountRecord: PageDefinition = {
             name: 'main',
             components: [
                 {
+                    component: 'c-kpi-win-loss',
+                    properties: {
+                        period: 'rollingDays:365',
+                        grouping: 'quarter',
+                        measure: 'amount',
+                        scope: 'all',
+                        lossReasonField: 'Loss_Reason__c',
+                        minSample: 5,
+                    },
+                },
+                {
                     component: 'preview-chart-demo',
                     properties: { cardTitle: 'Opportunities of this account', measure: 'Amount', lastMonths: 36 },
                 },

@@ -14,6 +14,14 @@ const home: PageDefinition = {
             name: 'main',
             components: [
                 {
+                    component: 'c-kpi-board',
+                    properties: {
+                        preset: 'sales',
+                        scope: 'mine',
+                        targets: 'closedWonRevenue=60000, opportunitiesWon=4, winRate=30',
+                    },
+                },
+                {
                     component: 'preview-chart-demo',
                     properties: { cardTitle: 'My pipeline by stage', groupBy: 'StageName', measure: 'Amount' },
                 },
@@ -22,6 +30,27 @@ const home: PageDefinition = {
         {
             name: 'sidebar',
             components: [
+                {
+                    component: 'c-kpi-leaderboard',
+                    properties: {
+                        kpi: 'closedWonRevenue',
+                        period: 'thisFiscalQuarter',
+                        rankedUsers: 'profile',
+                        profileName: 'Custom: Sales Profile',
+                        targetSource: 'userField',
+                        rankBy: 'percentOfTarget',
+                        variant: 'compact',
+                        rowLimit: 5,
+                    },
+                },
+                {
+                    component: 'c-kpi-board',
+                    properties: { preset: 'activity', period: 'thisWeek', scope: 'mine', cardTitle: 'My week' },
+                },
+                {
+                    component: 'c-kpi-metric',
+                    properties: { kpi: 'averageSalesCycle', period: 'thisFiscalYear', scope: 'mine', target: '60' },
+                },
                 {
                     component: 'preview-chart-demo',
                     properties: {

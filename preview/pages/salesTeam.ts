@@ -15,8 +15,26 @@ const salesTeam: PageDefinition = {
             name: 'left',
             components: [
                 {
-                    component: 'preview-chart-demo',
-                    properties: { cardTitle: 'Team pipeline by stage', groupBy: 'StageName', measure: 'Amount' },
+                    component: 'c-kpi-board',
+                    properties: {
+                        preset: 'custom',
+                        kpis: 'opportunitiesOpened, pipelineCreated, opportunitiesWon, opportunitiesLost, closedWonRevenue, lostAmount, averageDealSize, averageContractValue, winRate, winRateByAmount, pipelineValue, pipelineCoverage',
+                        scope: 'team',
+                        targets: 'closedWonRevenue=250000, winRate=30, pipelineCoverage=3',
+                        revenueTarget: '600000',
+                        cardTitle: 'Team sales',
+                    },
+                },
+                {
+                    component: 'c-kpi-win-loss',
+                    properties: {
+                        period: 'thisFiscalQuarter',
+                        grouping: 'fiscalQuarter',
+                        measure: 'count',
+                        scope: 'team',
+                        lossReasonField: 'Loss_Reason__c',
+                        minSample: 10,
+                    },
                 },
             ],
         },
@@ -24,14 +42,43 @@ const salesTeam: PageDefinition = {
             name: 'right',
             components: [
                 {
-                    component: 'preview-chart-demo',
+                    component: 'c-kpi-leaderboard',
                     properties: {
-                        cardTitle: 'Opportunities by forecast category',
-                        chartType: 'line',
-                        groupBy: 'ForecastCategoryName',
-                        measure: 'Count',
-                        lastMonths: 24,
+                        kpi: 'closedWonRevenue',
+                        secondaryKpis: 'winRate,newLogos,opportunitiesOpened',
+                        period: 'thisFiscalQuarter',
+                        comparison: 'previousPeriod',
+                        rankedUsers: 'team',
+                        managerId: 'me',
+                        targetSource: 'userField',
+                        targetField: 'Sales_Quota__c',
+                        yearsShown: 3,
+                        rowLimit: 10,
+                        variant: 'full',
                     },
+                },
+                {
+                    component: 'c-kpi-board',
+                    properties: {
+                        preset: 'custom',
+                        kpis: 'leadsCreated, leadsFromCampaigns, leadConversionRate, averageDaysLeadToOpportunity, averageSalesCycle',
+                        scope: 'team',
+                        cardTitle: 'Team funnel',
+                    },
+                },
+                {
+                    component: 'c-kpi-board',
+                    properties: {
+                        preset: 'custom',
+                        kpis: 'emailsSent, outboundCalls, campaignOpens, campaignOpenRate, campaignResponses, campaignResponseRate',
+                        scope: 'team',
+                        period: 'thisMonth',
+                        cardTitle: 'Team activity and campaigns',
+                    },
+                },
+                {
+                    component: 'c-kpi-metric',
+                    properties: { kpi: 'winRate', scope: 'team', comparison: 'samePeriodLastYear', target: '30' },
                 },
             ],
         },

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: what one KPI board costs as the org grows, beside the naive way (one request per tile, every record
+ * of the period fetched and summed in the browser). Requests and bytes are exact; times are one run's on this machine,
+ * so compare them as ratios within a run.
+ *
+ *   npx tsx bench/kpiBoard.bench.ts [--sizes 1000,100000,1000000]
+ */
+import '../preview/oracle/nodeLabels';
+import { KPI_CATALOG } from '../force-app/main/default/lwc/kpiCatalog/kpiCatalog';
+import { readBoardConfig } from '../force-app/main/default/lwc/kpiConfig/kpiConfig';
+import { dateFieldType, kpiQuery, planKpis, resolveField } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
+import type { KpiPlan, PlannedRequest } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
+import { readAllResults } from '../force-app/main/default/lwc/kpiResults/kpiResults';
+import type { ViewerContext } from '../preview/engine/api';
+import { createEngine } from '../preview/engine/index';
+import { generateSampleOrg } from '../preview/sample-org/index';
+
+type Engine = ReturnType<typeof createEngine>;
+
+export interface Cost {
+    requests: number;
+    bytes: number;
+    /** Engine time plus the client's own work (planning and shaping, or summing records). */
+    ms: number;
+}
+
+const NOW = new Date('2026-11-20T18:00:00Z');
+const TIME_ZONE = 'America/Los_Angeles';
+
+/** The board as the component plans it: one document for the Sales preset, read into tile values. */
+export function boardCost(
+    engine: Engine,
+    viewer: ViewerContext,
+    sparkline = 4,
+): { cost: Cost; values: Record<string, number | null> } {
+    const started = performance.now();
+    const config = readBoardConfig({ preset: 'sales', scope: 'all', sparkline });
+    const plan: KpiPlan = planKpis(config.requests, {
+        userId: viewer.userId,
+        now: NOW,
+        calendar: { timeZone: TIME_ZONE, fiscalYearStartMonth: config.fiscalYearStartMonth, firstDayOfWeek: 1 },
+    });
+    let bytes = 0;
+    let engineMs = 0;
+    const answers = plan.documents.map((document, index) => {
+        const response = engine.execute(
+            { query: kpiQuery(plan, index), variables: document.variables, operationName: document.operationName },
+            viewer,
+        );
+        bytes += response.metrics.bytes;
+        engineMs += response.metrics.ms;
+        return response;
+    });
+    const results = readAllResults(plan, answers);
+    const values = Object.fromEntries(Object.entries(results).map(([key, result]) => [key, result.value ?? null]));
+    const clientMs = performance.now() - started - engineMs;
+    return { cost: { requests: plan.documents.length, bytes, ms: engineMs + clientMs }, values };
+}
+
+/** The naive tile: page through every record of the KPI's object in the period and sum in the browser. */
+function naiveTileCost(engine: Engine, viewer: ViewerContext, request: PlannedRequest): Cost {
+    const kpi = KPI_CATALOG.find((entry) => entry.id === request.kpi)!;
+    const dateField = kpi.dateField ? resolveField(kpi.dateField, request.settings) : 'CreatedDate';
+    const isDateTime = dateFieldType(kpi.object, dateField) === 'DateTime';
+    const bound = (day: string): string => (isDateTime ? `${day}T00:00:00.000Z` : day);
+    // Everything the tile shows: the period, its comparison and the sparkline's periods.
+    const windows = [
+        request.window,
+        ...(request.comparisonWindow ? [request.comparisonWindow] : []),
+        ...request.sparkline,
+    ];
+    const start = windows.map((window) => window.start).sort()[0];
+    const end = windows.map((window) => window.end).sort()[windows.length - 1];
+    const where = `{ and: [{ ${dateField}: { gte: { value: "${bound(start)}" } } }, { ${dateField}: { lte: { value: "${bound(end)}" } } }] }`;
+    const fields =
+        kpi.object === 'Opportunity' ? 'Amount { value } IsWon { value } IsClosed { value } StageName { value }' : '';
+    let after: string | null = null;
+    let cost: Cost = { requests: 0, bytes: 0, ms: 0 };
+    let sum = 0;
+    do {
+        const cursor: string = after ? `, after: "${after}"` : '';
+        const query = `query Naive { uiapi { query { ${kpi.object}(where: ${where}, first: 2000, upperBound: 1000000${cursor}) { edges { node { Id ${dateField} { value } ${fields} } } pageInfo { hasNextPage endCursor } } } } }`;
+        const started = performance.now();
+        const response = engine.execute({ query }, viewer);
+        if (response.errors?.length) throw new Error(`naive ${kpi.id}: ${response.errors[0].message}`);
+        const connection = (response.data as { uiapi: { query: Record<string, NaivePage> } }).uiapi.query[kpi.object];
+        for (const edge of connection.edges) sum += edge.node.Amount?.value ?? 1;
+        cost = {
+            requests: cost.requests + 1,
+            bytes: cost.bytes + response.metrics.bytes,
+            ms: cost.ms + (performance.now() - started),
+        };
+        after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+    } while (after);
+    // The summing is the browser's work in the naive design; it stays in the measured time.
+    return Number.isFinite(sum) ? cost : { ...cost, ms: Number.NaN };
+}
+
+interface NaivePage {
+    edges: { node: { Amount?: { value: number | null } } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export function naiveCost(engine: Engine, viewer: ViewerContext): Cost {
+    const config = readBoardConfig({ preset: 'sales', scope: 'all' });
+    const plan = planKpis(config.requests, {
+        userId: viewer.userId,
+        now: NOW,
+        calendar: { timeZone: TIME_ZONE, fiscalYearStartMonth: config.fiscalYearStartMonth, firstDayOfWeek: 1 },
+    });
+    return plan.requests
+        .map((request) => naiveTileCost(engine, viewer, request))
+        .reduce((total, tile) => ({
+            requests: total.requests + tile.requests,
+            bytes: total.bytes + tile.bytes,
+            ms: total.ms + tile.ms,
+        }));
+}
+
+function sizesOption(): number[] {
+    const at = process.argv.indexOf('--sizes');
+    const text = at >= 0 ? process.argv[at + 1] : '1000,100000,1000000';
+    const sizes = text.split(',').map(Number);
+    if (sizes.some((size) => !Number.isInteger(size) || size < 500))
+        throw new RangeError('--sizes: whole numbers ≥ 500');
+    return sizes;
+}
+
+if (require.main === module) {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(
+        'KPI board (Sales preset: 6 tiles, this fiscal quarter vs previous), as the admin; naive = one request',
+    );
+    console.log(
+        'per tile, every record of the period, comparison and sparkline span fetched (2000 a page) and summed.',
+    );
+    console.log(
+        'records  | board req  bytes     ms | no sparkline: bytes  ms | naive req  bytes       ms | bytes ratio (no spark)',
+    );
+    for (const size of sizesOption()) {
+        const org = generateSampleOrg({ seed: 1, size, now: NOW, fiscalYearStartMonth: 1 });
+        const engine = createEngine(org);
+        const viewer: ViewerContext = {
+            userId: org.org.personas.admin,
+            locale: 'en-US',
+            currency: 'USD',
+            timeZone: TIME_ZONE,
+            now: NOW,
+        };
+        boardCost(engine, viewer); // warm the engine's indexes so neither side pays for them
+        const board = boardCost(engine, viewer).cost;
+        const plain = boardCost(engine, viewer, 0).cost;
+        const naive = naiveCost(engine, viewer);
+        console.log(
+            `${String(size).padEnd(8)} | ${String(board.requests).padStart(9)}  ${kb(board.bytes).padEnd(9)} ${board.ms.toFixed(0).padStart(3)} | ` +
+                `${kb(plain.bytes).padStart(19)} ${plain.ms.toFixed(0).padStart(3)} | ` +
+                `${String(naive.requests).padStart(9)}  ${kb(naive.bytes).padEnd(10)} ${naive.ms.toFixed(0).padStart(4)} | ` +
+                `${(naive.bytes / board.bytes).toFixed(0).padStart(5)}x (${(naive.bytes / plain.bytes).toFixed(0)}x)`,
+        );
+    }
+}

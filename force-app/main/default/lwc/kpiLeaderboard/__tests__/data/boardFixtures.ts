@@ -1,0 +1,175 @@
+/**
+ * Builds UI API GraphQL responses for a leaderboard plan from a small world of users and per-owner totals, shaped as
+ * the API answers `uiapi.aggregate` subqueries: `edges[].node.aggregate.<Field>.<function>.value` and `pageInfo`.
+ */
+import { planBoard, readBoardConfig } from 'c/kpiLeaderboardQuery';
+import type { BoardChoices, BoardOmissions, BoardPlan, BoardProperties } from 'c/kpiLeaderboardQuery';
+
+export const VIEWER = '005000000000000000';
+
+export interface WorldUser {
+    id: string;
+    name: string;
+    managerId?: string | null;
+    managerName?: string | null;
+    roleId?: string | null;
+    roleName?: string | null;
+    createdDate?: string;
+    quota?: number | null;
+}
+
+export interface Totals {
+    records: number;
+    sum?: number;
+    fieldCount?: number;
+}
+
+/** `kpi|window|part` → owner Id → totals. */
+export type World = { users: WorldUser[]; totals: Record<string, Record<string, Totals>>; options?: string[] };
+
+export function planFor(properties: BoardProperties, choices: BoardChoices = {}, without?: BoardOmissions): BoardPlan {
+    const { config, problems } = readBoardConfig(properties, choices);
+    if (!config) throw new Error(`fixture config refused: ${JSON.stringify(problems)}`);
+    return planBoard(config, {
+        userId: VIEWER,
+        now: new Date(),
+        timeZone: 'America/Los_Angeles',
+        firstDayOfWeek: 1,
+        without,
+    });
+}
+
+type Node = { node: { aggregate: Record<string, unknown> } };
+
+function userNode(user: WorldUser, targetField: string | null): Node {
+    const aggregate: Record<string, unknown> = {
+        Id: { value: user.id },
+        Name: { max: { value: user.name } },
+        ManagerId: { max: { value: user.managerId ?? null } },
+        Manager: { Name: { max: { value: user.managerName ?? null } } },
+        UserRoleId: { max: { value: user.roleId ?? null } },
+        UserRole: { Name: { max: { value: user.roleName ?? null } } },
+        CreatedDate: { min: { value: user.createdDate ?? '2019-01-07T17:00:00.000Z' } },
+    };
+    if (targetField) aggregate[targetField] = { max: { value: user.quota ?? null } };
+    return { node: { aggregate } };
+}
+
+/** The `data` of a response to the plan's document; `pageSize` cuts connections into pages with cursors. */
+export function responseFor(plan: BoardPlan, world: World, options: { omit?: string[]; pageSize?: number } = {}) {
+    const aggregate: Record<string, unknown> = {};
+    for (const subquery of plan.subqueries) {
+        if (options.omit?.includes(subquery.alias)) continue;
+        let edges: Node[] = [];
+        if (subquery.role === 'users') edges = world.users.map((user) => userNode(user, plan.targetField));
+        else if (subquery.role === 'options') {
+            edges = (world.options ?? []).map((value) => ({
+                node: { aggregate: { [subquery.groupField]: { value, label: `${value} (label)` } } },
+            }));
+        } else if (subquery.role === 'owners') {
+            edges = world.users.map((user) => ({ node: { aggregate: { OwnerId: { value: user.id } } } }));
+        } else {
+            const read = subquery.reads[0];
+            const byOwner = world.totals[`${read.kpi}|${read.window}|${read.part}`] ?? {};
+            edges = Object.entries(byOwner).map(([owner, totals]) => {
+                const node: Record<string, unknown> = {
+                    [subquery.groupField]: { value: owner },
+                    Id: { count: { value: totals.records } },
+                };
+                if (subquery.sumField) {
+                    node[subquery.sumField] = {
+                        sum: { value: totals.sum ?? null },
+                        ...(subquery.countField ? { count: { value: totals.fieldCount ?? totals.records } } : {}),
+                    };
+                }
+                return { node: { aggregate: node } };
+            });
+        }
+        const size = options.pageSize ?? edges.length;
+        aggregate[subquery.alias] = {
+            edges: edges.slice(0, Math.max(size, 0)),
+            ...(subquery.paged
+                ? { pageInfo: { hasNextPage: edges.length > size, endCursor: edges.length > size ? 'djE6MQ==' : null } }
+                : {}),
+        };
+    }
+    return { uiapi: { aggregate } };
+}
+
+/** The rest of the groups a paged response left out, as the page document's response. */
+export function pageResponseFor(plan: BoardPlan, world: World, aliases: string[], skip: number) {
+    const full = responseFor(plan, world).uiapi.aggregate as Record<string, { edges: Node[] }>;
+    const aggregate: Record<string, unknown> = {};
+    for (const alias of aliases) {
+        aggregate[alias] = { edges: full[alias].edges.slice(skip), pageInfo: { hasNextPage: false, endCursor: null } };
+    }
+    return { uiapi: { aggregate } };
+}
+
+/** Five reps under one manager (the viewer is Dana, fourth by revenue), two tied, one with nothing yet. */
+export function salesWorld(): World {
+    const manager = { managerId: '005000000000009AAA', managerName: 'Morgan Lee' };
+    const users: WorldUser[] = [
+        {
+            id: '005000000000001AAA',
+            name: 'Avery Kim',
+            quota: 100000,
+            ...manager,
+            roleId: '00E000000000001AAA',
+            roleName: 'East',
+        },
+        {
+            id: '005000000000002AAA',
+            name: 'Blake Ruiz',
+            quota: 50000,
+            ...manager,
+            roleId: '00E000000000001AAA',
+            roleName: 'East',
+        },
+        {
+            id: '005000000000003AAA',
+            name: 'Casey Moore',
+            quota: 80000,
+            ...manager,
+            roleId: '00E000000000002AAA',
+            roleName: 'West',
+        },
+        { id: VIEWER, name: 'Dana Fox', quota: 60000, ...manager, roleId: '00E000000000002AAA', roleName: 'West' },
+        {
+            id: '005000000000005AAA',
+            name: 'Emery Hart',
+            quota: null,
+            managerId: null,
+            managerName: null,
+            createdDate: new Date().toISOString(),
+        },
+    ];
+    return {
+        users,
+        options: ['New Customer', 'Existing Customer - Upgrade'],
+        totals: {
+            'closedWonRevenue|current|value': {
+                '005000000000001AAA': { records: 4, sum: 90000 },
+                '005000000000002AAA': { records: 2, sum: 40000 },
+                '005000000000003AAA': { records: 3, sum: 40000 },
+                [VIEWER]: { records: 1, sum: 12000 },
+            },
+            'closedWonRevenue|comparison|value': {
+                '005000000000001AAA': { records: 1, sum: 10000 },
+                '005000000000002AAA': { records: 3, sum: 60000 },
+                '005000000000003AAA': { records: 1, sum: 5000 },
+                [VIEWER]: { records: 2, sum: 30000 },
+            },
+            'winRate|current|whole': {
+                '005000000000001AAA': { records: 10 },
+                '005000000000002AAA': { records: 4 },
+                [VIEWER]: { records: 3 },
+            },
+            'winRate|current|share': {
+                '005000000000001AAA': { records: 4 },
+                '005000000000002AAA': { records: 2 },
+                [VIEWER]: { records: 1 },
+            },
+        },
+    };
+}

@@ -1,0 +1,273 @@
+/**
+ * The custom labels the leaderboard shows, imported in one place. Problem and property labels are keyed by the codes
+ * and property names kpiLeaderboardQuery reports, so a test can check that every code has its sentence.
+ */
+import kpiLeaderboardAll from '@salesforce/label/c.kpiLeaderboardAll';
+import kpiLeaderboardAmountsCurrency from '@salesforce/label/c.kpiLeaderboardAmountsCurrency';
+import kpiLeaderboardBelowMinSample from '@salesforce/label/c.kpiLeaderboardBelowMinSample';
+import kpiLeaderboardCaption from '@salesforce/label/c.kpiLeaderboardCaption';
+import kpiLeaderboardConfigTitle from '@salesforce/label/c.kpiLeaderboardConfigTitle';
+import kpiLeaderboardEmpty from '@salesforce/label/c.kpiLeaderboardEmpty';
+import kpiLeaderboardFieldHidden from '@salesforce/label/c.kpiLeaderboardFieldHidden';
+import kpiLeaderboardFilterGroup from '@salesforce/label/c.kpiLeaderboardFilterGroup';
+import kpiLeaderboardFilterPeriod from '@salesforce/label/c.kpiLeaderboardFilterPeriod';
+import kpiLeaderboardFilterSource from '@salesforce/label/c.kpiLeaderboardFilterSource';
+import kpiLeaderboardFilterType from '@salesforce/label/c.kpiLeaderboardFilterType';
+import kpiLeaderboardFilterValuesPart from '@salesforce/label/c.kpiLeaderboardFilterValuesPart';
+import kpiLeaderboardFilterYear from '@salesforce/label/c.kpiLeaderboardFilterYear';
+import kpiLeaderboardGapToTarget from '@salesforce/label/c.kpiLeaderboardGapToTarget';
+import kpiLeaderboardGroupManager from '@salesforce/label/c.kpiLeaderboardGroupManager';
+import kpiLeaderboardGroupRep from '@salesforce/label/c.kpiLeaderboardGroupRep';
+import kpiLeaderboardGroupRole from '@salesforce/label/c.kpiLeaderboardGroupRole';
+import kpiLeaderboardIncomplete from '@salesforce/label/c.kpiLeaderboardIncomplete';
+import kpiLeaderboardLoading from '@salesforce/label/c.kpiLeaderboardLoading';
+import kpiLeaderboardMembers from '@salesforce/label/c.kpiLeaderboardMembers';
+import kpiLeaderboardMovedDown from '@salesforce/label/c.kpiLeaderboardMovedDown';
+import kpiLeaderboardMovedUp from '@salesforce/label/c.kpiLeaderboardMovedUp';
+import kpiLeaderboardMovement from '@salesforce/label/c.kpiLeaderboardMovement';
+import kpiLeaderboardMovementPart from '@salesforce/label/c.kpiLeaderboardMovementPart';
+import kpiLeaderboardNew from '@salesforce/label/c.kpiLeaderboardNew';
+import kpiLeaderboardNewLogos from '@salesforce/label/c.kpiLeaderboardNewLogos';
+import kpiLeaderboardNewLogosHelp from '@salesforce/label/c.kpiLeaderboardNewLogosHelp';
+import kpiLeaderboardNoAnswer from '@salesforce/label/c.kpiLeaderboardNoAnswer';
+import kpiLeaderboardNoManager from '@salesforce/label/c.kpiLeaderboardNoManager';
+import kpiLeaderboardNoRole from '@salesforce/label/c.kpiLeaderboardNoRole';
+import kpiLeaderboardNoTarget from '@salesforce/label/c.kpiLeaderboardNoTarget';
+import kpiLeaderboardNoValue from '@salesforce/label/c.kpiLeaderboardNoValue';
+import kpiLeaderboardNotRanked from '@salesforce/label/c.kpiLeaderboardNotRanked';
+import kpiLeaderboardOpenUser from '@salesforce/label/c.kpiLeaderboardOpenUser';
+import kpiLeaderboardPace from '@salesforce/label/c.kpiLeaderboardPace';
+import kpiLeaderboardPartFailed from '@salesforce/label/c.kpiLeaderboardPartFailed';
+import kpiLeaderboardPercentOfTarget from '@salesforce/label/c.kpiLeaderboardPercentOfTarget';
+import kpiLeaderboardPeriodLastFiscalQuarter from '@salesforce/label/c.kpiLeaderboardPeriodLastFiscalQuarter';
+import kpiLeaderboardPeriodLastFiscalYear from '@salesforce/label/c.kpiLeaderboardPeriodLastFiscalYear';
+import kpiLeaderboardPeriodLastMonth from '@salesforce/label/c.kpiLeaderboardPeriodLastMonth';
+import kpiLeaderboardPeriodLastQuarter from '@salesforce/label/c.kpiLeaderboardPeriodLastQuarter';
+import kpiLeaderboardPeriodLastWeek from '@salesforce/label/c.kpiLeaderboardPeriodLastWeek';
+import kpiLeaderboardPeriodLastYear from '@salesforce/label/c.kpiLeaderboardPeriodLastYear';
+import kpiLeaderboardPeriodRolling from '@salesforce/label/c.kpiLeaderboardPeriodRolling';
+import kpiLeaderboardPeriodThisFiscalQuarter from '@salesforce/label/c.kpiLeaderboardPeriodThisFiscalQuarter';
+import kpiLeaderboardPeriodThisFiscalYear from '@salesforce/label/c.kpiLeaderboardPeriodThisFiscalYear';
+import kpiLeaderboardPeriodThisMonth from '@salesforce/label/c.kpiLeaderboardPeriodThisMonth';
+import kpiLeaderboardPeriodThisQuarter from '@salesforce/label/c.kpiLeaderboardPeriodThisQuarter';
+import kpiLeaderboardPeriodThisWeek from '@salesforce/label/c.kpiLeaderboardPeriodThisWeek';
+import kpiLeaderboardPeriodThisYear from '@salesforce/label/c.kpiLeaderboardPeriodThisYear';
+import kpiLeaderboardProblemBadComparison from '@salesforce/label/c.kpiLeaderboardProblemBadComparison';
+import kpiLeaderboardProblemBadCurrency from '@salesforce/label/c.kpiLeaderboardProblemBadCurrency';
+import kpiLeaderboardProblemBadFilterValue from '@salesforce/label/c.kpiLeaderboardProblemBadFilterValue';
+import kpiLeaderboardProblemBadFiscalMonth from '@salesforce/label/c.kpiLeaderboardProblemBadFiscalMonth';
+import kpiLeaderboardProblemBadGroupBy from '@salesforce/label/c.kpiLeaderboardProblemBadGroupBy';
+import kpiLeaderboardProblemBadManager from '@salesforce/label/c.kpiLeaderboardProblemBadManager';
+import kpiLeaderboardProblemBadMinSample from '@salesforce/label/c.kpiLeaderboardProblemBadMinSample';
+import kpiLeaderboardProblemBadPeriod from '@salesforce/label/c.kpiLeaderboardProblemBadPeriod';
+import kpiLeaderboardProblemBadRankBy from '@salesforce/label/c.kpiLeaderboardProblemBadRankBy';
+import kpiLeaderboardProblemBadRankMethod from '@salesforce/label/c.kpiLeaderboardProblemBadRankMethod';
+import kpiLeaderboardProblemBadRankedUsers from '@salesforce/label/c.kpiLeaderboardProblemBadRankedUsers';
+import kpiLeaderboardProblemBadRowLimit from '@salesforce/label/c.kpiLeaderboardProblemBadRowLimit';
+import kpiLeaderboardProblemBadSecondary from '@salesforce/label/c.kpiLeaderboardProblemBadSecondary';
+import kpiLeaderboardProblemBadShowFilters from '@salesforce/label/c.kpiLeaderboardProblemBadShowFilters';
+import kpiLeaderboardProblemBadTarget from '@salesforce/label/c.kpiLeaderboardProblemBadTarget';
+import kpiLeaderboardProblemBadTargetField from '@salesforce/label/c.kpiLeaderboardProblemBadTargetField';
+import kpiLeaderboardProblemBadTargetSource from '@salesforce/label/c.kpiLeaderboardProblemBadTargetSource';
+import kpiLeaderboardProblemBadVariant from '@salesforce/label/c.kpiLeaderboardProblemBadVariant';
+import kpiLeaderboardProblemBadYearChoice from '@salesforce/label/c.kpiLeaderboardProblemBadYearChoice';
+import kpiLeaderboardProblemBadYears from '@salesforce/label/c.kpiLeaderboardProblemBadYears';
+import kpiLeaderboardProblemComparisonNotSupported from '@salesforce/label/c.kpiLeaderboardProblemComparisonNotSupported';
+import kpiLeaderboardProblemFilterNotApplicable from '@salesforce/label/c.kpiLeaderboardProblemFilterNotApplicable';
+import kpiLeaderboardProblemMinSampleIgnored from '@salesforce/label/c.kpiLeaderboardProblemMinSampleIgnored';
+import kpiLeaderboardProblemMissingProfile from '@salesforce/label/c.kpiLeaderboardProblemMissingProfile';
+import kpiLeaderboardProblemMissingRole from '@salesforce/label/c.kpiLeaderboardProblemMissingRole';
+import kpiLeaderboardProblemMissingTarget from '@salesforce/label/c.kpiLeaderboardProblemMissingTarget';
+import kpiLeaderboardProblemNotRankable from '@salesforce/label/c.kpiLeaderboardProblemNotRankable';
+import kpiLeaderboardProblemPercentTarget from '@salesforce/label/c.kpiLeaderboardProblemPercentTarget';
+import kpiLeaderboardProblemSecondaryIsMain from '@salesforce/label/c.kpiLeaderboardProblemSecondaryIsMain';
+import kpiLeaderboardProblemTargetIgnored from '@salesforce/label/c.kpiLeaderboardProblemTargetIgnored';
+import kpiLeaderboardProblemTargetNeeded from '@salesforce/label/c.kpiLeaderboardProblemTargetNeeded';
+import kpiLeaderboardProblemUnknownKpi from '@salesforce/label/c.kpiLeaderboardProblemUnknownKpi';
+import kpiLeaderboardPropComparison from '@salesforce/label/c.kpiLeaderboardPropComparison';
+import kpiLeaderboardPropCurrencyCode from '@salesforce/label/c.kpiLeaderboardPropCurrencyCode';
+import kpiLeaderboardPropFiscalYearStartMonth from '@salesforce/label/c.kpiLeaderboardPropFiscalYearStartMonth';
+import kpiLeaderboardPropGroupBy from '@salesforce/label/c.kpiLeaderboardPropGroupBy';
+import kpiLeaderboardPropKpi from '@salesforce/label/c.kpiLeaderboardPropKpi';
+import kpiLeaderboardPropLeadSource from '@salesforce/label/c.kpiLeaderboardPropLeadSource';
+import kpiLeaderboardPropManagerId from '@salesforce/label/c.kpiLeaderboardPropManagerId';
+import kpiLeaderboardPropMinSample from '@salesforce/label/c.kpiLeaderboardPropMinSample';
+import kpiLeaderboardPropOpportunityType from '@salesforce/label/c.kpiLeaderboardPropOpportunityType';
+import kpiLeaderboardPropPeriod from '@salesforce/label/c.kpiLeaderboardPropPeriod';
+import kpiLeaderboardPropProfileName from '@salesforce/label/c.kpiLeaderboardPropProfileName';
+import kpiLeaderboardPropRankBy from '@salesforce/label/c.kpiLeaderboardPropRankBy';
+import kpiLeaderboardPropRankMethod from '@salesforce/label/c.kpiLeaderboardPropRankMethod';
+import kpiLeaderboardPropRankedUsers from '@salesforce/label/c.kpiLeaderboardPropRankedUsers';
+import kpiLeaderboardPropRoleName from '@salesforce/label/c.kpiLeaderboardPropRoleName';
+import kpiLeaderboardPropRowLimit from '@salesforce/label/c.kpiLeaderboardPropRowLimit';
+import kpiLeaderboardPropSecondaryKpis from '@salesforce/label/c.kpiLeaderboardPropSecondaryKpis';
+import kpiLeaderboardPropShowFilters from '@salesforce/label/c.kpiLeaderboardPropShowFilters';
+import kpiLeaderboardPropTarget from '@salesforce/label/c.kpiLeaderboardPropTarget';
+import kpiLeaderboardPropTargetField from '@salesforce/label/c.kpiLeaderboardPropTargetField';
+import kpiLeaderboardPropTargetSource from '@salesforce/label/c.kpiLeaderboardPropTargetSource';
+import kpiLeaderboardPropVariant from '@salesforce/label/c.kpiLeaderboardPropVariant';
+import kpiLeaderboardPropYearsShown from '@salesforce/label/c.kpiLeaderboardPropYearsShown';
+import kpiLeaderboardRank from '@salesforce/label/c.kpiLeaderboardRank';
+import kpiLeaderboardRankedByTarget from '@salesforce/label/c.kpiLeaderboardRankedByTarget';
+import kpiLeaderboardRep from '@salesforce/label/c.kpiLeaderboardRep';
+import kpiLeaderboardSame from '@salesforce/label/c.kpiLeaderboardSame';
+import kpiLeaderboardShowAll from '@salesforce/label/c.kpiLeaderboardShowAll';
+import kpiLeaderboardShowRecords from '@salesforce/label/c.kpiLeaderboardShowRecords';
+import kpiLeaderboardShowTop from '@salesforce/label/c.kpiLeaderboardShowTop';
+import kpiLeaderboardTargetFieldFailed from '@salesforce/label/c.kpiLeaderboardTargetFieldFailed';
+import kpiLeaderboardTeamManager from '@salesforce/label/c.kpiLeaderboardTeamManager';
+import kpiLeaderboardTeamRole from '@salesforce/label/c.kpiLeaderboardTeamRole';
+import kpiLeaderboardTied from '@salesforce/label/c.kpiLeaderboardTied';
+import kpiLeaderboardTitle from '@salesforce/label/c.kpiLeaderboardTitle';
+import kpiLeaderboardTooManySecondary from '@salesforce/label/c.kpiLeaderboardTooManySecondary';
+import kpiLeaderboardTotal from '@salesforce/label/c.kpiLeaderboardTotal';
+import kpiLeaderboardViewerGap from '@salesforce/label/c.kpiLeaderboardViewerGap';
+import kpiLeaderboardViewerMoved from '@salesforce/label/c.kpiLeaderboardViewerMoved';
+import kpiLeaderboardViewerRank from '@salesforce/label/c.kpiLeaderboardViewerRank';
+import kpiLeaderboardViewerRankTied from '@salesforce/label/c.kpiLeaderboardViewerRankTied';
+import kpiLeaderboardViewerUnranked from '@salesforce/label/c.kpiLeaderboardViewerUnranked';
+import kpiLeaderboardVisibility from '@salesforce/label/c.kpiLeaderboardVisibility';
+import kpiLeaderboardYou from '@salesforce/label/c.kpiLeaderboardYou';
+import kpiLeaderboardYourPosition from '@salesforce/label/c.kpiLeaderboardYourPosition';
+
+export const LABELS = {
+    all: kpiLeaderboardAll,
+    amountsCurrency: kpiLeaderboardAmountsCurrency,
+    belowMinSample: kpiLeaderboardBelowMinSample,
+    caption: kpiLeaderboardCaption,
+    configTitle: kpiLeaderboardConfigTitle,
+    empty: kpiLeaderboardEmpty,
+    fieldHidden: kpiLeaderboardFieldHidden,
+    filterGroup: kpiLeaderboardFilterGroup,
+    filterPeriod: kpiLeaderboardFilterPeriod,
+    filterSource: kpiLeaderboardFilterSource,
+    filterType: kpiLeaderboardFilterType,
+    filterValuesPart: kpiLeaderboardFilterValuesPart,
+    filterYear: kpiLeaderboardFilterYear,
+    gapToTarget: kpiLeaderboardGapToTarget,
+    groupManager: kpiLeaderboardGroupManager,
+    groupRep: kpiLeaderboardGroupRep,
+    groupRole: kpiLeaderboardGroupRole,
+    incomplete: kpiLeaderboardIncomplete,
+    loading: kpiLeaderboardLoading,
+    members: kpiLeaderboardMembers,
+    movedDown: kpiLeaderboardMovedDown,
+    movedUp: kpiLeaderboardMovedUp,
+    movement: kpiLeaderboardMovement,
+    movementPart: kpiLeaderboardMovementPart,
+    new: kpiLeaderboardNew,
+    newLogos: kpiLeaderboardNewLogos,
+    newLogosHelp: kpiLeaderboardNewLogosHelp,
+    noAnswer: kpiLeaderboardNoAnswer,
+    noManager: kpiLeaderboardNoManager,
+    noRole: kpiLeaderboardNoRole,
+    noTarget: kpiLeaderboardNoTarget,
+    noValue: kpiLeaderboardNoValue,
+    notRanked: kpiLeaderboardNotRanked,
+    openUser: kpiLeaderboardOpenUser,
+    pace: kpiLeaderboardPace,
+    partFailed: kpiLeaderboardPartFailed,
+    percentOfTarget: kpiLeaderboardPercentOfTarget,
+    periodRolling: kpiLeaderboardPeriodRolling,
+    rank: kpiLeaderboardRank,
+    rankedByTarget: kpiLeaderboardRankedByTarget,
+    rep: kpiLeaderboardRep,
+    same: kpiLeaderboardSame,
+    showAll: kpiLeaderboardShowAll,
+    showRecords: kpiLeaderboardShowRecords,
+    showTop: kpiLeaderboardShowTop,
+    targetFieldFailed: kpiLeaderboardTargetFieldFailed,
+    teamManager: kpiLeaderboardTeamManager,
+    teamRole: kpiLeaderboardTeamRole,
+    tied: kpiLeaderboardTied,
+    title: kpiLeaderboardTitle,
+    tooManySecondary: kpiLeaderboardTooManySecondary,
+    total: kpiLeaderboardTotal,
+    viewerGap: kpiLeaderboardViewerGap,
+    viewerMoved: kpiLeaderboardViewerMoved,
+    viewerRank: kpiLeaderboardViewerRank,
+    viewerRankTied: kpiLeaderboardViewerRankTied,
+    viewerUnranked: kpiLeaderboardViewerUnranked,
+    visibility: kpiLeaderboardVisibility,
+    you: kpiLeaderboardYou,
+    yourPosition: kpiLeaderboardYourPosition,
+};
+
+/** App Builder property labels, by property API name. */
+export const PROPERTY_LABELS: Record<string, string> = {
+    comparison: kpiLeaderboardPropComparison,
+    currencyCode: kpiLeaderboardPropCurrencyCode,
+    fiscalYearStartMonth: kpiLeaderboardPropFiscalYearStartMonth,
+    groupBy: kpiLeaderboardPropGroupBy,
+    kpi: kpiLeaderboardPropKpi,
+    leadSource: kpiLeaderboardPropLeadSource,
+    managerId: kpiLeaderboardPropManagerId,
+    minSample: kpiLeaderboardPropMinSample,
+    opportunityType: kpiLeaderboardPropOpportunityType,
+    period: kpiLeaderboardPropPeriod,
+    profileName: kpiLeaderboardPropProfileName,
+    rankBy: kpiLeaderboardPropRankBy,
+    rankMethod: kpiLeaderboardPropRankMethod,
+    rankedUsers: kpiLeaderboardPropRankedUsers,
+    roleName: kpiLeaderboardPropRoleName,
+    rowLimit: kpiLeaderboardPropRowLimit,
+    secondaryKpis: kpiLeaderboardPropSecondaryKpis,
+    showFilters: kpiLeaderboardPropShowFilters,
+    target: kpiLeaderboardPropTarget,
+    targetField: kpiLeaderboardPropTargetField,
+    targetSource: kpiLeaderboardPropTargetSource,
+    variant: kpiLeaderboardPropVariant,
+    yearsShown: kpiLeaderboardPropYearsShown,
+};
+
+/** Configuration problems by code: {0} is the property label, {1} the value. */
+export const PROBLEM_LABELS: Record<string, string> = {
+    badComparison: kpiLeaderboardProblemBadComparison,
+    badCurrency: kpiLeaderboardProblemBadCurrency,
+    badFilterValue: kpiLeaderboardProblemBadFilterValue,
+    badFiscalMonth: kpiLeaderboardProblemBadFiscalMonth,
+    badGroupBy: kpiLeaderboardProblemBadGroupBy,
+    badManager: kpiLeaderboardProblemBadManager,
+    badMinSample: kpiLeaderboardProblemBadMinSample,
+    badPeriod: kpiLeaderboardProblemBadPeriod,
+    badRankBy: kpiLeaderboardProblemBadRankBy,
+    badRankMethod: kpiLeaderboardProblemBadRankMethod,
+    badRankedUsers: kpiLeaderboardProblemBadRankedUsers,
+    badRowLimit: kpiLeaderboardProblemBadRowLimit,
+    badSecondary: kpiLeaderboardProblemBadSecondary,
+    badShowFilters: kpiLeaderboardProblemBadShowFilters,
+    badTarget: kpiLeaderboardProblemBadTarget,
+    badTargetField: kpiLeaderboardProblemBadTargetField,
+    badTargetSource: kpiLeaderboardProblemBadTargetSource,
+    badVariant: kpiLeaderboardProblemBadVariant,
+    badYearChoice: kpiLeaderboardProblemBadYearChoice,
+    badYears: kpiLeaderboardProblemBadYears,
+    comparisonNotSupported: kpiLeaderboardProblemComparisonNotSupported,
+    filterNotApplicable: kpiLeaderboardProblemFilterNotApplicable,
+    minSampleIgnored: kpiLeaderboardProblemMinSampleIgnored,
+    missingProfile: kpiLeaderboardProblemMissingProfile,
+    missingRole: kpiLeaderboardProblemMissingRole,
+    missingTarget: kpiLeaderboardProblemMissingTarget,
+    notRankable: kpiLeaderboardProblemNotRankable,
+    percentTarget: kpiLeaderboardProblemPercentTarget,
+    secondaryIsMain: kpiLeaderboardProblemSecondaryIsMain,
+    targetIgnored: kpiLeaderboardProblemTargetIgnored,
+    targetNeeded: kpiLeaderboardProblemTargetNeeded,
+    unknownKpi: kpiLeaderboardProblemUnknownKpi,
+};
+
+/** Period options of the filter bar, by period kind. */
+export const PERIOD_LABELS: Record<string, string> = {
+    lastFiscalQuarter: kpiLeaderboardPeriodLastFiscalQuarter,
+    lastFiscalYear: kpiLeaderboardPeriodLastFiscalYear,
+    lastMonth: kpiLeaderboardPeriodLastMonth,
+    lastQuarter: kpiLeaderboardPeriodLastQuarter,
+    lastWeek: kpiLeaderboardPeriodLastWeek,
+    lastYear: kpiLeaderboardPeriodLastYear,
+    thisFiscalQuarter: kpiLeaderboardPeriodThisFiscalQuarter,
+    thisFiscalYear: kpiLeaderboardPeriodThisFiscalYear,
+    thisMonth: kpiLeaderboardPeriodThisMonth,
+    thisQuarter: kpiLeaderboardPeriodThisQuarter,
+    thisWeek: kpiLeaderboardPeriodThisWeek,
+    thisYear: kpiLeaderboardPeriodThisYear,
+};

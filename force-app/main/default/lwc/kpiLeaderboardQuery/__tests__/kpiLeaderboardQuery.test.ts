@@ -1,0 +1,743 @@
+import fc from 'fast-check';
+import { KPI_CATALOG } from 'c/kpiCatalog';
+import {
+    BOARD_KPIS,
+    NEW_LOGOS,
+    boardPageQuery,
+    boardQuery,
+    boardWindows,
+    buildBoard,
+    findBoardKpi,
+    fromCatalog,
+    isTargetFieldError,
+    kpiValue,
+    omissionsAfterFailure,
+    parseTarget,
+    planBoard,
+    planBoardPage,
+    readBoardConfig,
+    readBoardResponses,
+    sortRows,
+    subqueriesOfError,
+} from 'c/kpiLeaderboardQuery';
+import type { BoardChoices, BoardPlan, BoardProperties, ConfigProblem } from 'c/kpiLeaderboardQuery';
+import { rankEntries } from 'c/kpiRanking';
+import {
+    VIEWER,
+    pageResponseFor,
+    planFor,
+    responseFor,
+    salesWorld,
+} from '../../kpiLeaderboard/__tests__/data/boardFixtures';
+import type { World } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
+
+const NOW = new Date('2024-05-20T16:00:00Z');
+const context = { userId: VIEWER, now: NOW, timeZone: 'America/New_York', firstDayOfWeek: 1 };
+
+function plan(properties: BoardProperties, choices: BoardChoices = {}, without = {}): BoardPlan {
+    const { config, problems } = readBoardConfig(properties, choices);
+    if (!config) throw new Error(JSON.stringify(problems));
+    return planBoard(config, { ...context, without });
+}
+
+const codes = (problems: ConfigProblem[]) => problems.map((p) => `${p.severity}:${p.property}:${p.code}`);
+
+describe('the KPIs a board ranks', () => {
+    it('takes every catalog KPI counted per owner, plus new logos', () => {
+        expect(BOARD_KPIS.map((k) => k.id)).toEqual([
+            'leadsCreated',
+            'opportunitiesOpened',
+            'pipelineCreated',
+            'opportunitiesWon',
+            'opportunitiesLost',
+            'closedWonRevenue',
+            'lostAmount',
+            'averageDealSize',
+            'averageContractValue',
+            'winRate',
+            'winRateByAmount',
+            'leadConversionRate',
+            'emailsSent',
+            'outboundCalls',
+            'pipelineValue',
+            'newLogos',
+        ]);
+        for (const id of ['averageSalesCycle', 'pipelineCoverage', 'campaignOpenRate', 'leadsFromCampaigns']) {
+            expect(fromCatalog(KPI_CATALOG.find((k) => k.id === id)!)).toBeUndefined();
+        }
+        expect(findBoardKpi(' winRate ')?.id).toBe('winRate');
+        expect(findBoardKpi(42)).toBeUndefined();
+    });
+
+    it('splits a share into the whole and the share, and knows what adds up', () => {
+        const winRate = findBoardKpi('winRate')!;
+        expect(winRate.parts.map((p) => [p.role, p.filter])).toEqual([
+            ['whole', { IsClosed: { eq: true } }],
+            ['share', { IsClosed: { eq: true }, IsWon: { eq: true } }],
+        ]);
+        expect([winRate.additive, winRate.minSample]).toEqual([false, 20]);
+        expect(findBoardKpi('closedWonRevenue')).toMatchObject({ combine: 'sum', additive: true, minSample: 0 });
+        expect(findBoardKpi('averageContractValue')!.parts[0]).toMatchObject({ sumField: 'Amount', countField: true });
+        expect(findBoardKpi('leadsCreated')!.parts[0].ownerPath).toBe('Owner.User');
+        expect(findBoardKpi('leadConversionRate')!.parts.map((p) => p.dateField)).toEqual([
+            'ConvertedDate',
+            'CreatedDate',
+        ]);
+        expect(NEW_LOGOS.parts[0].firstChild).toEqual({
+            object: 'Opportunity',
+            link: 'AccountId',
+            filter: { IsWon: { eq: true } },
+            dateField: 'CloseDate',
+        });
+    });
+
+    it('computes each kind of value from its parts, zero when nothing was counted', () => {
+        const value = (id: string, parts: object) => kpiValue(findBoardKpi(id)!, parts);
+        expect(value('opportunitiesWon', {})).toEqual({ value: 0, sampleSize: 0 });
+        expect(value('closedWonRevenue', { value: { records: 2, sum: 300, fieldCount: 2 } })).toEqual({
+            value: 300,
+            sampleSize: 2,
+        });
+        expect(value('averageDealSize', { value: { records: 4, sum: 300, fieldCount: 4 } }).value).toBe(75);
+        expect(value('averageDealSize', {}).value).toBeNull();
+        expect(value('averageContractValue', { value: { records: 4, sum: 300, fieldCount: 3 } })).toEqual({
+            value: 100,
+            sampleSize: 3,
+        });
+        expect(value('averageContractValue', {}).value).toBeNull();
+        const whole = { records: 10, sum: 1000, fieldCount: 10 };
+        const share = { records: 4, sum: 250, fieldCount: 4 };
+        expect(value('winRate', { whole, share })).toEqual({ value: 0.4, sampleSize: 10 });
+        expect(value('winRateByAmount', { whole, share }).value).toBe(0.25);
+        expect(value('leadConversionRate', { numerator: share, denominator: whole })).toEqual({
+            value: 0.4,
+            sampleSize: 10,
+        });
+        expect(value('leadConversionRate', {}).value).toBeNull();
+    });
+});
+
+describe('readBoardConfig', () => {
+    it('fills defaults', () => {
+        const { config, problems } = readBoardConfig({});
+        expect(problems).toEqual([]);
+        expect(config).toMatchObject({
+            kpi: { id: 'closedWonRevenue' },
+            period: { kind: 'thisFiscalQuarter' },
+            comparison: 'previousPeriod',
+            fiscalYearStartMonth: 1,
+            yearsShown: 3,
+            yearsBack: 0,
+            rankedUsers: { mode: 'owners' },
+            groupBy: 'rep',
+            rankBy: 'value',
+            rankMethod: 'competition',
+            minSample: 0,
+            target: { source: 'none' },
+            rowLimit: 10,
+            variant: 'full',
+            showFilters: true,
+            currencyCode: null,
+            filters: { opportunityType: null, leadSource: null },
+        });
+    });
+
+    it.each<[string, BoardProperties, string[]]>([
+        ['an unknown KPI', { kpi: 'happiness' }, ['error:kpi:unknownKpi']],
+        ['a KPI not counted per owner', { kpi: 'pipelineCoverage' }, ['error:kpi:notRankable']],
+        ['a bad period', { period: 'rollingDays:0' }, ['error:period:badPeriod']],
+        ['a bad fiscal month', { fiscalYearStartMonth: 13 }, ['error:fiscalYearStartMonth:badFiscalMonth']],
+        ['a role without its name', { rankedUsers: 'role', roleName: 'Sales Rep!' }, ['error:roleName:missingRole']],
+        ['a profile without its name', { rankedUsers: 'profile' }, ['error:profileName:missingProfile']],
+        ['a bad manager', { rankedUsers: 'team', managerId: 'boss' }, ['error:managerId:badManager']],
+        ['a bad ranked users', { rankedUsers: 'everybody' }, ['error:rankedUsers:badRankedUsers']],
+        ['a bad grouping', { groupBy: 'region' }, ['error:groupBy:badGroupBy']],
+        ['a bad rank by', { rankBy: 'vibes' }, ['error:rankBy:badRankBy']],
+        ['a bad rank method', { rankMethod: 'olympic' }, ['error:rankMethod:badRankMethod']],
+        ['a bad minimum', { kpi: 'winRate', minSample: -2 }, ['error:minSample:badMinSample']],
+        ['a bad target source', { targetSource: 'quota' }, ['error:targetSource:badTargetSource']],
+        ['a missing target', { targetSource: 'everyone' }, ['error:target:missingTarget']],
+        ['a bad target', { targetSource: 'everyone', target: 'lots' }, ['error:target:badTarget']],
+        [
+            'a rate target in points',
+            { kpi: 'winRate', targetSource: 'everyone', target: '25' },
+            ['error:target:percentTarget'],
+        ],
+        [
+            'a bad target field',
+            { targetSource: 'userField', targetField: 'Quota c' },
+            ['error:targetField:badTargetField'],
+        ],
+        ['ranking by target without one', { rankBy: 'percentOfTarget' }, ['error:rankBy:targetNeeded']],
+        ['a bad row limit', { rowLimit: 500 }, ['error:rowLimit:badRowLimit']],
+        ['a bad layout', { variant: 'tiny' }, ['error:variant:badVariant']],
+        ['a bad comparison', { comparison: 'yesterday' }, ['warning:comparison:badComparison']],
+        ['movement for a snapshot', { kpi: 'pipelineValue' }, ['warning:comparison:comparisonNotSupported']],
+        ['a bad years shown', { yearsShown: 20 }, ['warning:yearsShown:badYears']],
+        [
+            'a filter the KPI cannot use',
+            { kpi: 'emailsSent', opportunityType: 'New' },
+            ['warning:opportunityType:filterNotApplicable'],
+        ],
+        ['an overlong filter value', { leadSource: 'x'.repeat(300) }, ['warning:leadSource:badFilterValue']],
+        ['a minimum for a count', { minSample: 5 }, ['warning:minSample:minSampleIgnored']],
+        ['a target without a source', { target: '100' }, ['warning:target:targetIgnored']],
+        ['a bad show filters', { showFilters: 'often' }, ['warning:showFilters:badShowFilters']],
+        ['a bad currency', { currencyCode: 'dollars' }, ['warning:currencyCode:badCurrency']],
+        ['a bad secondary KPI', { secondaryKpis: 'winRate,happiness' }, ['warning:secondaryKpis:badSecondary']],
+        [
+            'the ranked KPI as a secondary',
+            { secondaryKpis: 'closedWonRevenue' },
+            ['warning:secondaryKpis:secondaryIsMain'],
+        ],
+    ])('names the property for %s', (_name, properties, expected) => {
+        const { config, problems } = readBoardConfig(properties);
+        expect(codes(problems)).toEqual(expected);
+        expect(config === undefined).toBe(expected.some((code) => code.startsWith('error')));
+    });
+
+    it('reports a bad year choice and falls back to the current year', () => {
+        const { config, problems } = readBoardConfig({ yearsShown: 2 }, { yearsBack: 5 });
+        expect(codes(problems)).toEqual(['warning:yearsShown:badYearChoice']);
+        expect(config!.yearsBack).toBe(0);
+    });
+
+    it('lets the viewer choices replace the properties', () => {
+        const { config } = readBoardConfig(
+            { period: 'thisMonth', opportunityType: 'Renewal', groupBy: 'rep' },
+            { period: 'lastQuarter', opportunityType: 'New Customer', groupBy: 'manager', yearsBack: 2 },
+        );
+        expect(config).toMatchObject({
+            period: { kind: 'lastQuarter' },
+            filters: { opportunityType: 'New Customer' },
+            groupBy: 'manager',
+            yearsBack: 2,
+        });
+    });
+
+    it('reads targets, team modes, strings for numbers and the compact layout', () => {
+        expect(parseTarget('1,500,000', false)).toBe(1500000);
+        expect(parseTarget('25%', true)).toBe(0.25);
+        expect(parseTarget('0.3', true)).toBe(0.3);
+        expect(parseTarget('30', true)).toBe('percentTarget');
+        expect(parseTarget('-5', false)).toBeUndefined();
+        const { config } = readBoardConfig({
+            kpi: 'winRate',
+            targetSource: 'everyone',
+            target: '30%',
+            rankedUsers: 'team',
+            managerId: '005000000000002AAA',
+            minSample: '5',
+            rowLimit: '25',
+            variant: 'compact',
+            showFilters: 'true',
+            currencyCode: 'eur',
+        });
+        expect(config).toMatchObject({
+            target: { source: 'everyone', value: 0.3 },
+            rankedUsers: { mode: 'team', managerId: '005000000000002AAA' },
+            minSample: 5,
+            rowLimit: 25,
+            showFilters: false,
+            currencyCode: 'EUR',
+        });
+        expect(readBoardConfig({ rankedUsers: 'team' }).config!.rankedUsers).toEqual({ mode: 'team', managerId: null });
+        expect(readBoardConfig({ targetSource: 'userField' }).config!.target).toEqual({
+            source: 'userField',
+            field: 'Sales_Quota__c',
+        });
+        expect(readBoardConfig({ showFilters: false }).config!.showFilters).toBe(false);
+    });
+
+    it('never throws, whatever the values (property)', () => {
+        const anything = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.object());
+        fc.assert(
+            fc.property(
+                fc.dictionary(
+                    fc.constantFrom('kpi', 'period', 'rankBy', 'target', 'minSample', 'rowLimit', 'secondaryKpis'),
+                    anything,
+                ),
+                (properties) => {
+                    const { config, problems } = readBoardConfig(properties as BoardProperties);
+                    expect(config !== undefined || problems.some((p) => p.severity === 'error')).toBe(true);
+                },
+            ),
+        );
+    });
+});
+
+describe('planBoard', () => {
+    it('puts the ranked KPI now and then, the users, the filter values and the secondary KPIs in one document', () => {
+        const board = plan({
+            kpi: 'winRate',
+            secondaryKpis: 'closedWonRevenue,newLogos',
+            opportunityType: 'New Customer',
+        });
+        expect(board.subqueries.map((s) => [s.alias, s.role, s.object])).toEqual([
+            ['q0', 'kpi', 'Opportunity'],
+            ['q1', 'kpi', 'Opportunity'],
+            ['users', 'users', 'User'],
+            ['q3', 'kpi', 'Opportunity'],
+            ['q4', 'kpi', 'Opportunity'],
+            ['opportunityTypeOptions', 'options', 'Opportunity'],
+            ['leadSourceOptions', 'options', 'Opportunity'],
+            ['q7', 'kpi', 'Opportunity'],
+            ['q8', 'kpi', 'Account'],
+        ]);
+        expect(board.variables).toEqual({
+            opportunityType: 'New Customer',
+            prevStart: '2024-01-01',
+            prevEnd: '2024-02-20',
+        });
+        expect(board.query).toContain('CloseDate: { eq: { literal: THIS_FISCAL_QUARTER }, lt: { literal: TOMORROW } }');
+        expect(board.query).toContain('Id: { inq: { Opportunity: {}, ApiName: "OwnerId" } }');
+        expect(board.query).toContain('CloseDate: { lt: { literal: THIS_FISCAL_QUARTER } }');
+        expect(board.query.match(/first: 2000/g)).toHaveLength(7);
+        expect(board.query).toMatch(
+            /^query KpiLeaderboard\(\$opportunityType: Picklist, \$prevStart: Date, \$prevEnd: Date\) \{/,
+        );
+        expect(boardQuery(board)).toBe(board.query);
+        expect(boardQuery(undefined)).toBe('');
+        expect(board.window).toEqual({
+            start: '2024-04-01',
+            end: '2024-05-21',
+            literal: 'THIS_FISCAL_QUARTER',
+            toDate: true,
+        });
+        expect(board.fullWindow.end).toBe('2024-07-01');
+    });
+
+    it('records the document lines of each subquery, for errors that point at a line', () => {
+        const board = plan({ kpi: 'winRate' });
+        const lines = board.query.split('\n');
+        for (const subquery of board.subqueries) {
+            expect(lines[subquery.lines[0] - 1]).toContain(`${subquery.alias}: ${subquery.object}(`);
+            expect(lines[subquery.lines[1] - 1].trim()).toBe('}');
+        }
+    });
+
+    it('merges identical subqueries of different KPIs', () => {
+        const board = plan({
+            kpi: 'closedWonRevenue',
+            secondaryKpis: 'opportunitiesWon,averageDealSize',
+            comparison: 'none',
+            showFilters: false,
+        });
+        expect(board.subqueries).toHaveLength(2);
+        expect(board.subqueries[0].reads.map((r) => r.kpi)).toEqual([
+            'closedWonRevenue',
+            'opportunitiesWon',
+            'averageDealSize',
+        ]);
+        expect(board.subqueries[0].selection).toBe(
+            'OwnerId { value } Id { count { value } } Amount @optional { sum { value } }',
+        );
+    });
+
+    it('leaves out secondary KPIs that do not fit ten subqueries', () => {
+        const board = plan({
+            kpi: 'winRate',
+            secondaryKpis: 'leadConversionRate,winRateByAmount,emailsSent,outboundCalls',
+        });
+        expect(board.subqueries.length).toBeLessThanOrEqual(10);
+        // Win rate by amount reads what win rate reads (amounts summed too): it costs no subquery of its own.
+        expect(board.kpis.map((k) => k.id)).toEqual(['winRate', 'leadConversionRate', 'winRateByAmount', 'emailsSent']);
+        expect(board.droppedSecondary).toEqual(['outboundCalls']);
+    });
+
+    it('finds Task owners with a grouped subquery (Task cannot be a semi-join)', () => {
+        const board = plan({ kpi: 'emailsSent', comparison: 'none' });
+        expect(board.subqueries.map((s) => s.role)).toEqual(['kpi', 'users', 'owners']);
+        expect(board.subqueries[1].where).toBe('{ IsActive: { eq: true } }');
+        expect(board.subqueries[2].where).toBe('{ Owner: { IsActive: { eq: true } } }');
+        expect(board.query).not.toContain('Task: {}');
+    });
+
+    it('narrows users and records to a role, a profile or a team, on the owner of each record', () => {
+        const role = plan({ kpi: 'leadsCreated', rankedUsers: 'role', roleName: 'SalesRep' });
+        expect(role.query).toContain('{ Owner: { User: { UserRole: { DeveloperName: { eq: $roleName } } } } }');
+        expect(role.variables.roleName).toBe('SalesRep');
+        const profile = plan({ rankedUsers: 'profile', profileName: 'Standard User' });
+        expect(profile.query).toContain('{ Profile: { Name: { eq: $profileName } } }');
+        const mine = plan({ rankedUsers: 'team' });
+        expect(mine.variables.managerId).toBe(VIEWER);
+        const theirs = plan({ rankedUsers: 'team', managerId: '005000000000002AAA' });
+        expect(theirs.variables.managerId).toBe('005000000000002AAA');
+    });
+
+    it('sends explicit dates for a past year and rolling ranges as the server counts them', () => {
+        const past = plan({ period: 'thisQuarter' }, { yearsBack: 1 });
+        expect(past.window).toEqual({ start: '2023-04-01', end: '2023-07-01', toDate: false, literal: 'THIS_QUARTER' });
+        expect(past.variables).toMatchObject({
+            fromStart: '2023-04-01',
+            fromEnd: '2023-07-01',
+            prevStart: '2023-01-01',
+        });
+        const created = plan({ kpi: 'pipelineCreated', period: 'thisMonth' }, { yearsBack: 1 });
+        expect(created.variables).toMatchObject({
+            fromStartTime: '2023-05-01T04:00:00Z',
+            fromEndTime: '2023-06-01T04:00:00Z',
+        });
+        expect(created.variableTypes.fromStartTime).toBe('DateTime');
+        const rolling = plan({ period: 'rollingDays:30', comparison: 'none' });
+        expect(rolling.query).toContain('CloseDate: { eq: { range: { last_n_days: 30 } } }');
+        const logos = plan({ kpi: 'newLogos', period: 'rollingDays:30', comparison: 'none' });
+        expect(logos.query).toContain('CloseDate: { lt: { range: { last_n_days: 30 } } }');
+        const leap = planBoard(readBoardConfig({ period: 'thisMonth' }, { yearsBack: 1 }).config!, {
+            ...context,
+            now: new Date('2024-02-29T16:00:00Z'),
+        });
+        expect(leap.window.start).toBe('2023-02-01');
+    });
+
+    it('takes the whole period for open pipeline, and no comparison', () => {
+        const board = plan({ kpi: 'pipelineValue', period: 'thisMonth' });
+        expect(board.comparisonWindow).toBeNull();
+        expect(board.window.toDate).toBe(false);
+        expect(board.query).toContain('CloseDate: { eq: { literal: THIS_MONTH } }');
+    });
+
+    it('leaves out what a retry asks to leave out', () => {
+        const board = plan(
+            { kpi: 'closedWonRevenue', secondaryKpis: 'winRate', targetSource: 'userField' },
+            {},
+            { comparison: true, options: true, targetField: true, secondary: ['winRate'] },
+        );
+        expect(board.subqueries.map((s) => s.role)).toEqual(['kpi', 'users']);
+        expect(board.targetField).toBeNull();
+        expect(board.droppedSecondary).toEqual(['winRate']);
+        expect(board.query).not.toContain('Sales_Quota__c');
+    });
+
+    it('repeats paged subqueries alone with after for the next page', () => {
+        const board = plan({ kpi: 'winRate', rankedUsers: 'role', roleName: 'SalesRep' });
+        const page = planBoardPage(board, { users: 'djE6MTk5OQ==', q0: 'abc', typeOptions: 'ignored' });
+        expect(page.subqueries.map((s) => s.alias)).toEqual(['q0', 'users']);
+        expect(page.query).toContain('first: 2000, after: $q0After) {');
+        expect(page.query).toMatch(
+            /^query KpiLeaderboardPage\(\$roleName: String, \$q0After: String, \$usersAfter: String\)/,
+        );
+        expect(page.variables).toEqual({ roleName: 'SalesRep', q0After: 'abc', usersAfter: 'djE6MTk5OQ==' });
+        expect(boardPageQuery(page)).toBe(page.query);
+        expect(boardPageQuery(undefined)).toBe('');
+    });
+
+    it('gives the windows of each year offered', () => {
+        const { config } = readBoardConfig({ period: 'thisFiscalYear', fiscalYearStartMonth: 4 }, { yearsBack: 2 });
+        const windows = boardWindows(config!, context);
+        expect(windows.window).toMatchObject({ start: '2022-04-01', end: '2023-04-01' });
+        expect(windows.comparison).toMatchObject({ start: '2021-04-01', end: '2022-04-01' });
+    });
+});
+
+describe('readBoardResponses', () => {
+    it('reads totals per owner, users, filter values, and what has more pages', () => {
+        const board = planFor({ kpi: 'closedWonRevenue', targetSource: 'userField' });
+        const data = readBoardResponses(board, [
+            { document: board, data: responseFor(board, salesWorld(), { pageSize: 4 }) },
+        ]);
+        expect(data.answered).toBe(true);
+        expect(data.users.map((u) => u.id)).toHaveLength(4);
+        expect(data.users[0]).toEqual({
+            id: '005000000000001AAA',
+            name: 'Avery Kim',
+            managerId: '005000000000009AAA',
+            managerName: 'Morgan Lee',
+            roleId: '00E000000000001AAA',
+            roleName: 'East',
+            createdDate: '2019-01-07T17:00:00.000Z',
+            target: 100000,
+        });
+        expect(data.totals.get('closedWonRevenue|current|value')!.get(VIEWER)).toEqual({
+            records: 1,
+            sum: 12000,
+            fieldCount: 1,
+        });
+        expect(data.options.opportunityType).toEqual([
+            { value: 'New Customer', label: 'New Customer (label)' },
+            { value: 'Existing Customer - Upgrade', label: 'Existing Customer - Upgrade (label)' },
+        ]);
+        expect(data.next).toEqual({ users: 'djE6MQ==' });
+        const more = pageResponseFor(board, salesWorld(), ['users'], 4);
+        const page = planBoardPage(board, data.next);
+        const all = readBoardResponses(board, [
+            { document: board, data: responseFor(board, salesWorld(), { pageSize: 4 }) },
+            { document: page, data: more },
+        ]);
+        expect(all.users).toHaveLength(5);
+        expect(all.next).toEqual({});
+    });
+
+    it('stops after the last page it may fetch and says the board is incomplete', () => {
+        const board = planFor({ kpi: 'opportunitiesWon', comparison: 'none', showFilters: false });
+        const responses = Array.from({ length: 5 }, (_, index) => ({
+            document: index === 0 ? board : planBoardPage(board, { users: 'c' }),
+            data: { uiapi: { aggregate: { users: { edges: [], pageInfo: { hasNextPage: true, endCursor: 'c' } } } } },
+        }));
+        const data = readBoardResponses(board, responses);
+        expect(data.truncated.map((s) => s.alias)).toEqual(['users']);
+        expect(data.next).toEqual({});
+        expect(data.missing.map((s) => s.alias)).toEqual(['q0']);
+    });
+
+    it('ties errors to subqueries by path, by the path in the message, or by line', () => {
+        const board = planFor({ kpi: 'winRate', secondaryKpis: 'emailsSent' });
+        const emails = board.subqueries.find((s) => s.object === 'Task' && s.role === 'kpi')!;
+        expect(subqueriesOfError({ path: ['uiapi', 'aggregate', 'users'] }, board).map((s) => s.alias)).toEqual([
+            'users',
+        ]);
+        expect(
+            subqueriesOfError(
+                { message: "sObject type 'Task' is not supported @ 'uiapi/aggregate/" + emails.alias + "'" },
+                board,
+            ),
+        ).toEqual([emails]);
+        expect(subqueriesOfError({ locations: [{ line: emails.lines[0] + 1, column: 3 }] }, board)).toEqual([emails]);
+        expect(subqueriesOfError('boom', board)).toEqual([]);
+        expect(subqueriesOfError({ path: ['uiapi', 'aggregate', 'nope'], message: 'x' }, board)).toEqual([]);
+    });
+
+    it('notices a summed field and a target field the viewer cannot see', () => {
+        const board = planFor({
+            kpi: 'opportunitiesWon',
+            secondaryKpis: 'closedWonRevenue',
+            targetSource: 'userField',
+            comparison: 'none',
+        });
+        const world = salesWorld();
+        world.totals['opportunitiesWon|current|value'] = world.totals['closedWonRevenue|current|value'];
+        const response = responseFor(board, world) as {
+            uiapi: { aggregate: Record<string, { edges: { node: { aggregate: Record<string, unknown> } }[] }> };
+        };
+        for (const edge of response.uiapi.aggregate.q0.edges) delete edge.node.aggregate.Amount;
+        for (const edge of response.uiapi.aggregate.users.edges) delete edge.node.aggregate.Sales_Quota__c;
+        const data = readBoardResponses(board, [{ document: board, data: response }]);
+        expect(data.hiddenFields.map((h) => [h.subquery.alias, h.field, h.reads.map((r) => r.kpi)])).toEqual([
+            ['q0', 'Amount', ['closedWonRevenue']],
+        ]);
+        expect(data.targetFieldHidden).toBe(true);
+        const result = buildBoard(board, data, VIEWER);
+        expect(result.secondary).toEqual([]);
+        expect(result.rows[0]).toMatchObject({ name: 'Avery Kim', value: 4, target: null });
+    });
+
+    it('decides what to leave out after a refused document, and when nothing can be', () => {
+        const board = planFor({ kpi: 'winRate', secondaryKpis: 'emailsSent', targetSource: 'userField' });
+        const alias = (test: (s: BoardPlan['subqueries'][number]) => boolean) => board.subqueries.find(test)!.alias;
+        const refuse = (...errors: unknown[]) =>
+            omissionsAfterFailure(board, readBoardResponses(board, [{ document: board, errors }]));
+        const at = (name: string, message = 'nope') => ({ message, path: ['uiapi', 'aggregate', name] });
+        expect(refuse(at(alias((s) => s.object === 'Task')))).toEqual({ secondary: ['emailsSent'] });
+        expect(refuse(at(alias((s) => s.reads.some((r) => r.window === 'comparison'))))).toEqual({ comparison: true });
+        expect(refuse(at('leadSourceOptions'))).toEqual({ options: true });
+        expect(refuse(at('users', "Field 'Sales_Quota__c' in type 'UserAggregateResult' is undefined"))).toEqual({
+            targetField: true,
+        });
+        expect(refuse(at('users', 'Request limit exceeded'))).toBeUndefined();
+        expect(refuse(at('q0'))).toBeUndefined();
+        expect(refuse({ message: 'Failed to fetch' })).toBeUndefined();
+        expect(
+            omissionsAfterFailure(
+                board,
+                readBoardResponses(board, [{ document: board, data: responseFor(board, salesWorld()) }]),
+            ),
+        ).toBeUndefined();
+        expect(isTargetFieldError({ message: 'Sales_Quota__c is not a number' }, null)).toBe(false);
+        expect(isTargetFieldError('Sales_Quota__c', 'Sales_Quota__c')).toBe(false);
+    });
+});
+
+describe('buildBoard', () => {
+    const boardOf = (properties: BoardProperties, world: World = salesWorld(), choices: BoardChoices = {}) => {
+        const board = planFor(properties, choices);
+        return buildBoard(
+            board,
+            readBoardResponses(board, [{ document: board, data: responseFor(board, world) }]),
+            VIEWER,
+        );
+    };
+
+    it('ranks reps with zeros, targets, pace and movement; newcomers are new', () => {
+        const result = boardOf({ kpi: 'closedWonRevenue', targetSource: 'userField', period: 'lastQuarter' });
+        expect(result.rows.map((r) => [r.name, r.rank, r.tied, r.value, r.target, r.previousRank, r.movement])).toEqual(
+            [
+                ['Avery Kim', 1, false, 90000, 100000, 3, { kind: 'up', places: 2 }],
+                ['Blake Ruiz', 2, true, 40000, 50000, 1, { kind: 'down', places: 1 }],
+                ['Casey Moore', 2, true, 40000, 80000, 4, { kind: 'up', places: 2 }],
+                ['Dana Fox', 4, false, 12000, 60000, 2, { kind: 'down', places: 2 }],
+                ['Emery Hart', 5, false, 0, null, null, { kind: 'new', places: 0 }],
+            ],
+        );
+        expect(result.rows[0].progress).toEqual({
+            percentOfTarget: 0.9,
+            pace: 90000,
+            paceOfTarget: 0.9,
+            gapToTarget: 10000,
+            met: false,
+        });
+        expect(result.viewerKey).toBe(VIEWER);
+        expect(result.rows[3].isViewer).toBe(true);
+        expect(result.rows[3].valueGapToNext).toBe(28000);
+        expect(result.total).toMatchObject({ value: 182000, sampleSize: 10, target: 290000 });
+        expect([result.hasComparison, result.hasTarget, result.rankedCount]).toEqual([true, true, 5]);
+    });
+
+    it('ranks by percent of target, one target for everyone', () => {
+        const result = boardOf({
+            kpi: 'closedWonRevenue',
+            targetSource: 'everyone',
+            target: '50000',
+            rankBy: 'percentOfTarget',
+        });
+        expect(result.rows.map((r) => [r.name, r.rank, r.progress.percentOfTarget])).toEqual([
+            ['Avery Kim', 1, 1.8],
+            ['Blake Ruiz', 2, 0.8],
+            ['Casey Moore', 2, 0.8],
+            ['Dana Fox', 4, 0.24],
+            ['Emery Hart', 5, 0],
+        ]);
+        expect(result.total.target).toBe(250000);
+    });
+
+    it('ranks teams on their totals, with team targets and the viewer in their team', () => {
+        const byManager = boardOf({ kpi: 'closedWonRevenue', targetSource: 'userField' }, salesWorld(), {
+            groupBy: 'manager',
+        });
+        expect(byManager.rows.map((r) => [r.key, r.name, r.userId, r.memberIds.length, r.value, r.target])).toEqual([
+            ['005000000000009AAA', 'Morgan Lee', '005000000000009AAA', 4, 182000, 290000],
+            ['none', null, null, 1, 0, null],
+        ]);
+        expect(byManager.viewerKey).toBe('005000000000009AAA');
+        const byRole = boardOf(
+            { kpi: 'winRate', minSample: 5, targetSource: 'everyone', target: '30%' },
+            salesWorld(),
+            { groupBy: 'role' },
+        );
+        expect(byRole.rows.map((r) => [r.name, r.value, r.sampleSize, r.target, r.rank, r.unranked])).toEqual([
+            ['East', 6 / 14, 14, 0.3, 1, null],
+            ['West', 1 / 3, 3, 0.3, null, 'belowMinSample'],
+            [null, null, 0, 0.3, null, 'belowMinSample'],
+        ]);
+    });
+
+    it('shows the secondary KPIs it read and drops movement when the comparison is unknown', () => {
+        const board = planFor({ kpi: 'closedWonRevenue', secondaryKpis: 'winRate' });
+        const comparison = board.subqueries.find((s) => s.reads.some((r) => r.window === 'comparison'))!;
+        const data = readBoardResponses(board, [
+            {
+                document: board,
+                data: responseFor(board, salesWorld(), { omit: [comparison.alias] }),
+                errors: [{ message: 'timeout', path: ['uiapi', 'aggregate', comparison.alias] }],
+            },
+        ]);
+        const result = buildBoard(board, data, VIEWER);
+        expect(result.hasComparison).toBe(false);
+        expect(result.rows.every((r) => r.movement === null)).toBe(true);
+        expect(result.secondary).toEqual(['winRate']);
+        expect(result.rows.find((r) => r.key === VIEWER)!.secondary).toEqual({ winRate: 1 / 3 });
+    });
+
+    it('ranks only the owners found for Task KPIs', () => {
+        const board = planFor({ kpi: 'outboundCalls', comparison: 'none' });
+        const response = responseFor(board, salesWorld()) as {
+            uiapi: { aggregate: Record<string, { edges: unknown[] }> };
+        };
+        response.uiapi.aggregate.owners.edges = response.uiapi.aggregate.owners.edges.slice(0, 2);
+        const result = buildBoard(board, readBoardResponses(board, [{ document: board, data: response }]), VIEWER);
+        expect(result.rows.map((r) => r.name)).toEqual(['Avery Kim', 'Blake Ruiz']);
+        expect(result.viewerKey).toBeNull();
+    });
+
+    it('agrees with a ranking recomputed from the records (property)', () => {
+        const ids = ['005000000000011AAA', '005000000000012AAA', '005000000000013AAA', '005000000000014AAA', VIEWER];
+        const record = fc.record({
+            owner: fc.constantFrom(...ids),
+            amount: fc.integer({ min: 0, max: 5 }).map((n) => n * 1000),
+            won: fc.boolean(),
+        });
+        fc.assert(
+            fc.property(
+                fc.array(record, { maxLength: 40 }),
+                fc.constantFrom('competition', 'dense'),
+                (records, rankMethod) => {
+                    const world: World = {
+                        users: ids.map((id, index) => ({ id, name: `Rep ${index}` })),
+                        totals: { 'closedWonRevenue|current|value': {}, 'closedWonRevenue|comparison|value': {} },
+                    };
+                    for (const r of records.filter((x) => x.won)) {
+                        const totals = (world.totals['closedWonRevenue|current|value'][r.owner] ??= {
+                            records: 0,
+                            sum: 0,
+                        });
+                        totals.records += 1;
+                        totals.sum! += r.amount;
+                    }
+                    const result = boardOf({ kpi: 'closedWonRevenue', rankMethod }, world);
+                    const direct = rankEntries(
+                        ids.map((id, index) => ({
+                            key: id,
+                            name: `Rep ${index}`,
+                            value: records.filter((r) => r.won && r.owner === id).reduce((s, r) => s + r.amount, 0),
+                        })),
+                        { method: rankMethod },
+                    );
+                    expect(result.rows.map((r) => [r.key, r.rank])).toEqual(direct.map((e) => [e.key, e.rank]));
+                },
+            ),
+        );
+    });
+});
+
+describe('sortRows', () => {
+    const rows = () => {
+        const board = planFor({ kpi: 'closedWonRevenue', secondaryKpis: 'winRate', targetSource: 'userField' });
+        return buildBoard(
+            board,
+            readBoardResponses(board, [{ document: board, data: responseFor(board, salesWorld()) }]),
+            VIEWER,
+        ).rows;
+    };
+    const names = (list: { name: string | null }[]) => list.map((r) => r.name);
+
+    it('sorts by each column, keeping rows without a value last', () => {
+        expect(names(sortRows(rows(), 'name', 'descending'))).toEqual([
+            'Emery Hart',
+            'Dana Fox',
+            'Casey Moore',
+            'Blake Ruiz',
+            'Avery Kim',
+        ]);
+        expect(names(sortRows(rows(), 'value', 'ascending'))).toEqual([
+            'Emery Hart',
+            'Dana Fox',
+            'Blake Ruiz',
+            'Casey Moore',
+            'Avery Kim',
+        ]);
+        expect(names(sortRows(rows(), 'percentOfTarget', 'descending')).slice(-1)).toEqual(['Emery Hart']);
+        expect(names(sortRows(rows(), 'pace', 'ascending'))).toEqual([
+            'Emery Hart',
+            'Dana Fox',
+            'Blake Ruiz',
+            'Casey Moore',
+            'Avery Kim',
+        ]);
+        expect(names(sortRows(rows(), 'gapToTarget', 'ascending'))[0]).toBe('Avery Kim');
+        expect(names(sortRows(rows(), 'movement', 'descending'))).toEqual([
+            'Avery Kim',
+            'Casey Moore',
+            'Blake Ruiz',
+            'Dana Fox',
+            'Emery Hart',
+        ]);
+        expect(names(sortRows(rows(), 'secondary:winRate', 'descending'))).toEqual([
+            'Blake Ruiz',
+            'Avery Kim',
+            'Dana Fox',
+            'Casey Moore',
+            'Emery Hart',
+        ]);
+        expect(names(sortRows(rows(), 'rank', 'descending'))[0]).toBe('Emery Hart');
+        expect(names(sortRows(rows(), 'unknown', 'ascending'))).toEqual(names(rows()));
+    });
+});

@@ -1,0 +1,390 @@
+/**
+ * The leaderboard's pure side: the KPIs it ranks (boardKpis), its checked configuration (boardConfig), its one
+ * document (boardDocument), reading the answers (boardData) and, here, turning totals per owner into ranked rows for
+ * reps or teams, with targets, pace, movement and the viewer. Plain TypeScript over plain data: no DOM, no labels.
+ */
+import { daysBetween, startOfDayMs } from 'c/kpiPeriods';
+import { rankEntries, rankMovement, targetProgress } from 'c/kpiRanking';
+import type { Movement, RankInput, TargetProgress, UnrankedReason } from 'c/kpiRanking';
+import { totalsKey } from './boardData';
+import type { BoardData, BoardUser, PartTotals } from './boardData';
+import type { BoardPlan, BoardWindow } from './boardDocument';
+import type { BoardKpi, PartRole } from './boardKpis';
+
+export { BOARD_KPIS, FILTER_FIELDS, NEW_LOGOS, findBoardKpi, fromCatalog } from './boardKpis';
+export type { BoardKpi, BoardPart, Combine, PartRole } from './boardKpis';
+export {
+    BOARD_GROUPINGS,
+    BOARD_VARIANTS,
+    DEFAULT_TARGET_FIELD,
+    DEFAULT_YEARS,
+    MAX_ROWS,
+    MAX_YEARS,
+    RANKED_USERS,
+    TARGET_SOURCES,
+    parseTarget,
+    readBoardConfig,
+} from './boardConfig';
+export type {
+    BoardChoices,
+    BoardConfig,
+    BoardFilter,
+    BoardGrouping,
+    BoardProperties,
+    ConfigProblem,
+    ConfigProblemCode,
+    RankedUsers,
+} from './boardConfig';
+export {
+    GROUPS_PER_PAGE,
+    MAX_OPTIONS,
+    MAX_PAGES,
+    boardPageQuery,
+    boardQuery,
+    boardWindows,
+    planBoard,
+    planBoardPage,
+} from './boardDocument';
+export type {
+    BoardContext,
+    BoardDocument,
+    BoardOmissions,
+    BoardPlan,
+    BoardSubquery,
+    BoardWindow,
+    BoardWindows,
+} from './boardDocument';
+export {
+    isTargetFieldError,
+    omissionsAfterFailure,
+    readBoardResponses,
+    subqueriesOfError,
+    totalsKey,
+} from './boardData';
+export type { BoardData, BoardResponse, BoardUser, OptionValue, PartTotals, SubqueryFailure } from './boardData';
+
+export interface BoardValue {
+    value: number | null;
+    /** Records the value rests on (the denominator's for rates). */
+    sampleSize: number;
+}
+
+type Parts = Partial<Record<PartRole, PartTotals>>;
+
+const EMPTY: PartTotals = { records: 0, sum: 0, fieldCount: 0 };
+
+/** What a part adds up to: its sum when it sums a field, its record count otherwise. */
+function amount(kpi: BoardKpi, role: PartRole, parts: Parts): number {
+    const part = kpi.parts.find((p) => p.role === role);
+    const totals = parts[role] ?? EMPTY;
+    return part?.sumField ? totals.sum : totals.records;
+}
+
+const divide = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+/** A KPI's value from its parts' totals (one owner's, or a team's added up). Nothing counted is 0, never absent. */
+export function kpiValue(kpi: BoardKpi, parts: Parts): BoardValue {
+    const value = parts.value ?? EMPTY;
+    switch (kpi.combine) {
+        case 'count':
+            return { value: value.records, sampleSize: value.records };
+        case 'sum':
+            return { value: value.sum, sampleSize: value.records };
+        case 'perRecord':
+            return { value: divide(value.sum, value.records), sampleSize: value.records };
+        case 'average': {
+            const average = divide(value.sum, value.fieldCount);
+            return { value: average === null ? null : average * kpi.multiplier, sampleSize: value.fieldCount };
+        }
+        case 'share':
+            return {
+                value: divide(amount(kpi, 'share', parts), amount(kpi, 'whole', parts)),
+                sampleSize: (parts.whole ?? EMPTY).records,
+            };
+        case 'ratio':
+            return {
+                value: divide(amount(kpi, 'numerator', parts), amount(kpi, 'denominator', parts)),
+                sampleSize: (parts.denominator ?? EMPTY).records,
+            };
+    }
+}
+
+function addTotals(a: PartTotals, b: PartTotals): PartTotals {
+    return { records: a.records + b.records, sum: a.sum + b.sum, fieldCount: a.fieldCount + b.fieldCount };
+}
+
+/** The parts of a KPI in a window, added up over some owners. */
+function partsOf(data: BoardData, kpi: BoardKpi, window: BoardWindow, owners: readonly string[]): Parts {
+    const parts: Parts = {};
+    for (const part of kpi.parts) {
+        const byOwner = data.totals.get(totalsKey(kpi.id, window, part.role));
+        parts[part.role] = owners.reduce((sum, owner) => addTotals(sum, byOwner?.get(owner) ?? EMPTY), EMPTY);
+    }
+    return parts;
+}
+
+export interface BoardRow {
+    /** User Id of a rep; manager or role Id of a team (`none` for users without one). */
+    key: string;
+    kind: 'rep' | 'team';
+    /** Null for the team of users without a manager or role. */
+    name: string | null;
+    /** The User record a click on the name opens: the rep, or the team's manager. */
+    userId: string | null;
+    memberIds: string[];
+    value: number | null;
+    sampleSize: number;
+    comparisonValue: number | null;
+    target: number | null;
+    progress: TargetProgress;
+    rank: number | null;
+    tied: boolean;
+    unranked: UnrankedReason | null;
+    gapToNext: number | null;
+    valueGapToNext: number | null;
+    previousRank: number | null;
+    movement: Movement | null;
+    /** Secondary KPI values by KPI id; null when there is none (or the KPI could not be read). */
+    secondary: Record<string, number | null>;
+    isViewer: boolean;
+}
+
+export interface Board {
+    /** Ranked rows best first, then the unranked. */
+    rows: BoardRow[];
+    total: { value: number | null; sampleSize: number; target: number | null; progress: TargetProgress };
+    viewerKey: string | null;
+    rankedCount: number;
+    /** The comparison window was read: movement is known. */
+    hasComparison: boolean;
+    hasTarget: boolean;
+    /** Secondary KPIs whose values were read. */
+    secondary: string[];
+}
+
+/** Which KPI parts came back whole: a failed or missing subquery makes its KPI in that window unknown. */
+export function readable(data: BoardData, kpi: string, window: BoardWindow): boolean {
+    const broken = [
+        ...data.failures.flatMap((f) => f.subquery.reads),
+        ...data.missing.flatMap((subquery) => subquery.reads),
+        ...data.hiddenFields.flatMap((h) => h.reads),
+    ];
+    return !broken.some((r) => r.kpi === kpi && r.window === window);
+}
+
+interface Entity {
+    key: string;
+    kind: 'rep' | 'team';
+    name: string | null;
+    userId: string | null;
+    members: BoardUser[];
+}
+
+function entitiesOf(plan: BoardPlan, users: BoardUser[]): Entity[] {
+    const grouping = plan.config.groupBy;
+    if (grouping === 'rep') {
+        return users.map((user) => ({ key: user.id, kind: 'rep', name: user.name, userId: user.id, members: [user] }));
+    }
+    const teams = new Map<string, Entity>();
+    for (const user of users) {
+        const id = grouping === 'manager' ? user.managerId : user.roleId;
+        const key = id ?? 'none';
+        let team = teams.get(key);
+        if (!team) {
+            const name = grouping === 'manager' ? user.managerName : user.roleName;
+            team = {
+                key,
+                kind: 'team',
+                name: id ? (name ?? id) : null,
+                userId: grouping === 'manager' ? id : null,
+                members: [],
+            };
+            teams.set(key, team);
+        }
+        team.members.push(user);
+    }
+    return [...teams.values()];
+}
+
+function targetOf(plan: BoardPlan, members: BoardUser[], kind: 'rep' | 'team'): number | null {
+    const target = plan.config.target;
+    const additive = plan.config.kpi.additive;
+    if (target.source === 'none') return null;
+    if (target.source === 'everyone') return kind === 'team' && additive ? target.value * members.length : target.value;
+    if (!plan.targetField || (kind === 'team' && !additive)) return null;
+    const known = members.map((m) => m.target).filter((t): t is number => t !== null);
+    return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+}
+
+const byName = (a: { name: string | null; key: string }, b: { name: string | null; key: string }) =>
+    (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.key.localeCompare(b.key);
+
+/**
+ * Ranks the board: every ranked user (or team) with the KPI's value (zero when they have nothing yet), target
+ * progress, the secondary KPIs, the rank in the comparison window and the movement since. Users created after the
+ * comparison window ended were not there to be ranked: they are new.
+ */
+export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): Board {
+    const { config } = plan;
+    const kpi = config.kpi;
+    const users = data.owners ? data.users.filter((user) => data.owners!.has(user.id)) : data.users;
+    const entities = entitiesOf(plan, users).sort(byName);
+    const hasComparison = plan.comparisonWindow !== null && readable(data, kpi.id, 'comparison');
+    const secondary = plan.kpis.slice(1).filter((other) => readable(data, other.id, 'current'));
+    const period = {
+        elapsedDays: daysBetween(plan.window.start, plan.window.end),
+        totalDays: daysBetween(plan.fullWindow.start, plan.fullWindow.end),
+    };
+    const rankOptions = {
+        method: config.rankMethod,
+        by: config.rankBy,
+        higherIsBetter: kpi.higherIsBetter,
+        minSample: config.minSample,
+    };
+    const progressOf = (value: number | null, target: number | null) =>
+        targetProgress(value, target, period, { higherIsBetter: kpi.higherIsBetter, additive: kpi.additive });
+
+    const prepared = entities.map((entity) => {
+        const ids = entity.members.map((m) => m.id);
+        const now = kpiValue(kpi, partsOf(data, kpi, 'current', ids));
+        const target = targetOf(plan, entity.members, entity.kind);
+        return { entity, ids, now, target };
+    });
+    const ranked = rankEntries(
+        prepared.map(({ entity, now, target }) => ({
+            key: entity.key,
+            value: now.value,
+            sampleSize: now.sampleSize,
+            target,
+        })),
+        rankOptions,
+    );
+
+    let previousRanks = new Map<string, number | null>();
+    let movements = new Map<string, Movement>();
+    const comparisonValues = new Map<string, number | null>();
+    if (hasComparison) {
+        const createdBy = startOfDayMs(plan.comparisonWindow!.end, plan.calendar.timeZone);
+        const existed = (user: BoardUser) => !user.createdDate || Date.parse(user.createdDate) < createdBy;
+        const before: RankInput[] = [];
+        for (const { entity, target } of prepared) {
+            const then = kpiValue(
+                kpi,
+                partsOf(
+                    data,
+                    kpi,
+                    'comparison',
+                    entity.members.map((m) => m.id),
+                ),
+            );
+            comparisonValues.set(entity.key, then.value);
+            const present = entity.members.filter(existed).map((m) => m.id);
+            if (present.length === 0) continue;
+            const counted = kpiValue(kpi, partsOf(data, kpi, 'comparison', present));
+            before.push({ key: entity.key, value: counted.value, sampleSize: counted.sampleSize, target });
+        }
+        const previous = rankEntries(before, rankOptions);
+        previousRanks = new Map(previous.map((entry) => [entry.key, entry.rank]));
+        movements = rankMovement(ranked, previous);
+    }
+
+    const byKey = new Map(prepared.map((p) => [p.entity.key, p]));
+    const viewerKey =
+        config.groupBy === 'rep'
+            ? byKey.has(viewerId)
+                ? viewerId
+                : null
+            : (prepared.find((p) => p.ids.includes(viewerId))?.entity.key ?? (byKey.has(viewerId) ? viewerId : null));
+    const rows: BoardRow[] = ranked.map((entry) => {
+        const { entity, ids, now } = byKey.get(entry.key)!;
+        const values: Record<string, number | null> = {};
+        for (const other of secondary) values[other.id] = kpiValue(other, partsOf(data, other, 'current', ids)).value;
+        return {
+            key: entity.key,
+            kind: entity.kind,
+            name: entity.name,
+            userId: entity.userId,
+            memberIds: ids,
+            value: now.value,
+            sampleSize: now.sampleSize,
+            comparisonValue: comparisonValues.get(entity.key) ?? null,
+            target: entry.target,
+            progress: progressOf(now.value, entry.target),
+            rank: entry.rank,
+            tied: entry.tied,
+            unranked: entry.unranked,
+            gapToNext: entry.gapToNext,
+            valueGapToNext: entry.valueGapToNext,
+            previousRank: previousRanks.get(entity.key) ?? null,
+            movement: movements.get(entity.key) ?? null,
+            secondary: values,
+            isViewer: entity.key === viewerKey,
+        };
+    });
+
+    const everyone = users.map((user) => user.id);
+    const total = kpiValue(kpi, partsOf(data, kpi, 'current', everyone));
+    const totalTarget =
+        config.target.source === 'none'
+            ? null
+            : kpi.additive
+              ? (() => {
+                    const known = rows.map((row) => row.target).filter((t): t is number => t !== null);
+                    return known.length ? known.reduce((a, b) => a + b, 0) : null;
+                })()
+              : config.target.source === 'everyone'
+                ? config.target.value
+                : null;
+    return {
+        rows,
+        total: { ...total, target: totalTarget, progress: progressOf(total.value, totalTarget) },
+        viewerKey,
+        rankedCount: rows.filter((row) => row.rank !== null).length,
+        hasComparison,
+        hasTarget: config.target.source !== 'none' && rows.some((row) => row.target !== null),
+        secondary: secondary.map((other) => other.id),
+    };
+}
+
+export type SortKey = 'rank' | 'name' | 'value' | 'percentOfTarget' | 'pace' | 'gapToTarget' | 'movement' | string;
+export type SortDirection = 'ascending' | 'descending';
+
+function sortValue(row: BoardRow, key: SortKey): number | string | null {
+    switch (key) {
+        case 'rank':
+            return row.rank;
+        case 'name':
+            return row.name;
+        case 'value':
+            return row.value;
+        case 'percentOfTarget':
+            return row.progress.percentOfTarget;
+        case 'pace':
+            return row.progress.pace;
+        case 'gapToTarget':
+            return row.progress.gapToTarget;
+        case 'movement':
+            if (!row.movement || row.movement.kind === 'new') return null;
+            return row.movement.kind === 'down' ? -row.movement.places : row.movement.places;
+        default:
+            return key.startsWith('secondary:') ? (row.secondary[key.slice('secondary:'.length)] ?? null) : null;
+    }
+}
+
+/** Rows sorted by a column; rows without a value for it stay last either way, and ties keep the rank order. */
+export function sortRows(rows: readonly BoardRow[], key: SortKey, direction: SortDirection): BoardRow[] {
+    const sign = direction === 'ascending' ? 1 : -1;
+    return rows
+        .map((row, index) => ({ row, index, value: sortValue(row, key) }))
+        .sort((a, b) => {
+            if (a.value === null || b.value === null) {
+                return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || a.index - b.index;
+            }
+            const order =
+                typeof a.value === 'string' || typeof b.value === 'string'
+                    ? String(a.value).localeCompare(String(b.value))
+                    : a.value - b.value;
+            return sign * order || a.index - b.index;
+        })
+        .map(({ row }) => row);
+}
