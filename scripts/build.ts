@@ -78,7 +78,8 @@ export function componentPaths(dir = lwcDir): Record<string, string[]> {
     const paths: Record<string, string[]> = {};
     for (const bundle of listBundles(dir)) {
         const entry = path.join(dir, bundle, `${bundle}.ts`);
-        if (fs.existsSync(entry)) paths[`c/${bundle}`] = [`./${path.relative(repoRoot, entry).split(path.sep).join('/')}`];
+        if (fs.existsSync(entry))
+            paths[`c/${bundle}`] = [`./${path.relative(repoRoot, entry).split(path.sep).join('/')}`];
     }
     return paths;
 }

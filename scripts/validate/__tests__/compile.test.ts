@@ -56,7 +56,7 @@ test('a public property named data* fails (platform LWC1503 / compiler LWC1107)'
 test('an iterator without key fails with LWC1071 on the template', () => {
     const found = messages(report, 'kpiNoKey');
     assert.ok(
-        found.some((line) => /kpiNoKey\.html:\d+:\d+: LWC1071/.test(line)),
+        found.some((line) => /kpiNoKey\.html:\d+:\d+: .*LWC1071/.test(line)),
         found.join('\n'),
     );
 });
