@@ -1,0 +1,194 @@
+/**
+ * The leaderboard under the real LWC engine: a column header sorts from the keyboard (aria-sort and the row order
+ * follow), and the viewer's row stays in view, pinned under "Your position" when it falls outside the top rows.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { labelsFile } from '../../scripts/lib/paths';
+import { readLabels } from '../server/metadata';
+import {
+    assert,
+    assertAccessible,
+    assertNoIssues,
+    screenshot,
+    settle,
+    type BrowserTest,
+    type TestContext,
+} from './harness';
+
+const labels = readLabels(labelsFile);
+
+function label(name: string): string {
+    const value = labels.get(name);
+    if (value === undefined) throw new Error(`${labelsFile}: no label ${name}`);
+    return value;
+}
+
+function board(page: Page): Locator {
+    return page.locator('c-kpi-leaderboard').first();
+}
+
+function header(page: Page, key: string): { th: Locator; button: Locator } {
+    const selector = `button.kpi-leaderboard__sort[data-key="${key}"]`;
+    return {
+        button: board(page).locator(`thead ${selector}`),
+        th: board(page)
+            .locator('thead th')
+            .filter({ has: page.locator(selector) }),
+    };
+}
+
+/** The value column as numbers, top to bottom (null for "–"), from the rows on screen. */
+async function valueColumn(page: Page): Promise<(number | null)[]> {
+    const texts = await board(page).locator('tbody tr.kpi-leaderboard__row .kpi-leaderboard__value').allInnerTexts();
+    return texts.map((text) => {
+        const shown = text.split(',\u00a0')[0].split(', ')[0].trim();
+        if (shown === '–') return null;
+        const number = Number(shown.replace(/[^0-9.-]/g, ''));
+        assert(Number.isFinite(number), `the value cell "${text}" is not a number`);
+        return number;
+    });
+}
+
+function assertOrdered(values: (number | null)[], direction: 'ascending' | 'descending', what: string): void {
+    const known = values.filter((value): value is number => value !== null);
+    assert(known.length >= 3, `${what}: only ${known.length} rows have a value, too few to show an order`);
+    assert(
+        values.slice(values.indexOf(null) >= 0 ? values.indexOf(null) : values.length).every((v) => v === null),
+        `${what}: rows without a value are not last: ${values.join(', ')}`,
+    );
+    for (let i = 1; i < known.length; i += 1) {
+        const ok = direction === 'ascending' ? known[i - 1] <= known[i] : known[i - 1] >= known[i];
+        assert(ok, `${what}: not ${direction} at row ${i + 1}: ${known.join(', ')}`);
+    }
+    assert(known[0] !== known[known.length - 1], `${what}: every row has the same value, the order proves nothing`);
+}
+
+/** Presses a key on whatever has focus, then waits for the re-render. */
+async function press(page: Page, key: string): Promise<void> {
+    await page.keyboard.press(key);
+    await settle(page);
+}
+
+async function focusedKey(page: Page): Promise<string | null> {
+    return board(page)
+        .locator('thead button.kpi-leaderboard__sort')
+        .evaluateAll((buttons) => {
+            const focused = buttons.find((button) => button.matches(':focus'));
+            return focused ? ((focused as HTMLElement).dataset.key ?? null) : null;
+        });
+}
+
+/** The viewer's row and where it sits: in the top rows, or pinned (with its neighbours) after the separator. */
+async function viewerPlacement(page: Page): Promise<{ index: number; pinned: boolean; rows: number }> {
+    const rows = board(page).locator('tbody tr');
+    const classes = await rows.evaluateAll((trs) => trs.map((tr) => tr.className));
+    const viewer = board(page).locator('tbody tr[aria-current="true"]');
+    assert((await viewer.count()) === 1, `expected one row marked aria-current, found ${await viewer.count()}`);
+    const index = classes.findIndex((name) => name.includes('kpi-leaderboard__row_viewer'));
+    assert(index >= 0, 'the aria-current row lacks the viewer class');
+    assert(
+        (await viewer.getAttribute('class'))?.includes('kpi-leaderboard__row_viewer'),
+        'the viewer class and aria-current are on different rows',
+    );
+    const badge = viewer.locator('.kpi-leaderboard__you');
+    assert((await badge.count()) === 1, 'the viewer row has no "You" badge');
+    assert((await badge.innerText()).trim() === label('kpiLeaderboardYou'), `badge reads "${await badge.innerText()}"`);
+    await viewer.scrollIntoViewIfNeeded();
+    assert(await viewer.isVisible(), 'the viewer row is not visible');
+    const separator = classes.findIndex((name) => name.includes('kpi-leaderboard__separator'));
+    return { index, pinned: separator >= 0 && separator < index, rows: classes.length };
+}
+
+const tests: BrowserTest[] = [
+    {
+        name: 'leaderboard: a column header sorts from the keyboard (aria-sort and row order follow)',
+        async run(t: TestContext) {
+            const opened = await t.open('/lightning/n/KPI_Sales_Team');
+            const { page } = opened;
+            const rank = header(page, 'rank');
+            const value = header(page, 'value');
+            assert((await value.button.count()) === 1, 'the Sales Team leaderboard has no sortable value column');
+            assert((await rank.th.getAttribute('aria-sort')) === 'ascending', 'the board should start sorted by rank');
+            assert((await value.th.getAttribute('aria-sort')) === null, 'an unsorted column should have no aria-sort');
+
+            // Keyboard only: focus the rank header, Tab to the next header (the name), Tab again to the value column.
+            await rank.button.focus();
+            await page.keyboard.press('Tab');
+            await page.keyboard.press('Tab');
+            assert((await focusedKey(page)) === 'value', `Tab from Rank focused "${await focusedKey(page)}"`);
+            await press(page, 'Enter');
+            assert(
+                (await value.th.getAttribute('aria-sort')) === 'descending',
+                `Enter on the value header: aria-sort is ${await value.th.getAttribute('aria-sort')}, not descending`,
+            );
+            assert((await rank.th.getAttribute('aria-sort')) === null, 'the rank column kept its aria-sort');
+            const descending = await valueColumn(page);
+            assertOrdered(descending, 'descending', 'value, descending');
+
+            assert((await focusedKey(page)) === 'value', 'focus left the header after sorting');
+            await press(page, 'Space');
+            assert(
+                (await value.th.getAttribute('aria-sort')) === 'ascending',
+                `Space on the value header: aria-sort is ${await value.th.getAttribute('aria-sort')}, not ascending`,
+            );
+            const ascending = await valueColumn(page);
+            assertOrdered(ascending, 'ascending', 'value, ascending');
+            assert(
+                JSON.stringify(ascending) !== JSON.stringify(descending),
+                'the rows did not change order between descending and ascending',
+            );
+            await assertAccessible(page, 'leaderboard sorted by value');
+            await screenshot(page, 'leaderboard-sorted');
+            assertNoIssues(opened, 'leaderboard keyboard sort');
+        },
+    },
+    {
+        name: "leaderboard: the viewer's row is marked and pinned under Your position when outside the top rows",
+        async run(t: TestContext) {
+            const opened = await t.open('/lightning/page/home');
+            const { page } = opened;
+            const summary = board(page).locator('.kpi-leaderboard__summary');
+            assert((await summary.count()) === 1, 'the Home leaderboard shows no sentence about the viewer (a rep)');
+            let placement = await viewerPlacement(page);
+            // Sorting from the keyboard, column by column and both ways, until the viewer falls outside the top rows.
+            const keys = await board(page)
+                .locator('thead button.kpi-leaderboard__sort')
+                .evaluateAll((buttons) => buttons.map((button) => (button as HTMLElement).dataset.key ?? ''));
+            for (const key of keys) {
+                if (placement.pinned) break;
+                await header(page, key).button.focus();
+                for (const keyName of ['Enter', 'Space']) {
+                    await press(page, keyName);
+                    const sorted = await header(page, key).th.getAttribute('aria-sort');
+                    assert(
+                        sorted === 'ascending' || sorted === 'descending',
+                        `${keyName} on ${key}: aria-sort ${sorted}`,
+                    );
+                    placement = await viewerPlacement(page);
+                    if (placement.pinned) break;
+                }
+            }
+            assert(
+                placement.pinned,
+                `in no column order did the viewer fall outside the top rows to be pinned (${placement.rows} rows, viewer at ${placement.index + 1}, keys ${keys.join(' ')})`,
+            );
+            const separator = board(page).locator('tbody tr.kpi-leaderboard__separator');
+            assert((await separator.count()) === 1, 'no separator row above the pinned viewer');
+            const text = (await separator.innerText()).trim();
+            assert(text === label('kpiLeaderboardYourPosition'), `the separator reads "${text}"`);
+            assert(await separator.isVisible(), 'the separator is not visible');
+
+            // Show all: the viewer is among the rows in order, no longer pinned.
+            await board(page).locator('.kpi-leaderboard__toggle').click();
+            await settle(page);
+            const expanded = await viewerPlacement(page);
+            assert(!expanded.pinned, 'with every row shown, the viewer should not be pinned');
+            assert((await separator.count()) === 0, 'the separator stayed after Show all');
+            await assertAccessible(page, 'leaderboard with the viewer pinned');
+            await screenshot(page, 'leaderboard-viewer');
+            assertNoIssues(opened, 'leaderboard viewer row');
+        },
+    },
+];
+
+export default tests;
