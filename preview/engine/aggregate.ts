@@ -28,6 +28,7 @@ import {
     type FieldPath,
 } from './execute';
 import { compileWhere, functionColumn } from './filter';
+import { lookupName } from './records';
 import { formatDate, formatValue } from './format';
 import { comparatorOf, type SortClause, type SortKey } from './order';
 import type { FieldScalar } from './org';
@@ -573,7 +574,7 @@ function planFieldAggregate(
                     if (sub === 'value') return v;
                     if (sub === 'label') return field.type === 'Picklist' ? v : null;
                     if (sub === 'format') return formatValue(field.type, v, fmt, money.corporate);
-                    if (field.type === 'Reference') return lookupDisplay(ctx, v, field.referenceTo);
+                    if (field.type === 'Reference') return lookupName(ctx, v, field.referenceTo);
                     return displayValueOf(field, v, ctx.values, money.corporate);
                 },
             ]);
@@ -614,16 +615,6 @@ function planFieldAggregate(
         }
     }
     return (g) => Object.fromEntries(parts.map(([k, render]) => [k, render(g)]));
-}
-
-function lookupDisplay(ctx: ExecContext, id: unknown, targets: readonly string[] | undefined): string | null {
-    const parent = ctx.tables.locate(id, targets);
-    if (!parent) return null;
-    const record = parent.table.rows[parent.row];
-    if (!ctx.access.canRead(parent.table.info.apiName, record)) return null;
-    const nameField = parent.table.info.nameField;
-    const v = nameField ? record[nameField] : null;
-    return typeof v === 'string' ? v : null;
 }
 
 /** `{ value displayValue format }` of an aggregate result, formatted as the given field type. */

@@ -262,7 +262,7 @@ export function planRecordNode(
 }
 
 /** A lookup's display value: the parent's name, when the viewer can read the parent. */
-function lookupName(ctx: ExecContext, id: unknown, targets: readonly string[] | undefined): string | null {
+export function lookupName(ctx: ExecContext, id: unknown, targets: readonly string[] | undefined): string | null {
     const parent = ctx.tables.locate(id, targets);
     if (!parent) return null;
     const record = parent.table.rows[parent.row];

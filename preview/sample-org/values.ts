@@ -2,6 +2,7 @@
  * Picklist values of the sample org. Standard picklists use the values a new Developer Edition or scratch org ships
  * with, so `data/` imports into one unchanged; custom picklists match `sample-app/` metadata.
  */
+import { industryValues, leadSourceValues } from '../../schema/systemFields';
 
 export interface OpportunityStage {
     name: string;
@@ -61,7 +62,7 @@ export const OPPORTUNITY_TYPES = [
     'Existing Customer - Replacement',
     'Existing Customer - Downgrade',
 ] as const;
-export const LEAD_SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'] as const;
+export const LEAD_SOURCES: readonly string[] = leadSourceValues;
 /** Opportunity.Loss_Reason__c (custom, restricted picklist in sample-app). */
 export const LOSS_REASONS = [
     'Price',
@@ -90,40 +91,7 @@ export const ACCOUNT_TYPES = [
     'Technology Partner',
     'Other',
 ] as const;
-export const INDUSTRIES = [
-    'Agriculture',
-    'Apparel',
-    'Banking',
-    'Biotechnology',
-    'Chemicals',
-    'Communications',
-    'Construction',
-    'Consulting',
-    'Education',
-    'Electronics',
-    'Energy',
-    'Engineering',
-    'Entertainment',
-    'Environmental',
-    'Finance',
-    'Food & Beverage',
-    'Government',
-    'Healthcare',
-    'Hospitality',
-    'Insurance',
-    'Machinery',
-    'Manufacturing',
-    'Media',
-    'Not For Profit',
-    'Recreation',
-    'Retail',
-    'Shipping',
-    'Technology',
-    'Telecommunications',
-    'Transportation',
-    'Utilities',
-    'Other',
-] as const;
+export const INDUSTRIES: readonly string[] = industryValues;
 
 export const CAMPAIGN_TYPES = [
     'Email',
