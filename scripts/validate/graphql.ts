@@ -185,17 +185,6 @@ function projectDiagnostics(document: DocumentNode, body: Source, apiVersion: nu
                 ),
             );
         }
-        const firstAggregate = subqueries.find((s) => s.kind === 'aggregate');
-        if (subqueries.some((s) => s.kind === 'query') && firstAggregate) {
-            diagnostics.push(
-                at(
-                    body,
-                    firstAggregate.field,
-                    'no-mixed-records-and-aggregates',
-                    `Operation ${name} mixes uiapi.query (records) and uiapi.aggregate; keep record and aggregate reads in separate documents`,
-                ),
-            );
-        }
     }
 
     for (const field of allFields(document)) {

@@ -102,11 +102,21 @@ describe('limits (query-limits)', () => {
         assert.deepEqual(eleven.errors![0].locations, [{ line: 1, column: source.indexOf('q10:') + 1 }]);
     });
 
-    it("applies the offline checker's project rules, such as keeping records and aggregates apart", () => {
+    it("applies the offline checker's rules, such as the limit on subqueries across records and aggregates", () => {
+        const aggregates = Array.from(
+            { length: 10 },
+            (_, i) => `a${i}: Account { edges { node { aggregate { Id { count { value } } } } } }`,
+        ).join(' ');
+        const response = run(`{ uiapi { query { Account { edges { node { Id } } } } aggregate { ${aggregates} } } }`);
+        assert.match(response.errors![0].message, /max-subqueries/);
+    });
+
+    it('answers records and aggregates in one document', () => {
         const response = run(
-            '{ uiapi { query { Account { edges { node { Id } } } } aggregate { Account { edges { node { aggregate { Id { count { value } } } } } } } } }',
+            '{ uiapi { query { Account(first: 1) { edges { node { Id } } } } aggregate { Account { edges { node { aggregate { Id { count { value } } } } } } } } }',
         );
-        assert.match(response.errors![0].message, /no-mixed-records-and-aggregates/);
+        assert.equal(response.errors, undefined);
+        assert.equal(response.metrics.subqueries, 2);
     });
 });
 
