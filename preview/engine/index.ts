@@ -167,7 +167,13 @@ export function createEngine(org: EngineOrg, options: EngineOptions = {}): Previ
             timeZone: viewer.timeZone,
             values: {
                 fmt: { locale: viewer.locale, timeZone: viewer.timeZone },
-                money: { corporate: corporateCurrency, viewer: viewer.currency, rates: settings.currencyRates },
+                money: {
+                    // A single-currency org has one currency and every user's is it: the viewer's choice of currency
+                    // in the preview stands for the org's. Only a multi-currency org (rates) keeps them apart.
+                    corporate: settings.currencyRates ? corporateCurrency : (viewer.currency ?? corporateCurrency),
+                    viewer: viewer.currency,
+                    rates: settings.currencyRates,
+                },
             },
             omitted: check.omitted,
             rowsScanned: 0,

@@ -49,13 +49,13 @@ describe('field values (value, displayValue, format)', () => {
         assert.equal(node.Probability.displayValue, '10 %');
     });
 
-    it('keeps amounts in the corporate currency in a single-currency org', () => {
+    it("formats amounts in the viewer's currency in a single-currency org, which is the org's one currency", () => {
         const node = nodes(
             run(delta, U.admin, undefined, { locale: 'ja-JP', timeZone: 'Asia/Tokyo', currency: 'JPY' }),
             'Opportunity',
         )[0] as Record<string, Record<string, unknown>>;
-        assert.equal(node.Amount.displayValue, '$7,000.00');
-        assert.equal(node.Amount.convertCurrency, null);
+        assert.equal(node.Amount.displayValue, '￥7,000');
+        assert.equal(node.Amount.convertCurrency, 7000);
         assert.equal(node.CloseDate.displayValue, '2026/5/15');
         assert.equal(node.CreatedDate.displayValue, '2026/4/1 21:00');
     });
