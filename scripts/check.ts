@@ -55,7 +55,18 @@ export function steps(): Step[] {
 
 function main(): void {
     const only = process.argv.slice(2);
-    const selected = steps().filter((step) => only.length === 0 || only.includes(step.name));
+    const all = steps();
+    // A step is named whole or by one of its words ("compile", "package"); a name that selects nothing is an error,
+    // not a silent pass.
+    const names = (step: Step): string[] => [step.name, ...step.name.split(' ')];
+    const unknown = only.filter((name) => !all.some((step) => names(step).includes(name)));
+    if (unknown.length) {
+        console.error(
+            `unknown check ${unknown.map((n) => `"${n}"`).join(', ')}; the steps are: ${all.map((s) => s.name).join(', ')}`,
+        );
+        process.exit(2);
+    }
+    const selected = all.filter((step) => only.length === 0 || only.some((name) => names(step).includes(name)));
     const results: { name: string; ok: boolean; seconds: number }[] = [];
     for (const step of selected) {
         console.log(`\n▶ ${step.name}: ${step.command.map((part) => path.relative(repoRoot, part) || part).join(' ')}`);

@@ -1,7 +1,8 @@
 /**
  * `npm run package`: builds, converts force-app to Metadata API format in dist/package/ (package.xml naming
- * "Lightning KPI Kit", checked like `npm run validate:package`), and zips it to dist/lightning-kpi-kit.zip with
- * package.xml at the root, ready for `sf project deploy start --metadata-dir dist/lightning-kpi-kit.zip --single-package`.
+ * "Lightning KPI Kit", checked like `npm run validate:package`: bundles, static resources, labels and the drill-down
+ * list views as ListView members), and zips it to dist/lightning-kpi-kit.zip with package.xml at the root, ready for
+ * `sf project deploy start --metadata-dir dist/lightning-kpi-kit.zip --single-package`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,8 @@ export interface PackageDeps {
 export interface PackageResult {
     dir: string;
     zip: string;
+    /** Members of package.xml per metadata type. */
+    members: Record<string, number>;
     files: number;
     dirBytes: number;
     zipBytes: number;
@@ -81,7 +84,8 @@ export async function makePackage(
         (sum, rel) => sum + fs.statSync(path.join(paths.outDir, rel)).size,
         0,
     );
-    return { dir: paths.outDir, zip: paths.zip, files: zipped.files, dirBytes, zipBytes: zipped.bytes };
+    const members = Object.fromEntries([...manifest.types].map(([type, names]) => [type, names.length]));
+    return { dir: paths.outDir, zip: paths.zip, members, files: zipped.files, dirBytes, zipBytes: zipped.bytes };
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
@@ -91,6 +95,8 @@ async function main(): Promise<void> {
     const result = await makePackage();
     const rel = (file: string): string => path.relative(repoRoot, file);
     console.log(`${rel(result.dir)}/: ${result.files} files, ${kb(result.dirBytes)}`);
+    const members = Object.entries(result.members).map(([type, count]) => `${count} ${type}`);
+    console.log(`package.xml: ${members.join(', ')}`);
     console.log(`${rel(result.zip)}: ${kb(result.zipBytes)}`);
     console.log(`packaged in ${((Date.now() - started) / 1000).toFixed(1)} s; deploy it with:`);
     console.log(`  npx sf project deploy start --metadata-dir ${rel(result.zip)} --single-package --target-org ALIAS`);

@@ -65,13 +65,23 @@ test('builds, converts with the real sf and zips with package.xml at the archive
         'lwc/kpiCard/kpiCard.html',
         'lwc/kpiCard/kpiCard.js',
         'lwc/kpiCard/kpiCard.js-meta.xml',
+        'objects/Opportunity.object',
         'package.xml',
         'staticresources/kpiNotes.resource',
         'staticresources/kpiNotes.resource-meta.xml',
     ]);
     assert.equal(result.files, names.length);
+    assert.deepEqual(result.members, {
+        CustomLabel: 1,
+        CustomLabels: 1,
+        LightningComponentBundle: 1,
+        ListView: 1,
+        StaticResource: 1,
+    });
     const manifest = await zip.file('package.xml')!.async('string');
     assert.match(manifest, /<fullName>Lightning KPI Kit<\/fullName>/);
+    assert.match(manifest, /<members>Opportunity\.kpiWonDeals<\/members>\s*<name>ListView<\/name>/);
+    assert.doesNotMatch(manifest, /<name>CustomObject<\/name>/);
 });
 
 test('refuses to package an unbuilt bundle and writes no zip', async () => {
@@ -82,12 +92,18 @@ test('refuses to package an unbuilt bundle and writes no zip', async () => {
         const out = path.join(paths.outDir, 'lwc', 'kpiCard');
         fs.mkdirSync(out, { recursive: true });
         fs.writeFileSync(path.join(out, 'kpiCard.html'), '<template></template>');
+        fs.mkdirSync(path.join(paths.outDir, 'objects'));
+        fs.writeFileSync(
+            path.join(paths.outDir, 'objects', 'Opportunity.object'),
+            '<CustomObject><listViews><fullName>kpiWonDeals</fullName></listViews></CustomObject>',
+        );
         fs.writeFileSync(
             path.join(paths.outDir, 'package.xml'),
             '<Package><types><members>kpiCard</members><name>LightningComponentBundle</name></types>' +
                 '<types><members>kpiNotes</members><name>StaticResource</name></types>' +
                 '<types><members>kpiCardTitle</members><name>CustomLabel</name></types>' +
                 '<types><members>CustomLabels</members><name>CustomLabels</name></types>' +
+                '<types><members>Opportunity.kpiWonDeals</members><name>ListView</name></types>' +
                 '<fullName>Lightning KPI Kit</fullName></Package>',
         );
         return { args, stdout: '{"status":0}', stderr: '', exitCode: 0, json: { status: 0 }, durationMs: 1 };

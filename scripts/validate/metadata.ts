@@ -1,12 +1,16 @@
 /**
  * `npm run validate:metadata`: the checks the platform would otherwise make only at deploy time (or never), on every
- * `*.js-meta.xml`, the custom labels file and the static resources of the package directories: well-formed XML,
- * API version, what App Builder shows (labels, descriptions, property types, defaults), the `kpi` prefix, and that every
- * `@salesforce/label/c.X` and `@salesforce/resourceUrl/X` import names something that exists.
+ * `*.js-meta.xml`, the custom labels file, the static resources and the list views of the package directories:
+ * well-formed XML, API version, what App Builder shows (labels, descriptions, property types, defaults), the `kpi`
+ * prefix, that every `@salesforce/label/c.X` and `@salesforce/resourceUrl/X` import names something that exists, and
+ * that every drill-down of the KPI catalog and the leaderboard names a packaged list view of its object.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { KPI_CATALOG } from '../../force-app/main/default/lwc/kpiCatalog/kpiCatalog';
+import { BOARD_KPIS } from '../../force-app/main/default/lwc/kpiLeaderboardQuery/boardKpis';
+import { lwcDir } from '../lib/paths';
 import { packageDirs } from '../lib/sf';
 import { displayPath } from './compile';
 
@@ -23,6 +27,8 @@ const listPaths = new Set([
     'LightningComponentBundle.targetConfigs.targetConfig',
     'LightningComponentBundle.targetConfigs.targetConfig.property',
     'CustomLabels.labels',
+    'ListView.columns',
+    'ListView.filters',
 ]);
 
 const parser = new XMLParser({
@@ -339,6 +345,193 @@ export function resourceReferences(source: string): string[] {
     return [...source.matchAll(/['"`]@salesforce\/resourceUrl\/([A-Za-z0-9_]+)['"`]/g)].map((match) => match[1]);
 }
 
+/**
+ * List view column and filter tokens confirmed for standard objects: the Metadata API names standard fields by these
+ * tokens, not by their API names, and documents no list of them
+ * (https://developer.salesforce.com/docs/platform/api-metadata/references/meta-types/metadata-listview.html). Each
+ * was read in list views retrieved from real orgs: Salesforce's default views (Won, ClosingThisMonth, NewThisWeek,
+ * TodaysLeads, CompletedTasks, AllActiveCampaigns in trailheadapps/dreamhouse-lwc and SalesforceFoundation/NPSP),
+ * NPSP's Opportunity view To_Be_Acknowledged (OPPORTUNITY.NAME/AMOUNT/STAGE_NAME, ACCOUNT.NAME), a retrieved custom
+ * Task view for TASK_SUBTYPE and TYPE (columns). Custom fields go by API name (`X__c`). Add a token only with a source.
+ */
+export const LIST_VIEW_TOKENS: Readonly<Record<string, readonly string[]>> = {
+    Account: ['ACCOUNT.NAME'],
+    Campaign: ['CAMPAIGN.NAME', 'CAMPAIGN.STATUS', 'CAMPAIGN.START_DATE', 'CAMPAIGN.ACTIVE'],
+    Lead: [
+        'FULL_NAME',
+        'LEAD.COMPANY',
+        'LEAD.STATE',
+        'LEAD.EMAIL',
+        'LEAD.PHONE',
+        'LEAD.STATUS',
+        'LEAD.LEAD_SOURCE',
+        'LEAD.CREATED_DATE',
+        'LEAD.UNREAD',
+    ],
+    Opportunity: [
+        'OPPORTUNITY.NAME',
+        'ACCOUNT.NAME',
+        'OPPORTUNITY.STAGE_NAME',
+        'OPPORTUNITY.AMOUNT',
+        'OPPORTUNITY.CLOSE_DATE',
+        'OPPORTUNITY.CREATED_DATE',
+        'OPPORTUNITY.CLOSED',
+        'OPPORTUNITY.WON',
+    ],
+    Task: [
+        'SUBJECT',
+        'WHO_NAME',
+        'WHAT_NAME',
+        'DUE_DATE',
+        'STATUS',
+        'PRIORITY',
+        'IS_CLOSED',
+        'IS_RECURRENCE',
+        'LAST_UPDATE',
+        'TASK_SUBTYPE',
+        'TYPE',
+    ],
+};
+
+/** The owner's alias, confirmed on Lead, Task and Campaign views. */
+const OWNER_ALIAS = 'CORE.USERS.ALIAS';
+
+/** ListViewFilter.operation values (FilterOperation in the ListView reference above). */
+export const FILTER_OPERATIONS = [
+    'equals',
+    'notEqual',
+    'lessThan',
+    'greaterThan',
+    'lessOrEqual',
+    'greaterOrEqual',
+    'contains',
+    'notContain',
+    'startsWith',
+    'includes',
+    'excludes',
+    'within',
+];
+
+/** Labels users see in the list view picker: plain text (ListView has no custom-label reference), kept recognisable. */
+export const LIST_VIEW_LABEL_PREFIX = 'KPI: ';
+
+function tokenProblem(object: string, token: string): string | undefined {
+    if (token.endsWith('__c') || token === OWNER_ALIAS || LIST_VIEW_TOKENS[object]?.includes(token)) return undefined;
+    return `"${token}" is not a list view token confirmed for ${object} (scripts/validate/metadata.ts LIST_VIEW_TOKENS)`;
+}
+
+/**
+ * One `objects/<Object>/listViews/<name>.listView-meta.xml`: kpi-prefixed name equal to its fullName, a `KPI: ` label,
+ * the required filterScope, confirmed column and filter tokens, known operations, and booleanFilter numbers that
+ * exist.
+ */
+export function checkListView(file: string, xml: string, object: string): MetaProblem[] {
+    const name = path.basename(file, '.listView-meta.xml');
+    const problems: MetaProblem[] = [];
+    const report = (message: string): void => {
+        problems.push({ file, message: `list view ${object}.${name}: ${message}` });
+    };
+    const nameIssue = nameProblem('list view', name);
+    if (nameIssue) report(nameIssue);
+    const { doc, problem } = parseXml(file, xml);
+    if (problem) return [...problems, problem];
+    const root = doc?.ListView as XmlNode | undefined;
+    if (!root || typeof root !== 'object') return [...problems, { file, message: 'root element must be <ListView>' }];
+    const fullName = text(root.fullName);
+    if (fullName !== name) report(`<fullName> is ${fullName ? `"${fullName}"` : 'missing'}, expected "${name}"`);
+    const label = text(root.label);
+    // Values are trimmed, so a bare "KPI: " arrives as "KPI:" and fails the prefix test too.
+    if (!label) report('needs a <label>');
+    else if (!label.startsWith(LIST_VIEW_LABEL_PREFIX)) {
+        report(`label "${label}" must start with "${LIST_VIEW_LABEL_PREFIX}" and name the view`);
+    }
+    if (!text(root.filterScope)) report('needs a <filterScope> (required)');
+    for (const column of list(root.columns).map(text)) {
+        const issue = column === undefined ? 'has an empty <columns>' : tokenProblem(object, column);
+        if (issue) report(`column ${issue}`);
+    }
+    const filters = list(root.filters) as XmlNode[];
+    filters.forEach((filter, index) => {
+        const at = `filter ${index + 1}`;
+        const field = text(filter.field);
+        const operation = text(filter.operation);
+        if (!field) report(`${at} needs a <field>`);
+        else {
+            const issue = tokenProblem(object, field);
+            if (issue) report(`${at} field ${issue}`);
+        }
+        if (!operation || !FILTER_OPERATIONS.includes(operation)) {
+            report(
+                `${at} operation ${operation ? `"${operation}"` : 'is missing'}; one of ${FILTER_OPERATIONS.join(', ')}`,
+            );
+        }
+    });
+    const logic = text(root.booleanFilter);
+    for (const number of logic?.match(/\d+/g) ?? []) {
+        if (Number(number) < 1 || Number(number) > filters.length) {
+            report(`booleanFilter "${logic}" names filter ${number}, but there are ${filters.length}`);
+        }
+    }
+    return problems;
+}
+
+/** A drill-down a component navigates to, and the source file that declares it (for the message). */
+export interface DrillDownRef {
+    owner: string;
+    file: string;
+    object: string;
+    listView: string;
+}
+
+/** Every drill-down the package navigates to: the catalog's KPIs and the leaderboard's own (new logos). */
+export function packagedDrillDowns(): DrillDownRef[] {
+    const catalogFile = path.join(lwcDir, 'kpiCatalog', 'kpiCatalog.ts');
+    const boardFile = path.join(lwcDir, 'kpiLeaderboardQuery', 'boardKpis.ts');
+    return [
+        ...KPI_CATALOG.map((kpi) => ({ owner: `KPI ${kpi.id}`, file: catalogFile, ...kpi.drillDown })),
+        ...BOARD_KPIS.filter((kpi) => !kpi.fromCatalog).map((kpi) => ({
+            owner: `leaderboard KPI ${kpi.id}`,
+            file: boardFile,
+            ...kpi.drillDown,
+        })),
+    ];
+}
+
+/** `Object.name` → file of every list view found; drill-downs must name one under their own object. */
+export function checkDrillDowns(drillDowns: readonly DrillDownRef[], listViews: Map<string, string>): MetaProblem[] {
+    const problems: MetaProblem[] = [];
+    for (const { owner, file, object, listView } of drillDowns) {
+        if (listViews.has(`${object}.${listView}`)) continue;
+        const elsewhere = [...listViews.keys()].filter((key) => key.endsWith(`.${listView}`));
+        const where = `objects/${object}/listViews/${listView}.listView-meta.xml`;
+        const message =
+            elsewhere.length > 0
+                ? `${owner}: drill-down to ${object} list view ${listView}, but it is packaged for ${elsewhere
+                      .map((key) => key.split('.')[0])
+                      .join(', ')}, not ${object} (expected ${where})`
+                : `${owner}: drill-down to ${object} list view ${listView}, but there is no ${where}`;
+        problems.push({ file, message });
+    }
+    return problems;
+}
+
+/** List view files under `objects/`, each as `objects/<Object>/listViews/<name>.listView-meta.xml`. */
+function checkListViews(dir: string, listViews: Map<string, string>): MetaProblem[] {
+    const problems: MetaProblem[] = [];
+    const objectsDir = path.join(dir, 'main', 'default', 'objects');
+    for (const file of walkFiles(objectsDir, (name) => name.endsWith('.listView-meta.xml'))) {
+        const parts = path.relative(objectsDir, file).split(path.sep);
+        if (parts.length !== 3 || parts[1] !== 'listViews') {
+            problems.push({ file, message: 'a list view belongs in objects/<Object>/listViews/' });
+            continue;
+        }
+        const object = parts[0];
+        listViews.set(`${object}.${path.basename(file, '.listView-meta.xml')}`, file);
+        problems.push(...checkListView(file, fs.readFileSync(file, 'utf8'), object));
+    }
+    return problems;
+}
+
 function walkFiles(dir: string, accept: (file: string) => boolean): string[] {
     if (!fs.existsSync(dir)) return [];
     const found: string[] = [];
@@ -365,15 +558,19 @@ export interface MetadataReport {
     bundles: number;
     labels: number;
     resources: number;
+    listViews: number;
     ms: number;
 }
 
 /**
- * Checks package directories laid out as `<dir>/main/default/{lwc,labels,staticresources}`. Labels and static
- * resources resolve across all the given directories, as they do in the org the directories deploy to together.
+ * Checks package directories laid out as `<dir>/main/default/{lwc,labels,staticresources,objects}`. Labels, static
+ * resources and list views resolve across all the given directories, as they do in the org the directories deploy to
+ * together. Drill-downs default to the package's own when the directories do (sfdx-project.json), to none otherwise.
  */
-export function checkMetadata(dirs: string[] = packageDirs()): MetadataReport {
+export function checkMetadata(dirs?: string[], drillDowns?: readonly DrillDownRef[]): MetadataReport {
     const started = Date.now();
+    const targets = drillDowns ?? (dirs === undefined ? packagedDrillDowns() : []);
+    dirs ??= packageDirs();
     const problems: MetaProblem[] = [];
     const labelNames = new Set<string>();
     let hasLabelsFile = false;
@@ -427,7 +624,17 @@ export function checkMetadata(dirs: string[] = packageDirs()): MetadataReport {
             }
         }
     }
-    return { problems, bundles, labels: labelNames.size, resources: resourceNames.size, ms: Date.now() - started };
+    const listViews = new Map<string, string>();
+    for (const dir of dirs) problems.push(...checkListViews(dir, listViews));
+    problems.push(...checkDrillDowns(targets, listViews));
+    return {
+        problems,
+        bundles,
+        labels: labelNames.size,
+        resources: resourceNames.size,
+        listViews: listViews.size,
+        ms: Date.now() - started,
+    };
 }
 
 function checkBundleDir(bundleDir: string, labels: Set<string> | undefined): MetaProblem[] {
@@ -481,7 +688,7 @@ function main(argv: string[]): void {
     for (const problem of report.problems) console.log(`${displayPath(problem.file)}: ${problem.message}`);
     console.log(
         `metadata: ${report.bundles} bundles, ${report.labels} labels, ${report.resources} static resources, ` +
-            `${report.problems.length} problems in ${(report.ms / 1000).toFixed(1)} s`,
+            `${report.listViews} list views, ${report.problems.length} problems in ${(report.ms / 1000).toFixed(1)} s`,
     );
     process.exitCode = report.problems.length > 0 ? 1 : 0;
 }

@@ -1,8 +1,9 @@
 /**
  * `npm run validate:package`: converts force-app to Metadata API format offline with `sf project convert source`, the
- * way a deploy or package would see it, and checks that package.xml lists every bundle, static resource and custom
- * label under the package's name, that every converted bundle carries its built JavaScript, and that no TypeScript
- * sources or tests slipped past .forceignore.
+ * way a deploy or package would see it, and checks that package.xml lists every bundle, static resource, custom label
+ * and list view under the package's name, that every converted bundle carries its built JavaScript and every list
+ * view sits in its object's file, that no standard object is claimed whole, and that no TypeScript sources or tests
+ * slipped past .forceignore.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,10 @@ export interface ExpectedMembers {
     bundles: string[];
     resources: string[];
     labels: string[];
+    /** `Object.name`, the ListView member form. */
+    listViews: string[];
+    /** Objects the source defines (`objects/X/X.object-meta.xml`); the package may list these as CustomObject. */
+    objects: string[];
 }
 
 export interface Manifest {
@@ -53,9 +58,12 @@ function subdirs(dir: string): string[] {
         .map((entry) => entry.name);
 }
 
-/** What a source directory holds, found by folder convention (`lwc/`, `staticresources/`, `labels/`) at any depth. */
+/**
+ * What a source directory holds, found by folder convention (`lwc/`, `staticresources/`, `labels/`,
+ * `objects/<Object>/listViews/`) at any depth.
+ */
 export function expectedMembers(rootDir: string): ExpectedMembers {
-    const expected: ExpectedMembers = { bundles: [], resources: [], labels: [] };
+    const expected: ExpectedMembers = { bundles: [], resources: [], labels: [], listViews: [], objects: [] };
     const labelParser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'labels' });
     const walk = (dir: string): void => {
         for (const name of subdirs(dir)) {
@@ -74,11 +82,23 @@ export function expectedMembers(rootDir: string): ExpectedMembers {
                         if (label.fullName) expected.labels.push(label.fullName);
                     }
                 }
+            } else if (name === 'objects') {
+                for (const object of subdirs(full)) {
+                    if (fs.existsSync(path.join(full, object, `${object}.object-meta.xml`)))
+                        expected.objects.push(object);
+                    const listViews = path.join(full, object, 'listViews');
+                    if (!fs.existsSync(listViews)) continue;
+                    for (const file of fs
+                        .readdirSync(listViews)
+                        .filter((file) => file.endsWith('.listView-meta.xml'))) {
+                        expected.listViews.push(`${object}.${path.basename(file, '.listView-meta.xml')}`);
+                    }
+                }
             } else if (name !== 'node_modules' && name !== '__tests__') walk(full);
         }
     };
     if (fs.existsSync(rootDir)) walk(rootDir);
-    for (const key of ['bundles', 'resources', 'labels'] as const) expected[key].sort();
+    for (const key of ['bundles', 'resources', 'labels', 'listViews', 'objects'] as const) expected[key].sort();
     return expected;
 }
 
@@ -101,15 +121,38 @@ export function compareManifest(expected: ExpectedMembers, manifest: Manifest, n
     missing('StaticResource', expected.resources);
     missing('CustomLabel', expected.labels);
     if (expected.labels.length > 0) missing('CustomLabels', ['CustomLabels']);
+    missing('ListView', expected.listViews);
+    // A standard object listed whole would deploy its definition over the org's; list views go as ListView members.
+    for (const object of manifest.types.get('CustomObject') ?? []) {
+        if (!expected.objects.includes(object)) {
+            problems.push(`CustomObject ${object} is in package.xml, but the source only adds list views to it`);
+        }
+    }
     return problems;
 }
 
-/** The converted tree ships each bundle's JavaScript and nothing .forceignore should have kept out. */
+/**
+ * The converted tree ships each bundle's JavaScript, each list view inside its object's `objects/<Object>.object`
+ * (where the Metadata API format keeps them), and nothing .forceignore should have kept out.
+ */
 export function checkConvertedOutput(outDir: string, expected: ExpectedMembers): string[] {
     const problems: string[] = [];
     for (const bundle of expected.bundles) {
         if (!fs.existsSync(path.join(outDir, 'lwc', bundle, `${bundle}.js`))) {
             problems.push(`bundle ${bundle} converts without ${bundle}.js (npm run build makes it from ${bundle}.ts)`);
+        }
+    }
+    const objectParser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'listViews' });
+    for (const member of expected.listViews) {
+        const [object, name] = member.split('.');
+        const file = path.join(outDir, 'objects', `${object}.object`);
+        const doc = fs.existsSync(file)
+            ? (objectParser.parse(fs.readFileSync(file, 'utf8')) as {
+                  CustomObject?: { listViews?: { fullName?: string }[] };
+              })
+            : undefined;
+        if (!doc?.CustomObject?.listViews?.some((view) => String(view.fullName) === name)) {
+            problems.push(`list view ${member} is missing from objects/${object}.object in the converted package`);
         }
     }
     const forbidden = (name: string): boolean =>
@@ -180,9 +223,10 @@ async function main(argv: string[]): Promise<void> {
     const report = await packageCheck({ projectDir, rootDir });
     const where = path.relative(process.cwd(), rootDir) || '.';
     for (const problem of report.problems) console.log(`${where}: ${problem}`);
-    const { bundles, resources, labels } = report.expected;
+    const { bundles, resources, labels, listViews } = report.expected;
     console.log(
         `package conversion: ${bundles.length} bundles, ${resources.length} static resources, ${labels.length} labels, ` +
+            `${listViews.length} list views, ` +
             `${report.problems.length} problems in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
             `(sf convert ${(report.convertMs / 1000).toFixed(1)} s)`,
     );

@@ -3,15 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { forceAppDir } from '../../lib/paths';
 import {
     apiPropertyNames,
     checkBundleMeta,
+    checkDrillDowns,
     checkLabelsFile,
+    checkListView,
     checkMetadata,
     checkProperty,
     labelReferences,
+    packagedDrillDowns,
     propertyNameProblem,
     resourceReferences,
+    type DrillDownRef,
     type MetaProblem,
 } from '../metadata';
 
@@ -44,9 +49,10 @@ const propertyMessages = (attrs: Record<string, string>, targets = ['lightning__
     checkProperty(attrs, { file: 'x', targets }).map((problem) => problem.message);
 
 test('the well-formed fixture package has no problems', () => {
-    const report = checkMetadata([path.join(fixtures, 'good')]);
+    const drillDown = { owner: 'KPI won', file: 'kpiCatalog.ts', object: 'Opportunity', listView: 'kpiWonDeals' };
+    const report = checkMetadata([path.join(fixtures, 'good')], [drillDown]);
     assert.deepEqual(report.problems, []);
-    assert.deepEqual([report.bundles, report.labels, report.resources], [1, 1, 1]);
+    assert.deepEqual([report.bundles, report.labels, report.resources, report.listViews], [1, 1, 1, 1]);
 });
 
 test('the broken fixture package reports each mistake once, naming the file', () => {
@@ -235,4 +241,115 @@ test('zero bundles, labels and resources is a pass', () => {
     tmpRoots.push(root);
     const report = checkMetadata([root]);
     assert.deepEqual([report.problems.length, report.bundles, report.labels, report.resources], [0, 0, 0, 0]);
+});
+
+const listViewXml = (body: string, name = 'kpiOpenDeals'): string =>
+    `<?xml version="1.0" encoding="UTF-8"?>
+<ListView xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>${name}</fullName>
+    ${body}
+</ListView>`;
+
+const listViewMessages = (
+    xml: string,
+    file = 'objects/Opportunity/listViews/kpiOpenDeals.listView-meta.xml',
+): string[] => checkListView(file, xml, 'Opportunity').map((problem) => problem.message);
+
+test('a list view with confirmed tokens, a KPI label and its scope passes', () => {
+    const xml = listViewXml(`<columns>OPPORTUNITY.NAME</columns><columns>CORE.USERS.ALIAS</columns>
+        <filterScope>Everything</filterScope>
+        <filters><field>OPPORTUNITY.CLOSED</field><operation>equals</operation><value>0</value></filters>
+        <label>KPI: Open Deals</label>`);
+    assert.deepEqual(listViewMessages(xml), []);
+});
+
+test('a list view must be kpi-prefixed, named as its file, labelled "KPI: …" and scoped', () => {
+    const xml = listViewXml('<label>Open deals</label>', 'OpenDeals');
+    assert.deepEqual(listViewMessages(xml, 'objects/Opportunity/listViews/OpenDeals.listView-meta.xml'), [
+        'list view Opportunity.OpenDeals: list view name "OpenDeals" must start with "kpi"',
+        'list view Opportunity.OpenDeals: label "Open deals" must start with "KPI: " and name the view',
+        'list view Opportunity.OpenDeals: needs a <filterScope> (required)',
+    ]);
+    assert.deepEqual(
+        listViewMessages(listViewXml('<filterScope>Mine</filterScope><label>KPI: </label>', 'kpiOther')),
+        [
+            '<fullName> is "kpiOther", expected "kpiOpenDeals"',
+            'label "KPI:" must start with "KPI: " and name the view',
+        ].map((message) => `list view Opportunity.kpiOpenDeals: ${message}`),
+    );
+});
+
+test('guessed column and filter names, unknown operations and dangling filter logic are caught', () => {
+    const xml = listViewXml(`<booleanFilter>1 AND (2 OR 3)</booleanFilter>
+        <columns>OPPORTUNITY.NAME</columns><columns>Amount</columns><columns>LEAD.COMPANY</columns>
+        <filterScope>Everything</filterScope>
+        <filters><field>OPPORTUNITY.IS_WON</field><operation>equals</operation><value>1</value></filters>
+        <filters><field>OPPORTUNITY.CLOSED</field><operation>is</operation><value>1</value></filters>
+        <label>KPI: Open Deals</label>`);
+    assert.deepEqual(
+        listViewMessages(xml),
+        [
+            'column "Amount" is not a list view token confirmed for Opportunity (scripts/validate/metadata.ts LIST_VIEW_TOKENS)',
+            'column "LEAD.COMPANY" is not a list view token confirmed for Opportunity (scripts/validate/metadata.ts LIST_VIEW_TOKENS)',
+            'filter 1 field "OPPORTUNITY.IS_WON" is not a list view token confirmed for Opportunity (scripts/validate/metadata.ts LIST_VIEW_TOKENS)',
+            'filter 2 operation "is"; one of equals, notEqual, lessThan, greaterThan, lessOrEqual, greaterOrEqual, contains, notContain, startsWith, includes, excludes, within',
+            'booleanFilter "1 AND (2 OR 3)" names filter 3, but there are 2',
+        ].map((message) => `list view Opportunity.kpiOpenDeals: ${message}`),
+    );
+});
+
+/** A package directory holding the given list view files (`Object/listViews/name` → XML). */
+function packageWithListViews(files: Record<string, string>): { root: string; objects: string } {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-metadata-test-'));
+    tmpRoots.push(root);
+    const objects = path.join(root, 'main', 'default', 'objects');
+    for (const [rel, xml] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(objects, rel)), { recursive: true });
+        fs.writeFileSync(path.join(objects, rel), xml);
+    }
+    return { root, objects };
+}
+
+const wonView = listViewXml('<filterScope>Everything</filterScope><label>KPI: Won</label>', 'kpiWon');
+
+test('a drill-down to a list view without metadata, or under another object, is caught in the declaring file', () => {
+    const { root } = packageWithListViews({ 'Lead/listViews/kpiWon.listView-meta.xml': wonView });
+    const drillDowns: DrillDownRef[] = [
+        { owner: 'KPI opportunitiesWon', file: 'kpiCatalog.ts', object: 'Opportunity', listView: 'kpiWon' },
+        { owner: 'KPI campaignOpens', file: 'kpiCatalog.ts', object: 'CampaignMember', listView: 'kpiOpens' },
+    ];
+    assert.deepEqual(checkMetadata([root], drillDowns).problems, [
+        {
+            file: 'kpiCatalog.ts',
+            message:
+                'KPI opportunitiesWon: drill-down to Opportunity list view kpiWon, but it is packaged for Lead, not Opportunity (expected objects/Opportunity/listViews/kpiWon.listView-meta.xml)',
+        },
+        {
+            file: 'kpiCatalog.ts',
+            message:
+                'KPI campaignOpens: drill-down to CampaignMember list view kpiOpens, but there is no objects/CampaignMember/listViews/kpiOpens.listView-meta.xml',
+        },
+    ]);
+});
+
+test('a list view outside objects/<Object>/listViews/ is reported', () => {
+    const { root, objects } = packageWithListViews({ 'Opportunity/kpiWon.listView-meta.xml': wonView });
+    assert.deepEqual(lines(checkMetadata([root]).problems, objects), [
+        'Opportunity/kpiWon.listView-meta.xml: a list view belongs in objects/<Object>/listViews/',
+    ]);
+});
+
+test('every drill-down of the catalog and the leaderboard has its list view in force-app', () => {
+    const drillDowns = packagedDrillDowns();
+    assert.ok(drillDowns.some((ref) => ref.owner === 'leaderboard KPI newLogos' && ref.object === 'Account'));
+    assert.ok(drillDowns.some((ref) => ref.owner === 'KPI winRate'));
+    const objects = path.join(forceAppDir, 'main', 'default', 'objects');
+    const found = new Map<string, string>();
+    for (const object of fs.readdirSync(objects)) {
+        const dir = path.join(objects, object, 'listViews');
+        for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+            found.set(`${object}.${file.replace('.listView-meta.xml', '')}`, path.join(dir, file));
+        }
+    }
+    assert.deepEqual(checkDrillDowns(drillDowns, found), []);
 });

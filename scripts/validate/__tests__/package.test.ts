@@ -6,7 +6,14 @@ import { after, test } from 'node:test';
 import { buildComponents } from '../../build';
 import { repoRoot } from '../../lib/paths';
 import type { SfRunner } from '../../lib/sf';
-import { compareManifest, expectedMembers, packageCheck, parseManifest, type ExpectedMembers } from '../package';
+import {
+    checkConvertedOutput,
+    compareManifest,
+    expectedMembers,
+    packageCheck,
+    parseManifest,
+    type ExpectedMembers,
+} from '../package';
 
 const goodPackage = path.join(__dirname, 'fixtures', 'metadata', 'good');
 const tmpRoots: string[] = [];
@@ -33,11 +40,18 @@ const manifestXml = (types: string, fullName = '<fullName>Lightning KPI Kit</ful
     `<?xml version="1.0" encoding="UTF-8"?>
 <Package xmlns="http://soap.sforce.com/2006/04/metadata">${types}<version>65.0</version>${fullName}</Package>`;
 
-const expected: ExpectedMembers = { bundles: ['kpiCard', 'kpiTable'], resources: ['kpiChartJs'], labels: ['kpiA'] };
+const expected: ExpectedMembers = {
+    bundles: ['kpiCard', 'kpiTable'],
+    resources: ['kpiChartJs'],
+    labels: ['kpiA'],
+    listViews: ['Opportunity.kpiWon'],
+    objects: [],
+};
 const complete =
     '<types><members>kpiA</members><name>CustomLabel</name></types>' +
     '<types><members>CustomLabels</members><name>CustomLabels</name></types>' +
     '<types><members>kpiCard</members><members>kpiTable</members><name>LightningComponentBundle</name></types>' +
+    '<types><members>Opportunity.kpiWon</members><name>ListView</name></types>' +
     '<types><members>kpiChartJs</members><name>StaticResource</name></types>';
 
 test('a complete manifest passes', () => {
@@ -51,7 +65,7 @@ test('a bundle missing from package.xml is caught', () => {
     ]);
 });
 
-test('missing static resources, labels and package name are caught', () => {
+test('missing static resources, labels, list views and package name are caught', () => {
     const bundlesOnly =
         '<types><members>kpiCard</members><members>kpiTable</members><name>LightningComponentBundle</name></types>';
     assert.deepEqual(compareManifest(expected, parseManifest(manifestXml(bundlesOnly, ''))), [
@@ -59,14 +73,41 @@ test('missing static resources, labels and package name are caught', () => {
         'StaticResource kpiChartJs is missing from package.xml',
         'CustomLabel kpiA is missing from package.xml',
         'CustomLabels CustomLabels is missing from package.xml',
+        'ListView Opportunity.kpiWon is missing from package.xml',
     ]);
 });
 
-test('finds bundles, static resources and labels by folder convention', () => {
+test('a standard object listed whole, where the source only adds list views, is caught', () => {
+    const whole = complete + '<types><members>Opportunity</members><name>CustomObject</name></types>';
+    assert.deepEqual(compareManifest(expected, parseManifest(manifestXml(whole))), [
+        'CustomObject Opportunity is in package.xml, but the source only adds list views to it',
+    ]);
+    assert.deepEqual(compareManifest({ ...expected, objects: ['Opportunity'] }, parseManifest(manifestXml(whole))), []);
+});
+
+test('a list view missing from its object file in the converted tree is caught', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-package-test-'));
+    tmpRoots.push(out);
+    fs.mkdirSync(path.join(out, 'objects'));
+    const listViews = ['Opportunity.kpiWon', 'Opportunity.kpiLost', 'Lead.kpiNew'];
+    const only = { bundles: [], resources: [], labels: [], listViews, objects: [] };
+    fs.writeFileSync(
+        path.join(out, 'objects', 'Opportunity.object'),
+        '<CustomObject><listViews><fullName>kpiWon</fullName></listViews></CustomObject>',
+    );
+    assert.deepEqual(checkConvertedOutput(out, only), [
+        'list view Opportunity.kpiLost is missing from objects/Opportunity.object in the converted package',
+        'list view Lead.kpiNew is missing from objects/Lead.object in the converted package',
+    ]);
+});
+
+test('finds bundles, static resources, labels and list views by folder convention', () => {
     assert.deepEqual(expectedMembers(goodPackage), {
         bundles: ['kpiCard'],
         resources: ['kpiNotes'],
         labels: ['kpiCardTitle'],
+        listViews: ['Opportunity.kpiWonDeals'],
+        objects: [],
     });
 });
 
@@ -79,6 +120,8 @@ test('the real sf convert of a built fixture package lists everything under the 
     assert.deepEqual(report.manifest.types.get('StaticResource'), ['kpiNotes']);
     assert.deepEqual(report.manifest.types.get('CustomLabel'), ['kpiCardTitle']);
     assert.deepEqual(report.manifest.types.get('CustomLabels'), ['CustomLabels']);
+    assert.deepEqual(report.manifest.types.get('ListView'), ['Opportunity.kpiWonDeals']);
+    assert.equal(report.manifest.types.get('CustomObject'), undefined);
 });
 
 test('the real sf convert of an unbuilt package is caught: the bundle ships without JavaScript', async () => {

@@ -89,7 +89,10 @@ export interface KpiDefinition {
     groupings: string[];
     /** Below this many records a rate is flagged as too small to trust. */
     minSample?: number;
-    /** Where a click on the number leads: the records behind it (the KPI's own filter) or a packaged list view. */
+    /**
+     * Where a click on the number leads: a packaged list view (objects/<object>/listViews/<listView>), filtered like the
+     * KPI over its default period; it cannot follow the tile's period or scope (docs/kpis.md, "Drill-down").
+     */
     drillDown: { object: string; listView: string };
     /** Scope paths when they differ from the object's (campaign members scoped by the lead's owner). */
     scope?: ScopePaths;
@@ -255,7 +258,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         strategy: 'aggregate',
         why: 'Distinct leads counted by the server over campaign members, grouped by campaign when broken down.',
         groupings: ['campaign'],
-        drillDown: { object: 'CampaignMember', listView: 'kpiLeadsFromCampaigns' },
+        drillDown: { object: 'Campaign', listView: 'kpiActiveCampaigns' },
         scope: { mine: 'Lead.OwnerId', team: 'Lead.Owner.User.ManagerId' },
     },
     {
@@ -443,7 +446,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         why: 'Two server counts dated differently (converted by ConvertedDate, created by CreatedDate), divided in the browser.',
         groupings: ['owner', 'source'],
         minSample: 20,
-        drillDown: { object: 'Lead', listView: 'kpiLeadsConverted' },
+        drillDown: { object: 'Lead', listView: 'kpiLeadsCreated' },
     },
     {
         id: 'averageDaysLeadToOpportunity',
@@ -460,7 +463,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         why: DATE_MEANS,
         groupings: [],
         minSample: 10,
-        drillDown: { object: 'Lead', listView: 'kpiLeadsConverted' },
+        drillDown: { object: 'Opportunity', listView: 'kpiOpportunitiesOpened' },
     },
     {
         id: 'averageSalesCycle',
@@ -525,7 +528,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         strategy: 'aggregate',
         why: SERVER_COUNT,
         groupings: ['campaign'],
-        drillDown: { object: 'CampaignMember', listView: 'kpiCampaignOpens' },
+        drillDown: { object: 'Campaign', listView: 'kpiActiveCampaigns' },
     },
     {
         id: 'campaignOpenRate',
@@ -542,7 +545,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         why: SERVER_SHARE,
         groupings: ['campaign'],
         minSample: 50,
-        drillDown: { object: 'CampaignMember', listView: 'kpiCampaignMembersSent' },
+        drillDown: { object: 'Campaign', listView: 'kpiActiveCampaigns' },
     },
     {
         id: 'campaignResponses',
@@ -558,7 +561,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         strategy: 'aggregate',
         why: SERVER_COUNT,
         groupings: ['campaign'],
-        drillDown: { object: 'CampaignMember', listView: 'kpiCampaignResponses' },
+        drillDown: { object: 'Campaign', listView: 'kpiActiveCampaigns' },
     },
     {
         id: 'campaignResponseRate',
@@ -575,7 +578,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         why: SERVER_SHARE,
         groupings: ['campaign'],
         minSample: 50,
-        drillDown: { object: 'CampaignMember', listView: 'kpiCampaignMembersSent' },
+        drillDown: { object: 'Campaign', listView: 'kpiActiveCampaigns' },
     },
     {
         id: 'pipelineValue',

@@ -13,7 +13,7 @@ export interface FormatOptions {
     locale: string;
     /** ISO 4217 code the amounts are in; required for `currency`. */
     currency?: string;
-    /** Short form for tiles: 1.2K, 3.4M (Intl compact notation). */
+    /** Short form for tiles: 1.2K, 3.4M, 123K (Intl compact notation, at most 3 significant digits). */
     compact?: boolean;
 }
 
@@ -45,27 +45,66 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
     return format;
 }
 
+/**
+ * Compact form: at most 3 significant digits and at most one decimal, whichever keeps fewer ($1.2M, $123K, $19.5K).
+ * `minimumFractionDigits: 0` drops the ".0" that a currency's default minimum (2 digits, clamped to the maximum of 1)
+ * would otherwise keep ("$19.0K"). `roundingPriority` is Intl.NumberFormat v3 (ES2023; Node 20 and Chromium 156 give
+ * the same text); a browser without it rounds to the 3 significant digits alone ($1.23M).
+ * https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/NumberFormat/NumberFormat
+ */
+const COMPACT: Intl.NumberFormatOptions = {
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+    maximumSignificantDigits: 3,
+    roundingPriority: 'lessPrecision',
+};
+
+/**
+ * Where the locale has no short word for the magnitude (German thousands, Japanese below 万), the number stays whole:
+ * rounding it to 3 significant digits would print a false "123.000 €" for 123,456.
+ */
+const UNABBREVIATED: Intl.NumberFormatOptions = {
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+};
+
 function unitOptions(unit: KpiUnit, options: FormatOptions): Intl.NumberFormatOptions {
-    const compact: Intl.NumberFormatOptions = options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {};
     switch (unit) {
         case 'currency':
             if (!options.currency) throw new RangeError('formatKpiValue: currency is required for the currency unit');
-            return { style: 'currency', currency: options.currency, ...compact };
+            return { style: 'currency', currency: options.currency };
         case 'percent':
             return { style: 'percent', maximumFractionDigits: 1 };
         case 'days':
             return { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 };
         case 'multiple':
-            return { maximumFractionDigits: 1 };
         case 'count':
-            return { maximumFractionDigits: 1, ...compact };
+            return { maximumFractionDigits: 1 };
     }
+}
+
+/** Compact notation applies to amounts and counts; rates, days and multiples are short already. */
+function formatNumber(
+    value: number,
+    unit: KpiUnit,
+    options: FormatOptions,
+    extra: Intl.NumberFormatOptions = {},
+): string {
+    const base = { ...unitOptions(unit, options), ...extra };
+    if (!options.compact || (unit !== 'currency' && unit !== 'count')) {
+        return numberFormat(options.locale, base).format(value);
+    }
+    const short = numberFormat(options.locale, { ...base, ...COMPACT });
+    if (short.formatToParts(value).some((part) => part.type === 'compact')) return short.format(value);
+    return numberFormat(options.locale, { ...base, ...UNABBREVIATED }).format(value);
 }
 
 /** A KPI value in its unit; percent values are ratios (0.25 → 25%). Empty for a missing value, never a false zero. */
 export function formatKpiValue(value: number | null | undefined, unit: KpiUnit, options: FormatOptions): string {
     if (value === null || value === undefined || !Number.isFinite(value)) return '';
-    const text = numberFormat(options.locale, unitOptions(unit, options)).format(value);
+    const text = formatNumber(value, unit, options);
     return unit === 'multiple' ? kpiFormatMultiple.replace('{0}', text) : text;
 }
 
@@ -98,12 +137,12 @@ export function formatChange(
         const points = signed(direction === 'flat' ? 0 : delta * 100, options.locale, { maximumFractionDigits: 1 });
         text = kpiFormatPercentagePoints.replace('{0}', points);
     } else if (unit === 'days' || unit === 'multiple') {
-        text = signed(delta, options.locale, unitOptions(unit, options));
+        text = formatNumber(delta, unit, options, { signDisplay: 'exceptZero' });
         if (unit === 'multiple') text = kpiFormatMultiple.replace('{0}', text);
     } else if (ratio !== null) {
         text = signed(direction === 'flat' ? 0 : ratio, options.locale, { style: 'percent', maximumFractionDigits: 1 });
     } else {
-        text = signed(delta, options.locale, unitOptions(unit, { ...options, compact: options.compact }));
+        text = formatNumber(delta, unit, options, { signDisplay: 'exceptZero' });
     }
     return { direction, tone, text, ratio };
 }

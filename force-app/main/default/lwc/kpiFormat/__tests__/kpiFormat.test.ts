@@ -19,7 +19,7 @@ describe('formatKpiValue', () => {
         ['de-DE', 'USD', 'currency', 1234567.891, false, '1.234.567,89 $'],
         ['de-DE', 'JPY', 'currency', 1234567.891, false, '1.234.568 ¥'],
         ['ja-JP', 'JPY', 'currency', 1234567.891, false, '￥1,234,568'],
-        ['ja-JP', 'JPY', 'currency', 1234567.891, true, '￥123.5万'],
+        ['ja-JP', 'JPY', 'currency', 1234567.891, true, '￥123万'],
         ['ja-JP', 'USD', 'currency', 1234567.891, false, '$1,234,567.89'],
         ['en-US', 'USD', 'percent', 0.2567, false, '25.7%'],
         ['de-DE', 'EUR', 'percent', 0.2567, false, '25,7 %'],
@@ -31,13 +31,51 @@ describe('formatKpiValue', () => {
         ['en-US', 'USD', 'count', 1234567, false, '1,234,567'],
         ['en-US', 'USD', 'count', 1234567, true, '1.2M'],
         ['de-DE', 'EUR', 'count', 1234567, false, '1.234.567'],
-        ['ja-JP', 'JPY', 'count', 1234567, true, '123.5万'],
+        ['ja-JP', 'JPY', 'count', 1234567, true, '123万'],
         ['en-US', 'USD', 'multiple', 3.24, false, '3.2×'],
         ['de-DE', 'EUR', 'multiple', 3.24, false, '3,2×'],
         ['en-US', 'USD', 'count', 0, false, '0'],
     ];
     it.each(cases)('%s %s %s %d (compact %s) → %s', (locale, currency, unit, value, compact, expected) => {
         expect(plain(formatKpiValue(value, unit, { locale, currency, compact }))).toBe(expected);
+    });
+
+    // Compact: at most 3 significant digits and one decimal, no trailing ".0", whole where the locale has no word.
+    const compactCases: [string, string | undefined, KpiUnit, number, string][] = [
+        ['en-US', 'USD', 'currency', 19000, '$19K'],
+        ['en-US', 'USD', 'currency', 19500, '$19.5K'],
+        ['en-US', 'USD', 'currency', 1000, '$1K'],
+        ['en-US', 'USD', 'currency', 123456, '$123K'],
+        ['en-US', 'USD', 'currency', 999999, '$1M'],
+        ['en-US', 'USD', 'currency', 1500000000, '$1.5B'],
+        ['en-US', 'USD', 'currency', 999, '$999'],
+        ['en-US', 'USD', 'currency', 12.34, '$12.3'],
+        ['en-US', 'USD', 'currency', -19000, '-$19K'],
+        ['en-US', 'USD', 'currency', 0, '$0'],
+        ['en-US', undefined, 'count', 62100, '62.1K'],
+        ['en-US', undefined, 'count', 123456, '123K'],
+        ['de-DE', 'EUR', 'currency', 19000, '19.000 €'],
+        ['de-DE', 'EUR', 'currency', 123456, '123.456 €'],
+        ['de-DE', 'EUR', 'currency', 1500, '1500 €'],
+        ['de-DE', 'EUR', 'currency', 12.34, '12,3 €'],
+        ['de-DE', 'EUR', 'currency', 2000000, '2 Mio. €'],
+        ['de-DE', 'EUR', 'currency', 123456789, '123 Mio. €'],
+        ['de-DE', undefined, 'count', 1500000000, '1,5 Mrd.'],
+        ['ja-JP', 'JPY', 'currency', 19000, '￥1.9万'],
+        ['ja-JP', 'JPY', 'currency', 1000, '￥1000'],
+        ['ja-JP', 'JPY', 'currency', 20000, '￥2万'],
+        ['ja-JP', 'USD', 'currency', 1500000000, '$15億'],
+        ['ja-JP', undefined, 'count', 123456, '12.3万'],
+    ];
+    it.each(compactCases)('compact %s %s %s %d → %s', (locale, currency, unit, value, expected) => {
+        expect(plain(formatKpiValue(value, unit, { locale, currency, compact: true }))).toBe(expected);
+    });
+
+    it('keeps rates, days and multiples as they are when compact is asked for', () => {
+        const options = { locale: 'en-US', compact: true };
+        expect(formatKpiValue(0.2567, 'percent', options)).toBe('25.7%');
+        expect(formatKpiValue(12000.5, 'days', options)).toBe('12,000.5 days');
+        expect(formatKpiValue(3.24, 'multiple', options)).toBe('3.2×');
     });
 
     it('shows nothing, never a false zero, for a missing value', () => {
@@ -66,6 +104,7 @@ describe('formatChange', () => {
         ['flat', 5, 5, 'count', true, { direction: 'flat', tone: 'neutral', text: '0%', ratio: 0 }],
         ['from zero', 5, 0, 'count', true, { direction: 'up', text: '+5', ratio: null }],
         ['from zero amount', 250, 0, 'currency', true, { direction: 'up', text: '+$250.00', ratio: null }],
+        ['flat days', 3, 3, 'days', false, { direction: 'flat', tone: 'neutral', text: '0 days' }],
         ['rate in points', 0.32, 0.28, 'percent', true, { direction: 'up', tone: 'good', text: '+4 pts' }],
         ['multiple', 2.5, 3, 'multiple', true, { direction: 'down', tone: 'bad', text: '-0.5×' }],
     ];
@@ -76,6 +115,15 @@ describe('formatChange', () => {
     it('writes the change in the viewer’s locale', () => {
         expect(plain(formatChange(0.9, 1, 'count', true, { locale: 'de-DE' })?.text)).toBe('-10 %');
         expect(formatChange(0.2, 0.25, 'percent', true, { locale: 'de-DE' })?.text).toBe('-5 pts');
+    });
+
+    it('shortens a change from zero the way the value is shortened', () => {
+        const compact = { ...en, compact: true };
+        expect(formatChange(19000, 0, 'currency', true, compact)?.text).toBe('+$19K');
+        expect(formatChange(0, 1234567, 'count', false, compact)?.text).toBe('-100%');
+        expect(
+            plain(formatChange(123456, 0, 'currency', true, { locale: 'de-DE', currency: 'EUR', compact: true })?.text),
+        ).toBe('+123.456 €');
     });
 
     it('has no change without both values', () => {
