@@ -34,8 +34,8 @@ export const dynamicDocumentSources: DynamicDocumentSource[] = [
     // kpiPlanner: components wire gql`${kpiQuery(plan)}` (KPI values) and gql`${kpiRecordsQuery(drillDown)}` (the
     // records behind a number); planner-documents.ts enumerates every document shape of both.
     { module: plannerModule, builders: ['kpiQuery', 'kpiRecordsQuery'], documents: plannerDocuments },
-    // kpiWinLoss: gql`${winLossQuery(plan)}` (aggregates) and gql`${recentLossesQuery(plan)}` (records).
-    { module: winLossModule, builders: ['winLossQuery', 'recentLossesQuery'], documents: winLossDocuments },
+    // kpiWinLoss: gql`${winLossQuery(plan)}`, one document of aggregates plus one page of recent losses.
+    { module: winLossModule, builders: ['winLossQuery'], documents: winLossDocuments },
     // kpiLeaderboardQuery: gql`${boardQuery(plan)}` (the board) and gql`${boardPageQuery(page)}` (groups past 2,000).
     { module: leaderboardModule, builders: ['boardQuery', 'boardPageQuery'], documents: leaderboardDocuments },
 ];

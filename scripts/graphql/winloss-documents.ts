@@ -1,8 +1,8 @@
 /**
  * Every document shape kpiWinLossData can produce, for the offline validator (scripts/graphql/dynamic-documents.ts).
  * The text depends on the grouping (date function and how many year chunks), the scope (team subqueries or not),
- * which filters are set (type, lead source, owner, account) and whether there is a loss-reason field; dates, Ids and
- * filter values are variables.
+ * which filters are set (type, lead source, owner, account), whether there is a loss-reason field and which optional
+ * sections a refused document left out (reasons, recent losses); dates, Ids and filter values are variables.
  */
 import path from 'node:path';
 import {
@@ -10,10 +10,9 @@ import {
     GROUPINGS,
     SCOPES,
     planWinLoss,
-    recentLossesQuery,
     winLossQuery,
 } from '../../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
-import type { WinLossSettings } from '../../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
+import type { OptionalSection, WinLossSettings } from '../../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
 import { lwcDir } from '../lib/paths';
 import type { DynamicDocument } from './dynamic-documents';
 
@@ -32,6 +31,8 @@ const filterSets: Partial<WinLossSettings>[] = [
     { opportunityType: 'New Business', leadSource: 'Web', ownerId: '005000000000002AAA' },
     { lossReasonField: '' },
 ];
+/** What the component may leave out after the server refused a document (kpiWinLossData sectionsToOmit). */
+export const OMISSIONS: OptionalSection[][] = [[], ['reasons'], ['recent'], ['reasons', 'recent']];
 
 /** Every distinct document text, each labelled with the first settings that produced it. */
 export function winLossDocuments(): DynamicDocument[] {
@@ -45,25 +46,27 @@ export function winLossDocuments(): DynamicDocument[] {
                 for (const period of periods) {
                     for (const [n, now] of nows.entries()) {
                         for (const accountId of [undefined, '001000000000001AAA']) {
-                            for (const fiscalYearStartMonth of [1, 2]) {
-                                const settings = {
-                                    ...DEFAULT_SETTINGS,
-                                    ...filters,
-                                    grouping,
-                                    scope,
-                                    period,
-                                    fiscalYearStartMonth,
-                                };
-                                const plan = planWinLoss({
-                                    settings,
-                                    now,
-                                    calendar,
-                                    userId: '005000000000001AAA',
-                                    accountId,
-                                });
-                                const label = `${grouping}/${scope}/filters ${f}/${period.kind}/now ${n}/account ${Boolean(accountId)}/fy ${fiscalYearStartMonth}`;
-                                add(`aggregates ${label}`, winLossQuery(plan));
-                                add(`recent losses ${label}`, recentLossesQuery(plan));
+                            for (const [o, omit] of OMISSIONS.entries()) {
+                                for (const fiscalYearStartMonth of [1, 2]) {
+                                    const settings = {
+                                        ...DEFAULT_SETTINGS,
+                                        ...filters,
+                                        grouping,
+                                        scope,
+                                        period,
+                                        fiscalYearStartMonth,
+                                    };
+                                    const plan = planWinLoss({
+                                        settings,
+                                        now,
+                                        calendar,
+                                        userId: '005000000000001AAA',
+                                        accountId,
+                                        omit,
+                                    });
+                                    const label = `${grouping}/${scope}/filters ${f}/${period.kind}/now ${n}/account ${Boolean(accountId)}/omit ${o}/fy ${fiscalYearStartMonth}`;
+                                    add(label, winLossQuery(plan));
+                                }
                             }
                         }
                     }

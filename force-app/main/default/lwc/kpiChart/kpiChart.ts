@@ -239,9 +239,11 @@ export default class KpiChart extends LightningElement {
     }
 
     private config(reducedMotion: boolean): KpiChartConfig {
+        const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
         return buildChartConfig(
             { type: this.typeValue, labels: this.labelsValue, series: this.seriesValue, options: this.optionsValue },
             reducedMotion,
+            (value) => percent.format(value / 100),
         );
     }
 

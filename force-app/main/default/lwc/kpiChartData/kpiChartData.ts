@@ -22,6 +22,9 @@ const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star
 const DASHES: readonly (readonly number[])[] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
 
 export type KpiChartValue = number | null;
+export type KpiChartAxis = 'primary' | 'percent';
+/** Chart.js scale id of the right-hand percent axis. */
+export const PERCENT_AXIS_ID = 'percent';
 
 /** One series of values, one value per label. */
 export interface KpiChartSeries {
@@ -33,6 +36,11 @@ export interface KpiChartSeries {
     color?: string;
     /** Draws this series as bars or a line inside a bar/line chart (e.g. a quota line over bars). */
     type?: 'bar' | 'line';
+    /**
+     * `percent` measures the series (values 0–100) on a second, right-hand 0–100 % axis, e.g. a win-rate line over
+     * count bars; `primary` (the default) on the left axis.
+     */
+    axis?: KpiChartAxis;
     fill?: boolean;
     stack?: string;
 }
@@ -65,6 +73,10 @@ export interface KpiDataTable {
 }
 
 type PlainObject = Record<string, unknown>;
+/** The part of a Chart.js legend item the legend sort reads. */
+interface LegendItem {
+    datasetIndex: number;
+}
 
 function isPlainObject(value: unknown): value is PlainObject {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -170,6 +182,9 @@ function datasetFor(chartType: KpiChartType, series: KpiChartSeries, index: numb
     const drawAs = series.type ?? chartType;
     dataset.type = drawAs;
     dataset.borderColor = color;
+    if (series.axis === 'percent') dataset.yAxisID = PERCENT_AXIS_ID;
+    // Lines over bars: Chart.js draws higher `order` first.
+    dataset.order = drawAs === 'line' ? 0 : 1;
     if (drawAs === 'line') {
         dataset.backgroundColor = withAlpha(color, '33');
         dataset.pointStyle = POINT_STYLES[index % POINT_STYLES.length];
@@ -184,14 +199,42 @@ function datasetFor(chartType: KpiChartType, series: KpiChartSeries, index: numb
     return dataset;
 }
 
-function defaultOptions(type: KpiChartType, seriesCount: number): PlainObject {
+function defaultOptions(
+    type: KpiChartType,
+    series: readonly KpiChartSeries[],
+    formatPercent: (value: number) => string,
+): PlainObject {
     const options: PlainObject = {
         responsive: true,
         maintainAspectRatio: false,
-        plugins: { legend: { display: type === 'doughnut' || seriesCount > 1, position: 'bottom' } },
+        plugins: { legend: { display: type === 'doughnut' || series.length > 1, position: 'bottom' } },
     };
-    if (type !== 'doughnut') options.scales = { y: { beginAtZero: true } };
+    if (type === 'doughnut') return options;
+    const scales: PlainObject = { y: { beginAtZero: true } };
+    if (series.some((item) => item.type === 'line') && type === 'bar') {
+        // Lines get a lower `order` to be drawn over the bars; the legend keeps the callers' series order.
+        options.plugins = mergeOptions(options.plugins as PlainObject, {
+            legend: { labels: { sort: (a: LegendItem, b: LegendItem) => a.datasetIndex - b.datasetIndex } },
+        });
+    }
+    if (series.some((item) => item.axis === 'percent')) {
+        // 0–100 unless a value lies outside (suggested, so nothing is clipped); its grid lines would cross the bars'.
+        scales[PERCENT_AXIS_ID] = {
+            type: 'linear',
+            position: 'right',
+            suggestedMin: 0,
+            suggestedMax: 100,
+            grid: { drawOnChartArea: false },
+            ticks: { callback: (value: number | string) => formatPercent(Number(value)) },
+        };
+    }
+    options.scales = scales;
     return options;
+}
+
+/** `12 %`-style tick text when the caller gives no locale-aware formatter. */
+export function defaultPercentFormat(value: number): string {
+    return `${value} %`;
 }
 
 /**
@@ -201,10 +244,11 @@ function defaultOptions(type: KpiChartType, seriesCount: number): PlainObject {
 export function buildChartConfig(
     input: { type: KpiChartType; labels: readonly unknown[]; series: readonly KpiChartSeries[]; options?: unknown },
     reducedMotion: boolean,
+    formatPercent: (value: number) => string = defaultPercentFormat,
 ): KpiChartConfig {
     const series = plainCopy(input.series);
     const labels = input.labels.map((label) => String(label));
-    let options = mergeOptions(defaultOptions(input.type, series.length), plainCopy(input.options));
+    let options = mergeOptions(defaultOptions(input.type, series, formatPercent), plainCopy(input.options));
     if (reducedMotion) options = { ...options, animation: false };
     return {
         type: input.type,

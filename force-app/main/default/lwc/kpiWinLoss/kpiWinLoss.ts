@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { gql, graphql } from 'lightning/graphql';
 import type { GraphQLDocument, GraphQLResult } from 'lightning/graphql';
-import currency from '@salesforce/i18n/currency';
+import viewerCurrency from '@salesforce/i18n/currency';
 import firstDayOfWeek from '@salesforce/i18n/firstDayOfWeek';
 import locale from '@salesforce/i18n/locale';
 import timeZone from '@salesforce/i18n/timeZone';
@@ -57,6 +57,9 @@ import kpiWinLossCloseDate from '@salesforce/label/c.kpiWinLossCloseDate';
 import kpiWinLossOwner from '@salesforce/label/c.kpiWinLossOwner';
 import kpiWinLossNoRecent from '@salesforce/label/c.kpiWinLossNoRecent';
 import kpiWinLossRunsAsViewer from '@salesforce/label/c.kpiWinLossRunsAsViewer';
+import kpiWinLossSectionFailed from '@salesforce/label/c.kpiWinLossSectionFailed';
+import kpiWinLossReasonFieldUnavailable from '@salesforce/label/c.kpiWinLossReasonFieldUnavailable';
+import kpiWinLossAmountsCurrency from '@salesforce/label/c.kpiWinLossAmountsCurrency';
 import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
 import kpiTilePeriodLastWeek from '@salesforce/label/c.kpiTilePeriodLastWeek';
 import kpiTilePeriodThisMonth from '@salesforce/label/c.kpiTilePeriodThisMonth';
@@ -75,17 +78,16 @@ import type { KpiChartSeries } from 'c/kpiChartData';
 import { formatCount, formatKpiValue } from 'c/kpiFormat';
 import { periodKey } from 'c/kpiPeriods';
 import {
-    MAX_OWNER_NAMES,
-    blamesField,
     planWinLoss,
-    readRecentLosses,
     readSettings,
     readWinLoss,
-    recentLossesQuery,
+    sectionsToOmit,
+    subqueriesOfError,
     winLossQuery,
 } from 'c/kpiWinLossData';
 import type {
     Bucket,
+    OptionalSection,
     PropertyProblem,
     RecentLoss,
     WinLossPlan,
@@ -109,9 +111,13 @@ const PERIOD_LABELS: Record<string, string> = {
     lastFiscalYear: kpiTilePeriodLastFiscalYear,
 };
 
-// Colour-vision safe pair (Okabe-Ito blue and vermillion), told apart by lightness too.
+// Colour-vision safe (Okabe-Ito blue and vermillion bars, told apart by lightness too; a black dashed line with
+// markers for the rate).
 const WON_COLOR = '#0072B2';
 const LOST_COLOR = '#D55E00';
+const RATE_COLOR = '#000000';
+
+type SectionErrors = Partial<Record<OptionalSection, readonly unknown[]>>;
 
 type Overrides = Partial<
     Record<'period' | 'grouping' | 'measure' | 'opportunityType' | 'leadSource' | 'ownerId', string>
@@ -131,7 +137,7 @@ interface RateRow {
 
 /**
  * Win-loss analysis: win rates for the company, the team and each rep, won vs lost over time, why deals are lost
- * and the latest losses. Thin: kpiWinLossData plans the two documents and shapes the answers.
+ * and the latest losses. Thin: kpiWinLossData plans the one document and shapes the answer.
  */
 export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     /** Which closed deals count: thisFiscalQuarter, lastMonth, rollingDays:90… The viewer can switch it. */
@@ -154,6 +160,8 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     @api leadSource = '';
     /** Only this owner's opportunities (a User Id); empty for the scope. */
     @api ownerId = '';
+    /** ISO code of the currency sums come back in (the corporate currency); empty for the viewer's currency. */
+    @api currencyCode = '';
     /** Set by the Account record page: only that account's opportunities. */
     @api recordId?: string;
 
@@ -191,27 +199,26 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
         noRecent: kpiWinLossNoRecent,
         runsAsViewer: kpiWinLossRunsAsViewer,
         winRate: kpiWinLossWinRate,
+        sectionFailed: kpiWinLossSectionFailed,
     };
 
     overrides: Overrides = {};
-    /** Set when the server blamed the loss-reason field: the document is re-planned without it. */
-    reasonFieldFailed = false;
+    /** Optional sections the server refused the whole document for: re-planned without them. */
+    omitted: OptionalSection[] = [];
+    /** The errors that made each omitted section go, shown in its place. */
+    omittedErrors: SectionErrors = {};
     answered = false;
-    aggregateData?: unknown;
+    responseData?: unknown;
+    responseErrors?: readonly unknown[];
     /** The plan the shown answer was asked with: until a new answer arrives, the old one is read with its plan. */
     answeredPlan?: WinLossPlan;
-    aggregateErrors?: readonly unknown[];
-    recentData?: unknown;
-    recentErrors?: readonly unknown[];
 
     private readonly now = new Date();
     // Getters run during render: caches live in a plain object, whose contents LWC does not observe.
     private readonly memo: {
         planKey?: string;
         plan?: WinLossPlan;
-        aggregate?: { text: string; document: GraphQLDocument | undefined };
-        recent?: { text: string; document: GraphQLDocument | undefined };
-        recentVariables?: { key: string; value: Record<string, string | string[]> };
+        document?: { text: string; document: GraphQLDocument | undefined };
     } = {};
 
     get read(): { settings: WinLossSettings; problems: PropertyProblem[] } {
@@ -226,6 +233,7 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
             opportunityType: this.opportunityType,
             leadSource: this.leadSource,
             ownerId: this.ownerId,
+            currencyCode: this.currencyCode,
             ...this.overrides,
         });
     }
@@ -243,9 +251,9 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
 
     get plan(): WinLossPlan {
         const settings = this.settings;
-        // Chart-only choices (measure, sample size) do not change the documents.
-        const documentSettings = { ...settings, measure: 'count', minSample: 0 };
-        const key = JSON.stringify([documentSettings, this.recordId, this.reasonFieldFailed]);
+        // Display-only choices (measure, sample size, currency) do not change the document.
+        const documentSettings = { ...settings, measure: 'count', minSample: 0, currencyCode: '' };
+        const key = JSON.stringify([documentSettings, this.recordId, this.omitted]);
         if (key !== this.memo.planKey || !this.memo.plan) {
             this.memo.planKey = key;
             this.memo.plan = planWinLoss({
@@ -254,87 +262,63 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
                 calendar: { timeZone, firstDayOfWeek, fiscalYearStartMonth: settings.fiscalYearStartMonth },
                 userId,
                 accountId: this.recordId,
-                withoutReasons: this.reasonFieldFailed,
+                omit: this.omitted,
             });
         }
         return this.memo.plan;
     }
 
     // gql once per document text: a new document object on every render would re-run the wire.
-    get aggregateQuery(): GraphQLDocument | undefined {
-        const aggregateText = winLossQuery(this.plan);
-        if (this.memo.aggregate?.text !== aggregateText) {
-            this.memo.aggregate = {
-                text: aggregateText,
+    get winLossDocument(): GraphQLDocument | undefined {
+        const text = winLossQuery(this.plan);
+        if (this.memo.document?.text !== text) {
+            this.memo.document = {
+                text,
                 document: gql`
-                    ${aggregateText}
+                    ${text}
                 `,
             };
         }
-        return this.memo.aggregate.document;
+        return this.memo.document.document;
     }
 
-    get aggregateVariables(): Record<string, string> {
+    get winLossVariables(): Record<string, string> {
         return this.plan.variables;
     }
 
-    get aggregateOperation(): string {
+    get winLossOperation(): string {
         return this.plan.operationName;
     }
 
-    @wire(graphql, { query: '$aggregateQuery', variables: '$aggregateVariables', operationName: '$aggregateOperation' })
-    handleAggregate(result: GraphQLResult): void {
+    // One request per render: rates, trend, reasons and recent losses are subqueries of one document.
+    @wire(graphql, { query: '$winLossDocument', variables: '$winLossVariables', operationName: '$winLossOperation' })
+    handleResult(result: GraphQLResult): void {
         if (!result || (result.data === undefined && result.errors === undefined)) return;
         const plan = this.plan;
-        if (!this.reasonFieldFailed && plan.reasonField && blamesField(result.errors, plan.reasonField)) {
-            this.reasonFieldFailed = true;
+        const omit = sectionsToOmit(plan, result.data, result.errors);
+        if (omit && omit.some((section) => !this.omitted.includes(section))) {
+            const errors = result.errors ?? [];
+            const kept: SectionErrors = { ...this.omittedErrors };
+            for (const section of omit) {
+                const tied = errors.filter((error) =>
+                    subqueriesOfError(error, plan).some((subquery) => subquery.section === section),
+                );
+                kept[section] = tied.length > 0 ? tied : errors;
+            }
+            this.omittedErrors = kept;
+            this.omitted = [...new Set([...this.omitted, ...omit])];
             return;
         }
         this.answered = true;
         this.answeredPlan = plan;
-        this.aggregateData = result.data ?? undefined;
-        this.aggregateErrors = result.errors?.length ? result.errors : undefined;
-    }
-
-    get recentQuery(): GraphQLDocument | undefined {
-        if (!this.answered) return undefined;
-        const recentText = recentLossesQuery(this.plan);
-        if (this.memo.recent?.text !== recentText) {
-            this.memo.recent = {
-                text: recentText,
-                document: gql`
-                    ${recentText}
-                `,
-            };
-        }
-        return this.memo.recent.document;
-    }
-
-    // Waits for the aggregates: the owner names it reads are those of the reps found there.
-    get recentVariables(): Record<string, string | string[]> | undefined {
-        if (!this.answered) return undefined;
-        const ownerIds = (this.result?.reps.map((rep) => rep.ownerId) ?? []).slice(0, MAX_OWNER_NAMES);
-        // An empty `in` list may be refused like SOQL's `IN ()`; the viewer's own Id is a harmless stand-in.
-        const value = { ...this.plan.recent.variables, ownerIds: ownerIds.length > 0 ? ownerIds : [userId] };
-        const key = JSON.stringify(value);
-        if (this.memo.recentVariables?.key !== key) this.memo.recentVariables = { key, value };
-        return this.memo.recentVariables.value;
-    }
-
-    get recentOperation(): string {
-        return this.plan.recent.operationName;
-    }
-
-    @wire(graphql, { query: '$recentQuery', variables: '$recentVariables', operationName: '$recentOperation' })
-    handleRecent(result: GraphQLResult): void {
-        if (!result || (result.data === undefined && result.errors === undefined)) return;
-        this.recentData = result.data ?? undefined;
-        this.recentErrors = result.errors?.length ? result.errors : undefined;
+        this.responseData = result.data ?? undefined;
+        this.responseErrors = result.errors?.length ? result.errors : undefined;
     }
 
     get result(): WinLossResult | undefined {
-        return this.aggregateData
-            ? readWinLoss(this.aggregateData, this.answeredPlan ?? this.plan, this.settings.minSample)
+        const data = this.responseData as { uiapi?: unknown } | undefined;
+        return data?.uiapi
+            ? readWinLoss(data, this.answeredPlan ?? this.plan, this.settings.minSample, this.responseErrors)
             : undefined;
     }
 
@@ -343,11 +327,43 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     }
 
     get hasError(): boolean {
-        return this.answered && !this.result && Boolean(this.aggregateErrors);
+        return this.answered && !this.result && Boolean(this.responseErrors);
     }
 
+    /** Errors that belong to no section, or sections that came back without data or error. */
     get isPartial(): boolean {
-        return Boolean(this.result && (this.aggregateErrors || this.result.missing.length > 0));
+        const result = this.result;
+        return Boolean(result && (result.unplaced.length > 0 || result.missing.length > 0));
+    }
+
+    get unplacedErrors(): readonly unknown[] | undefined {
+        const unplaced = this.result?.unplaced ?? [];
+        return unplaced.length > 0 ? unplaced : undefined;
+    }
+
+    get ratesErrors(): readonly unknown[] | undefined {
+        return this.result?.failed.rates;
+    }
+
+    get trendErrors(): readonly unknown[] | undefined {
+        return this.result?.failed.trend;
+    }
+
+    get reasonsErrors(): readonly unknown[] | undefined {
+        if (this.reasonFieldUnavailable) return undefined;
+        return this.result?.failed.reasons ?? this.omittedErrors.reasons;
+    }
+
+    get recentErrors(): readonly unknown[] | undefined {
+        return this.result?.failed.recent ?? this.omittedErrors.recent;
+    }
+
+    /** The server blamed the loss-reason field: it does not exist, or field-level security hides it from the viewer. */
+    get reasonFieldUnavailable(): string {
+        const blamed =
+            Boolean(this.result?.reasonFieldFailed) ||
+            (this.omitted.includes('reasons') && Boolean(this.omittedErrors.reasons));
+        return blamed ? formatLabel(kpiWinLossReasonFieldUnavailable, this.settings.lossReasonField) : '';
     }
 
     get isEmpty(): boolean {
@@ -398,8 +414,17 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
         return value === null ? '—' : formatKpiValue(value, 'percent', { locale });
     }
 
+    /** Sums come back in the corporate currency: the property names it, else the viewer's currency is assumed. */
+    get currency(): string {
+        return this.settings.currencyCode || viewerCurrency;
+    }
+
+    get currencyNote(): string {
+        return this.settings.currencyCode ? formatLabel(kpiWinLossAmountsCurrency, this.settings.currencyCode) : '';
+    }
+
     private money(value: number): string {
-        return formatKpiValue(value, 'currency', { locale, currency });
+        return formatKpiValue(value, 'currency', { locale, currency: this.currency });
     }
 
     private rateRow(key: string, who: string, current: WinRate, previous?: WinRate, ownerId?: string): RateRow {
@@ -415,10 +440,6 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
         };
     }
 
-    get ownerNames(): Record<string, string> {
-        return this.recentData ? readRecentLosses(this.recentData, this.plan.reasonField).ownerNames : {};
-    }
-
     get rateRows(): RateRow[] {
         const result = this.result;
         if (!result) return [];
@@ -431,11 +452,8 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
                   : kpiWinLossTeam;
             rows.push(this.rateRow('team', who, result.team.current, result.team.previous));
         }
-        const names = this.ownerNames;
         for (const rep of result.reps) {
-            rows.push(
-                this.rateRow(`rep-${rep.ownerId}`, names[rep.ownerId] ?? rep.ownerId, rep, undefined, rep.ownerId),
-            );
+            rows.push(this.rateRow(`rep-${rep.ownerId}`, rep.name ?? rep.ownerId, rep, undefined, rep.ownerId));
         }
         return rows;
     }
@@ -464,52 +482,41 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
         return this.result?.trend.buckets.map((bucket) => this.bucketLabel(bucket)) ?? [];
     }
 
+    /** Won and lost bars, and the win rate as a line on the right-hand 0–100 % axis of the same chart. */
     get chartSeries(): KpiChartSeries[] {
         const trend = this.result?.trend;
         if (!trend) return [];
         const amount = this.settings.measure === 'amount';
         const won = amount ? trend.wonAmount : trend.won;
         const lost = amount ? trend.lostAmount : trend.lost;
+        const rates = amount ? trend.amountRate : trend.countRate;
         const display = (values: number[]) => values.map((v) => (amount ? this.money(v) : formatCount(v, locale)));
         return [
             { label: kpiWinLossWon, data: [...won], displayValues: display(won), color: WON_COLOR },
             { label: kpiWinLossLost, data: [...lost], displayValues: display(lost), color: LOST_COLOR },
-        ];
-    }
-
-    get rateSeries(): KpiChartSeries[] {
-        const trend = this.result?.trend;
-        if (!trend) return [];
-        const rates = this.settings.measure === 'amount' ? trend.amountRate : trend.countRate;
-        return [
             {
                 label: kpiWinLossWinRate,
                 data: rates.map((r) => (r === null ? null : Math.round(r * 1000) / 10)),
                 displayValues: rates.map((r) => this.percent(r)),
-                color: WON_COLOR,
+                color: RATE_COLOR,
+                type: 'line',
+                axis: 'percent',
             },
         ];
     }
 
-    get rateOptions(): Record<string, unknown> {
-        return { scales: { y: { beginAtZero: true, max: 100 } } };
-    }
-
     get chartSummary(): string {
-        const trend = this.result?.trend;
-        if (!trend) return '';
-        const won = trend.won.reduce((a, b) => a + b, 0);
-        const lost = trend.lost.reduce((a, b) => a + b, 0);
-        return formatLabel(
+        const result = this.result;
+        if (!result) return '';
+        const won = result.trend.won.reduce((a, b) => a + b, 0);
+        const lost = result.trend.lost.reduce((a, b) => a + b, 0);
+        const bars = formatLabel(
             kpiWinLossTrendSummary,
             this.chartLabels.length,
             formatCount(won, locale),
             formatCount(lost, locale),
         );
-    }
-
-    get rateSummary(): string {
-        return formatLabel(kpiWinLossRateSummary, this.percent(this.result?.company.current.countRate ?? null));
+        return `${bars} ${formatLabel(kpiWinLossRateSummary, this.percent(result.company.current.countRate))}`;
     }
 
     get groupingLabel(): string {
@@ -517,7 +524,7 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     }
 
     get hasReasonField(): boolean {
-        return Boolean(this.plan.reasonField);
+        return Boolean((this.answeredPlan ?? this.plan).reasonField) && !this.reasonFieldUnavailable;
     }
 
     get reasonRows(): { key: string; reason: string; count: string; amount: string }[] {
@@ -530,8 +537,7 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     }
 
     get recentRows(): (RecentLoss & { href: string })[] {
-        if (!this.recentData) return [];
-        return readRecentLosses(this.recentData, this.plan.reasonField).losses.map((loss) => ({
+        return (this.result?.recent ?? []).map((loss) => ({
             ...loss,
             href: `/lightning/r/Opportunity/${loss.id}/view`,
         }));

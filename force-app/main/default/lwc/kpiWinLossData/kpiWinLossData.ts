@@ -1,7 +1,7 @@
 /**
- * Win-loss analysis as plain data: reads the component's properties, plans the two documents (one of aggregate
- * subqueries, one page of recent losses: the project's validator keeps records and aggregates apart) and shapes the
- * responses into win rates, a won/lost series, loss reasons and recent-loss rows. Pure: no clock, no platform calls.
+ * Win-loss analysis as plain data: reads the component's properties, plans the one document of a render (aggregate
+ * subqueries and one page of recent losses) and shapes the response into win rates, a won/lost series, loss reasons
+ * and recent-loss rows, tying each error to the section it costs. Pure: no clock, no platform calls.
  */
 import { comparisonWindow, currentWindow, isoDate, parseIsoDate, parsePeriod } from 'c/kpiPeriods';
 import type { DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
@@ -21,12 +21,11 @@ export const MAX_TREND_MONTHS = 24;
 /** Rep rows the aggregate returns in one page (query-limits: 2000 groups per subquery). */
 export const MAX_GROUPS = 2000;
 export const RECENT_LOSSES = 10;
-/** Owner names fetched with the recent losses; reps beyond this show their Id. */
-export const MAX_OWNER_NAMES = 200;
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const PICKLIST_VALUE = /^[^\n\r]{1,255}$/;
+const CURRENCY_CODE = /^[A-Za-z]{3}$/;
 
 export interface WinLossSettings {
     period: Period;
@@ -40,6 +39,8 @@ export interface WinLossSettings {
     opportunityType: string;
     leadSource: string;
     ownerId: string;
+    /** ISO code of the currency sums come back in; empty for the viewer's currency. */
+    currencyCode: string;
 }
 
 export interface PropertyProblem {
@@ -60,6 +61,7 @@ export const DEFAULT_SETTINGS: WinLossSettings = {
     opportunityType: '',
     leadSource: '',
     ownerId: '',
+    currencyCode: '',
 };
 
 function blank(value: unknown): boolean {
@@ -139,6 +141,12 @@ export function readSettings(props: Record<string, unknown>): {
     read('opportunityType', 'an Opportunity Type value', text(PICKLIST_VALUE), (v) => (settings.opportunityType = v));
     read('leadSource', 'a Lead Source value', text(PICKLIST_VALUE), (v) => (settings.leadSource = v));
     read('ownerId', 'a 15- or 18-character User Id', text(SALESFORCE_ID), (v) => (settings.ownerId = v));
+    read(
+        'currencyCode',
+        'a three-letter currency code such as USD or EUR, or empty for your currency',
+        text(CURRENCY_CODE),
+        (v) => (settings.currencyCode = v.toUpperCase()),
+    );
     return { settings, problems };
 }
 
@@ -156,6 +164,23 @@ interface TrendChunk {
     yearStart: number;
 }
 
+/** What a subquery feeds: the rates table, the won/lost chart, the loss reasons or the recent losses. */
+export type WinLossSection = 'rates' | 'trend' | 'reasons' | 'recent';
+/** Sections the analysis can do without: re-planned without them when they make the server refuse the document. */
+export type OptionalSection = 'reasons' | 'recent';
+const OPTIONAL_SECTIONS: readonly WinLossSection[] = ['reasons', 'recent'];
+
+/** query-limits: at most ten subqueries (records and aggregates together) per document. */
+export const MAX_SUBQUERIES = 10;
+
+export interface WinLossSubquery {
+    alias: string;
+    section: WinLossSection;
+    root: 'aggregate' | 'query';
+    /** First and last line of the subquery in the document text, to place errors that carry only a location. */
+    lines: [number, number];
+}
+
 export interface WinLossPlan {
     query: string;
     variables: Record<string, string>;
@@ -167,8 +192,9 @@ export interface WinLossPlan {
     grouping: WinLossGrouping;
     hasTeam: boolean;
     reasonField: string;
-    /** The recent-losses document (records and aggregates cannot share one document). */
-    recent: { query: string; variables: Record<string, string | string[]>; operationName: string };
+    subqueries: WinLossSubquery[];
+    /** Optional sections this document leaves out (the input's `omit`). */
+    omitted: OptionalSection[];
 }
 
 export interface PlanInput {
@@ -178,10 +204,8 @@ export interface PlanInput {
     userId: string;
     /** The Account record page the component sits on, if any. */
     accountId?: string;
-    /** Drops the reasons subquery, e.g. after the server said the field does not exist. */
-    withoutReasons?: boolean;
-    /** Owners whose names the recent-losses document also reads (from the aggregate response). */
-    ownerIds?: readonly string[];
+    /** Sections to leave out, e.g. the reasons after the server said the field does not exist. */
+    omit?: readonly OptionalSection[];
 }
 
 function monthOf(date: string): number {
@@ -220,6 +244,7 @@ const RESULT_FIELD: Record<WinLossGrouping, { fn: string; result: string }> = {
     fiscalQuarter: { fn: 'FISCAL_QUARTER', result: 'fiscalQuarter' },
 };
 
+// Amount may be hidden by field-level security: @optional leaves it out instead of failing the document.
 const MEASURES_SELECTION = 'Id { count { value } } Amount @optional { sum { value } }';
 
 class Variables {
@@ -265,33 +290,64 @@ function teamCondition(input: PlanInput, variables: Variables): string | undefin
     return undefined;
 }
 
-function subquery(alias: string, where: string[], groupBy: string[], selection: string): string[] {
-    const args = [`where: { ${where.join(', ')} }`];
-    if (groupBy.length > 0) args.push(`groupBy: { ${groupBy.join(', ')} }`, `first: ${MAX_GROUPS}`);
-    return [
-        `      ${alias}: Opportunity(${args.join(', ')}) {`,
-        `        edges { node { aggregate { ${selection} } } }`,
-        ...(groupBy.length > 0 ? ['        pageInfo { hasNextPage }'] : []),
-        '      }',
-    ];
+interface PlannedSubquery {
+    alias: string;
+    section: WinLossSection;
+    text: string[];
 }
 
-function documentText(name: string, variables: Variables, kind: 'aggregate' | 'query', body: string[]): string {
+function aggregateSubquery(
+    alias: string,
+    section: WinLossSection,
+    where: string[],
+    groupBy: string[],
+    selection: string,
+): PlannedSubquery {
+    const args = [`where: { ${where.join(', ')} }`, `groupBy: { ${groupBy.join(', ')} }`, `first: ${MAX_GROUPS}`];
+    return {
+        alias,
+        section,
+        text: [
+            `      ${alias}: Opportunity(${args.join(', ')}) {`,
+            `        edges { node { aggregate { ${selection} } } }`,
+            '        pageInfo { hasNextPage }',
+            '      }',
+        ],
+    };
+}
+
+/** Assembles the document and notes the lines each subquery spans (1-based, as GraphQL error locations count). */
+function assemble(
+    name: string,
+    variables: Variables,
+    aggregates: PlannedSubquery[],
+    records: PlannedSubquery[],
+): { query: string; subqueries: WinLossSubquery[] } {
     const declarations = variables.declarations();
-    return [
-        `query ${name}${declarations ? `(${declarations})` : ''} {`,
-        '  uiapi {',
-        `    ${kind} {`,
-        ...body,
-        '    }',
-        '  }',
-        '}',
-    ].join('\n');
+    const lines = [`query ${name}${declarations ? `(${declarations})` : ''} {`, '  uiapi {'];
+    const subqueries: WinLossSubquery[] = [];
+    const place = (root: 'aggregate' | 'query', planned: PlannedSubquery[]) => {
+        if (planned.length === 0) return;
+        lines.push(`    ${root} {`);
+        for (const { alias, section, text } of planned) {
+            subqueries.push({ alias, section, root, lines: [lines.length + 1, lines.length + text.length] });
+            lines.push(...text);
+        }
+        lines.push('    }');
+    };
+    place('aggregate', aggregates);
+    place('query', records);
+    lines.push('  }', '}');
+    return { query: lines.join('\n'), subqueries };
 }
 
-/** Plans both documents for the settings, the viewer's calendar and today. */
+/**
+ * Plans the one document of a render: win rates (company, team, reps; now and the period before), the trend by
+ * close-date function, the loss reasons and one page of recent losses, at most MAX_SUBQUERIES subqueries.
+ */
 export function planWinLoss(input: PlanInput): WinLossPlan {
     const { settings, calendar, now } = input;
+    const omitted = [...new Set(input.omit ?? [])];
     const calendarFor = { ...calendar, fiscalYearStartMonth: settings.fiscalYearStartMonth };
     const current = currentWindow(settings.period, now, calendarFor);
     const previous = comparisonWindow(settings.period, 'previousPeriod', now, calendarFor) as DateWindow;
@@ -300,60 +356,39 @@ export function planWinLoss(input: PlanInput): WinLossPlan {
     const shared = sharedConditions(input, variables);
     const team = teamCondition(input, variables);
     const teamWhere = team ? [...shared, team] : shared;
-    const body: string[] = [];
+    const nowRange = dateRange(variables, 'now', current.start, current.end);
+    const beforeRange = dateRange(variables, 'before', previous.start, previous.end);
     const byWon = ['IsWon: { group: true }'];
     const wonSelection = `IsWon { value } ${MEASURES_SELECTION}`;
-
-    body.push(
-        ...subquery(
-            'companyNow',
-            [...shared, dateRange(variables, 'now', current.start, current.end)],
-            byWon,
-            wonSelection,
-        ),
-    );
-    body.push(
-        ...subquery(
-            'companyBefore',
-            [...shared, dateRange(variables, 'before', previous.start, previous.end)],
-            byWon,
-            wonSelection,
-        ),
-    );
+    const aggregates: PlannedSubquery[] = [
+        aggregateSubquery('companyNow', 'rates', [...shared, nowRange], byWon, wonSelection),
+        aggregateSubquery('companyBefore', 'rates', [...shared, beforeRange], byWon, wonSelection),
+    ];
     if (team) {
-        body.push(
-            ...subquery(
-                'teamNow',
-                [...teamWhere, dateRange(variables, 'now', current.start, current.end)],
-                byWon,
-                wonSelection,
-            ),
-        );
-        body.push(
-            ...subquery(
-                'teamBefore',
-                [...teamWhere, dateRange(variables, 'before', previous.start, previous.end)],
-                byWon,
-                wonSelection,
-            ),
+        aggregates.push(
+            aggregateSubquery('teamNow', 'rates', [...teamWhere, nowRange], byWon, wonSelection),
+            aggregateSubquery('teamBefore', 'rates', [...teamWhere, beforeRange], byWon, wonSelection),
         );
     }
-    body.push(
-        ...subquery(
+    // The owner's name rides on each rep's group, so the names need no second request.
+    aggregates.push(
+        aggregateSubquery(
             'reps',
-            [...teamWhere, dateRange(variables, 'now', current.start, current.end)],
+            'rates',
+            [...teamWhere, nowRange],
             ['OwnerId: { group: true }', ...byWon],
-            `OwnerId { value } ${wonSelection}`,
+            `OwnerId { value } Owner { Name { max { value } } } ${wonSelection}`,
         ),
     );
-    const reasonField = input.withoutReasons ? '' : settings.lossReasonField;
+    const reasonField = omitted.includes('reasons') ? '' : settings.lossReasonField;
     if (reasonField) {
-        body.push(
-            ...subquery(
+        aggregates.push(
+            aggregateSubquery(
                 'reasons',
-                [...teamWhere, 'IsWon: { eq: false }', dateRange(variables, 'now', current.start, current.end)],
+                'reasons',
+                [...teamWhere, 'IsWon: { eq: false }', nowRange],
                 [`${reasonField}: { group: true }`],
-                `${reasonField} { value } ${MEASURES_SELECTION}`,
+                `${reasonField} @optional { value } ${MEASURES_SELECTION}`,
             ),
         );
     }
@@ -371,9 +406,10 @@ export function planWinLoss(input: PlanInput): WinLossPlan {
         const alias = `trend${chunks.length}`;
         const start = Math.max(yearStart, buckets[0].month);
         const end = monthStart(yearStart + 12) < trendEnd ? monthStart(yearStart + 12) : trendEnd;
-        body.push(
-            ...subquery(
+        aggregates.push(
+            aggregateSubquery(
                 alias,
+                'trend',
                 [...teamWhere, dateRange(variables, alias, monthStart(start), end)],
                 [`CloseDate: { function: ${fn} }`, ...byWon],
                 `CloseDate { ${result} { value } } ${wonSelection}`,
@@ -381,9 +417,26 @@ export function planWinLoss(input: PlanInput): WinLossPlan {
         );
         chunks.push({ alias, yearStart });
     }
+
+    const records: PlannedSubquery[] = [];
+    if (!omitted.includes('recent')) {
+        const reason = reasonField ? ` ${reasonField} @optional { value displayValue }` : '';
+        records.push({
+            alias: 'recentLosses',
+            section: 'recent',
+            text: [
+                `      recentLosses: Opportunity(where: { ${[...teamWhere, 'IsWon: { eq: false }', nowRange].join(', ')} }, ` +
+                    `orderBy: { CloseDate: { order: DESC }, Id: { order: ASC } }, first: ${RECENT_LOSSES}) {`,
+                '        edges { node { Id Name { value } CloseDate { value displayValue } Amount @optional { value displayValue }' +
+                    ` Account { Name { value } } Owner { Name { value } }${reason} } }`,
+                '      }',
+            ],
+        });
+    }
     const operationName = 'KpiWinLoss';
+    const { query, subqueries } = assemble(operationName, variables, aggregates, records);
     return {
-        query: documentText(operationName, variables, 'aggregate', body),
+        query,
         variables: variables.values,
         operationName,
         current,
@@ -393,44 +446,13 @@ export function planWinLoss(input: PlanInput): WinLossPlan {
         grouping: settings.grouping,
         hasTeam: Boolean(team),
         reasonField,
-        recent: planRecentLosses(input, current, reasonField),
-    };
-}
-
-function planRecentLosses(input: PlanInput, current: DateWindow, reasonField: string): WinLossPlan['recent'] {
-    const variables = new Variables();
-    const where = [...sharedConditions(input, variables)];
-    const team = teamCondition(input, variables);
-    if (team) where.push(team);
-    where.push('IsWon: { eq: false }', dateRange(variables, 'now', current.start, current.end));
-    const reason = reasonField ? ` ${reasonField} @optional { value displayValue }` : '';
-    const body = [
-        `      Opportunity(where: { ${where.join(', ')} }, orderBy: { CloseDate: { order: DESC }, Id: { order: ASC } }, first: ${RECENT_LOSSES}) {`,
-        '        edges { node { Id Name { value } CloseDate { value displayValue } Amount @optional { value displayValue }' +
-            ` Account { Name { value } } Owner { Name { value } }${reason} } }`,
-        '      }',
-    ];
-    const ownerIds = (input.ownerIds ?? []).slice(0, MAX_OWNER_NAMES);
-    const ownerVariable = variables.use('ownerIds', '[ID]', '');
-    body.push(
-        `      User(where: { Id: { in: ${ownerVariable} } }, first: ${MAX_OWNER_NAMES}) {`,
-        '        edges { node { Id Name { value } } }',
-        '      }',
-    );
-    const operationName = 'KpiWinLossRecent';
-    return {
-        query: documentText(operationName, variables, 'query', body),
-        variables: { ...variables.values, ownerIds },
-        operationName,
+        subqueries,
+        omitted,
     };
 }
 
 export function winLossQuery(plan: WinLossPlan | undefined): string {
     return plan?.query ?? '';
-}
-
-export function recentLossesQuery(plan: WinLossPlan | undefined): string {
-    return plan?.recent.query ?? '';
 }
 
 export interface WinRate {
@@ -449,6 +471,8 @@ export interface WinRate {
 
 export interface RepRate extends WinRate {
     ownerId: string;
+    /** The owner's name from the group; null when the response has none. */
+    name: string | null;
 }
 
 export interface ReasonRow {
@@ -468,16 +492,33 @@ export interface TrendSeries {
     amountRate: (number | null)[];
 }
 
+export interface RecentLoss {
+    id: string;
+    name: string;
+    account: string;
+    amount: string;
+    closeDate: string;
+    owner: string;
+    reason: string;
+}
+
 export interface WinLossResult {
     company: { current: WinRate; previous: WinRate };
     team?: { current: WinRate; previous: WinRate };
     reps: RepRate[];
     trend: TrendSeries;
     reasons: ReasonRow[];
+    recent: RecentLoss[];
     /** A grouped subquery hit its page limit: some groups are missing. */
     truncated: boolean;
-    /** Subqueries the response did not carry (partial data alongside errors). */
+    /** Subqueries the response did not carry and no error explains. */
     missing: string[];
+    /** Errors by the section whose subqueries they belong to. */
+    failed: Partial<Record<WinLossSection, unknown[]>>;
+    /** Errors no subquery could be tied to. */
+    unplaced: unknown[];
+    /** The server blamed the loss-reason field (it does not exist, or the viewer cannot see it). */
+    reasonFieldFailed: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -535,12 +576,14 @@ interface Subquery {
     truncated: boolean;
 }
 
-function subqueryOf(data: unknown, alias: string): Subquery | undefined {
-    const node = path(data, 'uiapi', 'aggregate', alias);
+function subqueryOf(data: unknown, subquery: WinLossSubquery): Subquery | undefined {
+    const node = path(data, 'uiapi', subquery.root, subquery.alias);
     const edges = path(node, 'edges');
     if (!Array.isArray(edges)) return undefined;
     return {
-        rows: edges.map((edge) => path(edge, 'node', 'aggregate')),
+        rows: edges.map((edge) =>
+            subquery.root === 'aggregate' ? path(edge, 'node', 'aggregate') : path(edge, 'node'),
+        ),
         truncated: path(node, 'pageInfo', 'hasNextPage') === true,
     };
 }
@@ -551,13 +594,95 @@ function bucketIndex(plan: WinLossPlan, chunk: TrendChunk, functionValue: number
     return plan.buckets.findIndex((bucket) => bucket.month === month);
 }
 
-/** Shapes the aggregate response; subqueries missing from a partial response are listed in `missing`. */
-export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number): WinLossResult {
+/**
+ * The subqueries an error belongs to: by its path (`uiapi/aggregate/<alias>`), that path written in its message, or
+ * the lines its locations point at. Empty when it cannot be placed.
+ */
+export function subqueriesOfError(error: unknown, plan: WinLossPlan): WinLossSubquery[] {
+    const byAlias = (alias: unknown) => plan.subqueries.filter((s) => s.alias === alias);
+    const errorPath = path(error, 'path');
+    if (Array.isArray(errorPath) && errorPath[0] === 'uiapi' && byAlias(errorPath[2]).length > 0) {
+        return byAlias(errorPath[2]);
+    }
+    const inMessage = /uiapi\/(?:aggregate|query)\/(\w+)/.exec(textAt(error, 'message'));
+    if (inMessage && byAlias(inMessage[1]).length > 0) return byAlias(inMessage[1]);
+    const locations = path(error, 'locations');
+    const lines = (Array.isArray(locations) ? locations : [])
+        .map((location) => path(location, 'line'))
+        .filter((line): line is number => typeof line === 'number');
+    return plan.subqueries.filter((s) => lines.some((line) => line >= s.lines[0] && line <= s.lines[1]));
+}
+
+function errorBlamesField(error: unknown, field: string): boolean {
+    return Boolean(field) && new RegExp(`\\b${field}\\b`, 'i').test(textAt(error, 'message'));
+}
+
+/** True when GraphQL errors blame the loss-reason field (missing, misspelled or not visible to the viewer). */
+export function blamesField(errors: unknown, field: string): boolean {
+    return Array.isArray(errors) && errors.some((error) => errorBlamesField(error, field));
+}
+
+/**
+ * After the server refused the whole document (no data): the optional sections to leave out so the rest can be
+ * shown. Undefined when an error hits a section the analysis cannot do without, or cannot be placed.
+ */
+export function sectionsToOmit(plan: WinLossPlan, data: unknown, errors: unknown): OptionalSection[] | undefined {
+    if (asObject(path(data, 'uiapi')) || !Array.isArray(errors) || errors.length === 0) return undefined;
+    const omit = new Set<OptionalSection>();
+    for (const error of errors) {
+        if (errorBlamesField(error, plan.reasonField)) {
+            omit.add('reasons');
+            continue;
+        }
+        const sections = subqueriesOfError(error, plan).map((s) => s.section);
+        if (sections.length === 0 || sections.some((section) => !OPTIONAL_SECTIONS.includes(section))) return undefined;
+        for (const section of sections) omit.add(section as OptionalSection);
+    }
+    return [...omit];
+}
+
+function textAt(value: unknown, ...keys: string[]): string {
+    const found = path(value, ...keys);
+    return typeof found === 'string' ? found : typeof found === 'number' ? String(found) : '';
+}
+
+function recentLoss(node: unknown, reasonField: string): RecentLoss {
+    return {
+        id: path(node, 'Id') as string,
+        name: textAt(node, 'Name', 'value'),
+        account: textAt(node, 'Account', 'Name', 'value'),
+        amount: textAt(node, 'Amount', 'displayValue') || textAt(node, 'Amount', 'value'),
+        closeDate: textAt(node, 'CloseDate', 'displayValue') || textAt(node, 'CloseDate', 'value'),
+        owner: textAt(node, 'Owner', 'Name', 'value'),
+        reason: reasonField ? textAt(node, reasonField, 'displayValue') || textAt(node, reasonField, 'value') : '',
+    };
+}
+
+/**
+ * Shapes the response (data and errors may both be present): each section reads its own subqueries, and the errors
+ * are tied to the sections they cost.
+ */
+export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number, errors?: unknown): WinLossResult {
+    const failed: Partial<Record<WinLossSection, unknown[]>> = {};
+    const unplaced: unknown[] = [];
+    const failedAliases = new Set<string>();
+    let reasonFieldFailed = false;
+    for (const error of Array.isArray(errors) ? errors : []) {
+        const owners = subqueriesOfError(error, plan);
+        if (owners.some((s) => s.section === 'reasons') && errorBlamesField(error, plan.reasonField)) {
+            reasonFieldFailed = true;
+        }
+        if (owners.length === 0) unplaced.push(error);
+        for (const section of new Set(owners.map((s) => s.section))) (failed[section] ??= []).push(error);
+        for (const subquery of owners) failedAliases.add(subquery.alias);
+    }
     const missing: string[] = [];
     let truncated = false;
+    const byAlias = new Map(plan.subqueries.map((s) => [s.alias, s]));
     const read = (alias: string): unknown[] => {
-        const found = subqueryOf(data, alias);
-        if (!found) missing.push(alias);
+        const subquery = byAlias.get(alias);
+        const found = subquery ? subqueryOf(data, subquery) : undefined;
+        if (!found && !failedAliases.has(alias)) missing.push(alias);
         truncated ||= found?.truncated ?? false;
         return found?.rows ?? [];
     };
@@ -569,15 +694,17 @@ export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number)
     const company = { current: tallyOf('companyNow'), previous: tallyOf('companyBefore') };
     const team = plan.hasTeam ? { current: tallyOf('teamNow'), previous: tallyOf('teamBefore') } : undefined;
 
-    const reps = new Map<string, Tally>();
+    const reps = new Map<string, { tally: Tally; name: string | null }>();
     for (const row of read('reps')) {
         const ownerId = path(row, 'OwnerId', 'value');
         if (typeof ownerId !== 'string') continue;
-        if (!reps.has(ownerId)) reps.set(ownerId, emptyTally());
-        addRow(reps.get(ownerId) as Tally, row);
+        const rep = reps.get(ownerId) ?? { tally: emptyTally(), name: null };
+        rep.name ??= textAt(row, 'Owner', 'Name', 'max', 'value') || null;
+        addRow(rep.tally, row);
+        reps.set(ownerId, rep);
     }
     const repRates = [...reps]
-        .map(([ownerId, tally]) => ({ ownerId, ...rateOf(tally, minSample) }))
+        .map(([ownerId, { tally, name }]) => ({ ownerId, name, ...rateOf(tally, minSample) }))
         .sort((a, b) => b.closed - a.closed || a.ownerId.localeCompare(b.ownerId));
 
     const reasons: ReasonRow[] = [];
@@ -611,55 +738,23 @@ export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number)
         countRate: rates.map((r) => r.countRate),
         amountRate: rates.map((r) => r.amountRate),
     };
-    return { company, team, reps: repRates, trend, reasons, truncated, missing };
-}
 
-export interface RecentLoss {
-    id: string;
-    name: string;
-    account: string;
-    amount: string;
-    closeDate: string;
-    owner: string;
-    reason: string;
-}
-
-function textAt(value: unknown, ...keys: string[]): string {
-    const found = path(value, ...keys);
-    return typeof found === 'string' ? found : typeof found === 'number' ? String(found) : '';
-}
-
-/** Recent-loss rows and owner names from the records document. */
-export function readRecentLosses(
-    data: unknown,
-    reasonField: string,
-): { losses: RecentLoss[]; ownerNames: Record<string, string> } {
-    const edges = path(data, 'uiapi', 'query', 'Opportunity', 'edges');
-    const losses = (Array.isArray(edges) ? edges : [])
-        .map((edge) => path(edge, 'node'))
-        .filter((node) => typeof path(node, 'Id') === 'string')
-        .map((node) => ({
-            id: path(node, 'Id') as string,
-            name: textAt(node, 'Name', 'value'),
-            account: textAt(node, 'Account', 'Name', 'value'),
-            amount: textAt(node, 'Amount', 'displayValue') || textAt(node, 'Amount', 'value'),
-            closeDate: textAt(node, 'CloseDate', 'displayValue') || textAt(node, 'CloseDate', 'value'),
-            owner: textAt(node, 'Owner', 'Name', 'value'),
-            reason: reasonField ? textAt(node, reasonField, 'displayValue') || textAt(node, reasonField, 'value') : '',
-        }));
-    const ownerNames: Record<string, string> = {};
-    const users = path(data, 'uiapi', 'query', 'User', 'edges');
-    for (const edge of Array.isArray(users) ? users : []) {
-        const id = path(edge, 'node', 'Id');
-        const name = textAt(edge, 'node', 'Name', 'value');
-        if (typeof id === 'string' && name) ownerNames[id] = name;
-    }
-    return { losses, ownerNames };
-}
-
-/** True when GraphQL errors blame the loss-reason field (missing, misspelled or not visible to the viewer). */
-export function blamesField(errors: unknown, field: string): boolean {
-    if (!field || !Array.isArray(errors)) return false;
-    const pattern = new RegExp(`\\b${field}\\b`, 'i');
-    return errors.some((error) => pattern.test(textAt(error, 'message')));
+    const recent = byAlias.has('recentLosses')
+        ? read('recentLosses')
+              .filter((node) => typeof path(node, 'Id') === 'string')
+              .map((node) => recentLoss(node, plan.reasonField))
+        : [];
+    return {
+        company,
+        team,
+        reps: repRates,
+        trend,
+        reasons,
+        recent,
+        truncated,
+        missing,
+        failed,
+        unplaced,
+        reasonFieldFailed,
+    };
 }

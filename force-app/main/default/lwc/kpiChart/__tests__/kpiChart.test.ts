@@ -177,6 +177,54 @@ describe('c-kpi-chart', () => {
         expect(ChartJsMock.instances[0].destroy).not.toHaveBeenCalled();
     });
 
+    it('draws a rate line on the percent axis over the bars, updates it in place and tables it', async () => {
+        const mixed = readonly([
+            { label: 'Won', data: [3, 5, 0] },
+            { label: 'Lost', data: [1, 0, 0] },
+            {
+                label: 'Win rate',
+                data: [75, 100, null],
+                displayValues: ['75%', '100%', '—'],
+                type: 'line' as const,
+                axis: 'percent' as const,
+            },
+        ]);
+        const element = createChart({ type: 'bar', labels, series: mixed, summary: 'Won, lost and win rate' });
+        await flush();
+        const [chart] = ChartJsMock.instances;
+        expect(chart.data.datasets.map((d) => [d.type, d.yAxisID])).toEqual([
+            ['bar', undefined],
+            ['bar', undefined],
+            ['line', 'percent'],
+        ]);
+        const axis = (chart.options.scales as Record<string, { ticks: { callback(v: number): string } }>).percent;
+        expect(axis.ticks.callback(50)).toBe('50%');
+        expect(() => attachChartJsListener(chart.data.datasets[2].data)).not.toThrow();
+        expect(shadow(element, 'canvas')!.getAttribute('aria-label')).toBe('Won, lost and win rate');
+
+        element.series = readonly([mixed[0], mixed[1], { ...mixed[2], data: [50, 0, 25] }]);
+        await flush();
+        expect(ChartJsMock.instances).toEqual([chart]);
+        expect(chart.update).toHaveBeenCalledTimes(1);
+        expect(chart.data.datasets[2]).toMatchObject({ data: [50, 0, 25], yAxisID: 'percent' });
+
+        shadow<HTMLButtonElement>(element, '.kpi-chart__toggle')!.click();
+        await flush();
+        const table = shadow<HTMLTableElement>(element, 'table')!;
+        expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+            'c.kpiChartCategory',
+            'Won',
+            'Lost',
+            'Win rate',
+        ]);
+        expect([...table.querySelectorAll('tbody tr:first-child td')].map((td) => td.textContent)).toEqual([
+            '3',
+            '1',
+            '75%',
+        ]);
+        await expect(element).toBeAccessible();
+    });
+
     it('uses default table headings without a title or category label', async () => {
         const element = createChart({ labels: ['A'], series: [{ label: 'S', data: [null] }] });
         await flush();

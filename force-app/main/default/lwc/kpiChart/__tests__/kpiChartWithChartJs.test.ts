@@ -10,7 +10,8 @@ interface RealChart {
     canvas: HTMLCanvasElement | null;
     config: { type: string };
     data: { labels: string[]; datasets: { data: number[]; type?: string }[] };
-    getDatasetMeta(index: number): { type: string; data: unknown[] };
+    getDatasetMeta(index: number): { type: string; data: unknown[]; yAxisID?: string };
+    scales: Record<string, { position: string; min: number; max: number; ticks: { label: unknown }[] }>;
 }
 
 const charts = (): RealChart[] => Object.values(ChartJs.instances);
@@ -62,6 +63,26 @@ describe('c-kpi-chart with the real Chart.js', () => {
             expect(charts()).toHaveLength(0);
         },
     );
+
+    it('draws bars and a line on the right-hand percent axis in one chart', async () => {
+        createChart({
+            type: 'bar',
+            labels: readonly(['Jan', 'Feb', 'Mar']),
+            series: readonly([
+                { label: 'Won', data: [3, 5, 0] },
+                { label: 'Lost', data: [1, 0, 0] },
+                { label: 'Win rate', data: [75, 100, null], type: 'line', axis: 'percent' },
+            ]),
+        });
+        await flush();
+        const [chart] = charts();
+        expect(chart.getDatasetMeta(0).type).toBe('bar');
+        expect(chart.getDatasetMeta(2)).toMatchObject({ type: 'line', yAxisID: 'percent' });
+        expect(chart.scales.percent).toMatchObject({ position: 'right', min: 0, max: 100 });
+        expect(chart.scales.y.position).toBe('left');
+        // jsdom's canvas has no height, so Chart.js keeps one tick: enough to see the locale's percent format.
+        expect(chart.scales.percent.ticks[0].label).toBe('0%');
+    });
 
     it('draws again after reconnecting', async () => {
         const element = createChart({ labels: ['A'], series: [{ label: 'S', data: [1] }] });

@@ -1,5 +1,6 @@
 import {
     KPI_PALETTE,
+    PERCENT_AXIS_ID,
     buildChartConfig,
     buildDataTable,
     checkChartInput,
@@ -201,6 +202,59 @@ describe('buildChartConfig', () => {
         expect(config.options).toMatchObject({ plugins: { legend: { display: true } } });
     });
 
+    it('draws a percent series as a line on a right-hand 0–100 % axis over the bars', () => {
+        const input = deepFreeze({
+            type: 'bar' as const,
+            labels: ['Jan', 'Feb'],
+            series: [
+                { label: 'Won', data: [3, 5] },
+                { label: 'Lost', data: [1, 0] },
+                { label: 'Win rate', data: [75, null], type: 'line' as const, axis: 'percent' as const },
+            ],
+        });
+        const config = buildChartConfig(input, false, (value) => `${value} pct`);
+        const [won, lost, rate] = config.data.datasets;
+        expect(won).toMatchObject({ type: 'bar', order: 1 });
+        expect(won.yAxisID).toBeUndefined();
+        expect(lost.yAxisID).toBeUndefined();
+        // Drawn last (lowest order), with a marker and a dash so it is not told apart by colour alone.
+        expect(rate).toMatchObject({ type: 'line', yAxisID: PERCENT_AXIS_ID, order: 0, fill: false });
+        expect(rate.pointStyle).toBe('triangle');
+        expect(rate.borderDash).toEqual([2, 3]);
+        expect(() => attachChartJsListener(rate.data)).not.toThrow();
+        const scales = config.options.scales as Record<string, Record<string, unknown>>;
+        expect(scales.y).toEqual({ beginAtZero: true });
+        expect(scales[PERCENT_AXIS_ID]).toMatchObject({
+            type: 'linear',
+            position: 'right',
+            suggestedMin: 0,
+            suggestedMax: 100,
+            grid: { drawOnChartArea: false },
+        });
+        const ticks = scales[PERCENT_AXIS_ID].ticks as { callback: (value: number | string) => string };
+        expect(ticks.callback(50)).toBe('50 pct');
+        expect(ticks.callback('20')).toBe('20 pct');
+        const legend = (config.options.plugins as { legend: { labels: { sort(a: object, b: object): number } } })
+            .legend;
+        const items = [{ datasetIndex: 2 }, { datasetIndex: 0 }, { datasetIndex: 1 }];
+        expect(items.sort(legend.labels.sort).map((i) => i.datasetIndex)).toEqual([0, 1, 2]);
+    });
+
+    it('formats percent ticks without a formatter and adds no percent axis when no series needs one', () => {
+        const withRate = buildChartConfig(
+            { type: 'bar', labels: ['a'], series: [{ label: 'Rate', data: [40], type: 'line', axis: 'percent' }] },
+            false,
+        );
+        const scales = withRate.options.scales as Record<string, { ticks: { callback: (v: number) => string } }>;
+        expect(scales[PERCENT_AXIS_ID].ticks.callback(40)).toBe('40 %');
+        const plain = buildChartConfig(
+            { type: 'bar', labels: ['a'], series: [{ label: 'A', data: [1], axis: 'primary' }] },
+            false,
+        );
+        expect(Object.keys(plain.options.scales as object)).toEqual(['y']);
+        expect(plain.data.datasets[0].yAxisID).toBeUndefined();
+    });
+
     it('merges caller options and lets reduced motion switch animation off', () => {
         const options = deepFreeze({ animation: { duration: 500 }, plugins: { legend: { position: 'top' } } });
         const input = { type: 'bar' as const, labels: ['a'], series: [{ label: 'A', data: [1] }], options };
@@ -233,5 +287,19 @@ describe('buildDataTable', () => {
             ['3', '#2', 'none'],
         ]);
         expect(new Set(table.rows.map((row) => row.key)).size).toBe(3);
+    });
+
+    it('gives a percent-axis series its own column like any other', () => {
+        const table = buildDataTable(
+            ['Jan'],
+            [
+                { label: 'Won', data: [3] },
+                { label: 'Win rate', data: [75], displayValues: ['75%'], type: 'line', axis: 'percent' },
+            ],
+            String,
+            '—',
+        );
+        expect(table.columns.map((c) => c.label)).toEqual(['Won', 'Win rate']);
+        expect(table.rows[0].cells.map((c) => c.text)).toEqual(['3', '75%']);
     });
 });

@@ -2,8 +2,7 @@ import { createElement } from 'lwc';
 import KpiWinLoss from 'c/kpiWinLoss';
 import { graphql } from 'lightning/graphql';
 import { ChartJsMock, flush as nextTurn } from '../../kpiChart/__tests__/kpiChartTestUtils';
-import aggregate from '../../kpiWinLossData/__tests__/data/winLossAggregate.json';
-import recent from '../../kpiWinLossData/__tests__/data/winLossRecent.json';
+import response from '../../kpiWinLossData/__tests__/data/winLoss.json';
 
 interface WireConfig {
     operationName?: string;
@@ -15,6 +14,12 @@ interface GraphqlStub {
     getLastConfig(): WireConfig;
 }
 const wire = graphql as unknown as GraphqlStub;
+// The stub emits data or errors; UI API GraphQL can answer with both (partial data).
+const emitBoth = (data: unknown, errors: unknown[]) =>
+    (Object.getPrototypeOf(graphql) as { emit(this: unknown, value: unknown): void }).emit.call(graphql, {
+        data,
+        errors,
+    });
 
 // The stock navigation stub's Navigate does nothing observable: this one records the page references.
 const mockNavigate = jest.fn();
@@ -35,18 +40,16 @@ jest.mock('lightning/navigation', () => {
         CurrentPageReference: jest.fn(),
     };
 });
-const toAggregates = (config: WireConfig) => config.operationName === 'KpiWinLoss';
-const toRecent = (config: WireConfig) => config.operationName === 'KpiWinLossRecent';
-
-/** The current config of one of the two wires (getLastConfig is shared by both): a filter that emits nothing. */
-function configOf(operationName: string): WireConfig {
-    let found: WireConfig = {};
+/** Every wire config the component holds: one, the whole analysis. */
+function configs(): WireConfig[] {
+    const found: WireConfig[] = [];
     wire.emit(undefined, (config) => {
-        if (config.operationName === operationName) found = config;
+        found.push(config);
         return false;
     });
     return found;
 }
+const config = (): WireConfig => wire.getLastConfig();
 
 type WinLossElement = HTMLElement & Record<string, unknown>;
 
@@ -71,12 +74,19 @@ const text = (element: HTMLElement, selector: string) => find(element, selector)
 async function withData(props: Record<string, unknown> = {}): Promise<WinLossElement> {
     const element = create(props);
     await flush();
-    wire.emit(aggregate, toAggregates);
-    await flush();
-    wire.emit(recent, toRecent);
+    wire.emit(response);
     await flush();
     return element;
 }
+
+interface ChartProps {
+    labels: string[];
+    series: { label: string; data: (number | null)[]; displayValues?: string[]; type?: string; axis?: string }[];
+    summary: string;
+}
+const chartOf = (element: HTMLElement) => find(element, '[data-id="trend-chart"]') as unknown as ChartProps;
+const reasonsLine = 24;
+const recentLine = 38;
 
 describe('c-kpi-win-loss', () => {
     beforeAll(() => {
@@ -107,12 +117,14 @@ describe('c-kpi-win-loss', () => {
         jest.clearAllMocks();
     });
 
-    it('says it is loading until the aggregates answer, and asks for recent losses only then', async () => {
+    it('says it is loading until the one request answers', async () => {
         const element = create();
         await flush();
-        expect(find(element, '.kpi-win-loss__loading')).not.toBeNull();
+        expect(find(element, '[data-id="loading"]')).not.toBeNull();
         expect(find(element, '.kpi-win-loss__empty')).toBeNull();
-        expect(configOf('KpiWinLossRecent').variables).toBeUndefined();
+        // The adapter stub also keeps a config-less instance: one wire asks, for the whole analysis.
+        expect(configs().filter((c) => c.operationName)).toHaveLength(1);
+        expect(config()).toMatchObject({ operationName: 'KpiWinLoss', variables: { nowStart: '2024-04-01' } });
         await expect(element).toBeAccessible();
     });
 
@@ -126,22 +138,23 @@ describe('c-kpi-win-loss', () => {
         expect(rows[2]).toEqual(['Ana Rep', '50%', '62.5%', '10', '']);
         expect(rows[3][0]).toBe('Ben Rep');
         expect(rows[3][3]).toContain('c.kpiWinLossTooSmall');
-        const chart = find(element, 'c-kpi-chart.kpi-win-loss__trend') as unknown as {
-            labels: string[];
-            series: { data: number[] }[];
-        };
+        const chart = chartOf(element);
+        expect(findAll(element, 'c-kpi-chart')).toHaveLength(1);
         expect(chart.labels).toHaveLength(6);
-        expect(chart.series.map((s) => [...s.data])).toEqual([
-            [2, 1, 0, 0, 3, 0],
-            [2, 0, 0, 0, 1, 4],
+        expect(chart.series.map((s) => [s.label, s.type, s.axis, [...s.data]])).toEqual([
+            ['c.kpiWinLossWon', undefined, undefined, [2, 1, 0, 0, 3, 0]],
+            ['c.kpiWinLossLost', undefined, undefined, [2, 0, 0, 0, 1, 4]],
+            ['c.kpiWinLossWinRate', 'line', 'percent', [50, 100, null, null, 75, 0]],
         ]);
+        expect([...(chart.series[2].displayValues ?? [])]).toEqual(['50%', '100%', '—', '—', '75%', '0%']);
+        expect(chart.summary).toBe('c.kpiWinLossTrendSummary c.kpiWinLossRateSummary');
         expect(findAll(element, '.kpi-win-loss__reasons tbody tr')).toHaveLength(3);
         const links = findAll(element, '.kpi-win-loss__recent a') as HTMLAnchorElement[];
         expect(links.map((a) => a.textContent)).toEqual(['Acme renewal', 'Globex pilot']);
         expect(links[0].getAttribute('href')).toBe('/lightning/r/Opportunity/006000000000001AAA/view');
-        expect(configOf('KpiWinLossRecent').variables).toMatchObject({
-            ownerIds: ['005000000000011AAA', '005000000000012AAA'],
-        });
+        for (const section of ['error', 'partial', 'rates-error', 'trend-error', 'reasons-error', 'recent-error'])
+            expect(find(element, `[data-id="${section}"]`)).toBeNull();
+        expect(find(element, '.kpi-win-loss__currency')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
@@ -153,11 +166,12 @@ describe('c-kpi-win-loss', () => {
         const combobox = find(element, '.kpi-win-loss__grouping') as HTMLElement;
         combobox.dispatchEvent(new CustomEvent('change', { detail: { value: 'quarter' } }));
         await flush();
-        expect(configOf('KpiWinLoss').variables).toMatchObject({ trend0Start: '2023-01-01' });
+        expect(config().variables).toMatchObject({ trend0Start: '2023-01-01' });
         const quarters = {
             uiapi: {
+                ...response.uiapi,
                 aggregate: {
-                    ...aggregate.uiapi.aggregate,
+                    ...response.uiapi.aggregate,
                     trend0: { edges: [], pageInfo: { hasNextPage: false } },
                     trend1: {
                         edges: [
@@ -176,12 +190,9 @@ describe('c-kpi-win-loss', () => {
                 },
             },
         };
-        wire.emit(quarters, toAggregates);
+        wire.emit(quarters);
         await flush();
-        const chart = find(element, 'c-kpi-chart.kpi-win-loss__trend') as unknown as {
-            labels: string[];
-            series: { data: number[] }[];
-        };
+        const chart = chartOf(element);
         expect(chart.labels).toEqual(Array(6).fill('c.kpiWinLossQuarterBucket'));
         expect(chart.series[0].data[chart.series[0].data.length - 1]).toBe(7);
         expect(ChartJsMock.instances.length).toBe(drawn);
@@ -194,8 +205,10 @@ describe('c-kpi-win-loss', () => {
             new CustomEvent('change', { detail: { value: 'amount' } }),
         );
         await flush();
-        const chart = find(element, 'c-kpi-chart.kpi-win-loss__trend') as unknown as { series: { data: number[] }[] };
+        const chart = chartOf(element);
         expect([...chart.series[1].data]).toEqual([10000, 0, 0, 0, 10000, 80000]);
+        expect(chart.series[1].displayValues?.[5]).toBe('$80,000.00');
+        expect(chart.series[2].data[0]).toBeCloseTo(66.7);
     });
 
     it('filters by type, lead source and a rep, and back to all owners', async () => {
@@ -210,24 +223,24 @@ describe('c-kpi-win-loss', () => {
             new CustomEvent('change', { detail: { value: 'lastYear' } }),
         );
         await flush();
-        expect(configOf('KpiWinLoss').variables).toMatchObject({ opportunityType: 'New Business', leadSource: 'Web' });
-        wire.emit(aggregate, toAggregates);
+        expect(config().variables).toMatchObject({ opportunityType: 'New Business', leadSource: 'Web' });
+        wire.emit(response);
         await flush();
         (find(element, '.kpi-win-loss__show-only') as HTMLElement).click();
         await flush();
-        expect(configOf('KpiWinLoss').variables).toMatchObject({ ownerId: '005000000000011AAA' });
-        wire.emit(aggregate, toAggregates);
+        expect(config().variables).toMatchObject({ ownerId: '005000000000011AAA' });
+        wire.emit(response);
         await flush();
         expect(text(element, '.kpi-win-loss__rates tbody tr:nth-child(2) th')).toBe('c.kpiWinLossRep');
         (find(element, '.kpi-win-loss__all-owners') as HTMLElement).click();
         await flush();
-        expect(configOf('KpiWinLoss').variables?.ownerId).toBeUndefined();
+        expect(config().variables?.ownerId).toBeUndefined();
     });
 
     it('says there is nothing to show when no deal closed', async () => {
         const element = create({ scope: 'mine' });
         await flush();
-        wire.emit({ uiapi: { aggregate: { companyNow: { edges: [] } } } }, toAggregates);
+        wire.emit({ uiapi: { aggregate: { companyNow: { edges: [] } } } });
         await flush();
         expect(text(element, '.kpi-win-loss__empty')).toBe('c.kpiWinLossEmpty');
         expect(find(element, '.kpi-win-loss__rates')).toBeNull();
@@ -238,36 +251,102 @@ describe('c-kpi-win-loss', () => {
     it('shows the error inline when the request fails', async () => {
         const element = create();
         await flush();
-        wire.emitErrors([{ message: 'Insufficient access rights on object' }], toAggregates);
+        wire.emitErrors([{ message: 'Insufficient access rights on object' }]);
         await flush();
-        expect(find(element, '.kpi-win-loss__error')).not.toBeNull();
+        expect(find(element, '[data-id="error"]')).not.toBeNull();
+        expect(find(element, '[data-id="loading"]')).toBeNull();
         expect(find(element, '.kpi-win-loss__rates')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
-    it('shows what arrived when part of the answer failed', async () => {
+    it('costs a failed subquery only its section', async () => {
         const element = create();
         await flush();
-        const partial = { uiapi: { aggregate: { ...aggregate.uiapi.aggregate, trend1: undefined } } };
-        (wire as unknown as { emit(v: unknown, f: unknown): void }).emit(partial, toAggregates);
+        const data = {
+            uiapi: {
+                aggregate: { ...response.uiapi.aggregate, trend1: null, companyBefore: null },
+                query: { recentLosses: null },
+            },
+        };
+        emitBoth(data, [
+            { message: 'trend failed', path: ['uiapi', 'aggregate', 'trend1'] },
+            { message: 'rates failed', path: ['uiapi', 'aggregate', 'companyBefore'] },
+            { message: 'recent failed', locations: [{ line: recentLine, column: 7 }] },
+            { message: 'who knows' },
+        ]);
         await flush();
-        expect(find(element, '.kpi-win-loss__partial')).not.toBeNull();
-        expect(find(element, '.kpi-win-loss__rates')).not.toBeNull();
-        wire.emitErrors([{ message: 'Recent losses failed' }], toRecent);
+        for (const section of ['rates-error', 'trend-error', 'recent-error', 'partial'])
+            expect(find(element, `[data-id="${section}"]`)).not.toBeNull();
+        expect(find(element, '[data-id="rates"]')).not.toBeNull();
+        expect(find(element, '[data-id="trend-chart"]')).not.toBeNull();
+        expect(find(element, '[data-id="reasons"]')).not.toBeNull();
+        expect(find(element, '[data-id="recent"]')).toBeNull();
+        expect(find(element, '[data-id="no-recent"]')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('says so when the response lacks a part without saying why', async () => {
+        const element = create();
         await flush();
-        expect(find(element, '.kpi-win-loss__recent-error')).not.toBeNull();
+        wire.emit({ uiapi: { aggregate: { ...response.uiapi.aggregate, trend1: undefined } } });
+        await flush();
+        expect(find(element, '[data-id="partial"]')).not.toBeNull();
+        expect(find(element, '[data-id="rates"]')).not.toBeNull();
     });
 
     it('re-asks without reasons and explains how to add the field when the org has none', async () => {
         const element = create();
         await flush();
-        wire.emitErrors([{ message: "No such column 'Loss_Reason__c' on entity 'Opportunity'" }], toAggregates);
+        wire.emitErrors([{ message: "No such column 'Loss_Reason__c' on entity 'Opportunity'" }]);
         await flush();
-        expect(find(element, '.kpi-win-loss__loading')).not.toBeNull();
-        wire.emit(aggregate, toAggregates);
+        expect(find(element, '[data-id="loading"]')).not.toBeNull();
+        expect(config().variables).toBeDefined();
+        wire.emit(response);
         await flush();
-        expect(text(element, '.kpi-win-loss__no-reason-field')).toBe('c.kpiWinLossNoReasonField');
-        expect(find(element, '.kpi-win-loss__reasons')).toBeNull();
+        expect(text(element, '[data-id="no-reason-field"]')).toBe('c.kpiWinLossNoReasonField');
+        expect(text(element, '[data-id="reason-field-unavailable"]')).toBe('c.kpiWinLossReasonFieldUnavailable');
+        expect(find(element, '[data-id="reasons"]')).toBeNull();
+        expect(find(element, '[data-id="reasons-error"]')).toBeNull();
+        expect(find(element, '[data-id="rates"]')).not.toBeNull();
+        expect(findAll(element, '.kpi-win-loss__recent a')).toHaveLength(2);
+    });
+
+    it('shows the rest when the server answers without the hidden reason field', async () => {
+        const element = create();
+        await flush();
+        const reasonError = {
+            message: "groupBy: field 'Loss_Reason__c' is undefined on Opportunity",
+            path: ['uiapi', 'aggregate', 'reasons'],
+        };
+        emitBoth({ uiapi: { ...response.uiapi, aggregate: { ...response.uiapi.aggregate, reasons: null } } }, [
+            reasonError,
+        ]);
+        await flush();
+        expect(find(element, '[data-id="reason-field-unavailable"]')).not.toBeNull();
+        expect(find(element, '[data-id="reasons"]')).toBeNull();
+        expect(find(element, '[data-id="partial"]')).toBeNull();
+        expect(find(element, '[data-id="rates"]')).not.toBeNull();
+    });
+
+    it('re-asks without the recent losses when they make the server refuse the document', async () => {
+        const element = create();
+        await flush();
+        const refusal = { message: 'Validation error: orderBy refused', locations: [{ line: recentLine, column: 9 }] };
+        wire.emitErrors([refusal]);
+        await flush();
+        expect(find(element, '[data-id="loading"]')).not.toBeNull();
+        wire.emit({ uiapi: { aggregate: response.uiapi.aggregate } });
+        await flush();
+        expect(find(element, '[data-id="recent-error"]')).not.toBeNull();
+        expect(find(element, '[data-id="partial"]')).toBeNull();
+        expect(find(element, '[data-id="rates"]')).not.toBeNull();
+        expect(find(element, '[data-id="reasons"]')).not.toBeNull();
+        // A refusal in a section the analysis needs is shown as it is, not retried.
+        const again = create({ scope: 'all' });
+        await flush();
+        wire.emitErrors([{ message: 'bad', locations: [{ line: reasonsLine - 12, column: 7 }] }]);
+        await flush();
+        expect(find(again, '[data-id="error"]')).not.toBeNull();
     });
 
     it('explains how to add a loss-reason field when the property is empty', async () => {
@@ -283,18 +362,21 @@ describe('c-kpi-win-loss', () => {
             minSample: -3,
             scope: 'world',
             ownerId: 'bad',
+            currencyCode: 'euros',
         });
         await flush();
         const messages = findAll(element, '.kpi-win-loss__property').map((p) => p.textContent);
-        expect(messages).toEqual([
-            'c.kpiWinLossBadProperty',
-            'c.kpiWinLossBadProperty',
-            'c.kpiWinLossBadProperty',
-            'c.kpiWinLossBadProperty',
-            'c.kpiWinLossBadProperty',
-            'c.kpiWinLossBadProperty',
+        expect(messages).toEqual(Array(7).fill('c.kpiWinLossBadProperty'));
+        expect(findAll(element, '.kpi-win-loss__property').map((p) => p.getAttribute('data-property'))).toEqual([
+            'period',
+            'grouping',
+            'measure',
+            'scope',
+            'minSample',
+            'ownerId',
+            'currencyCode',
         ]);
-        expect(configOf('KpiWinLoss').variables).toMatchObject({ nowStart: '2024-04-01' });
+        expect(config().variables).toMatchObject({ nowStart: '2024-04-01' });
         await expect(element).toBeAccessible();
     });
 
@@ -306,17 +388,25 @@ describe('c-kpi-win-loss', () => {
             fiscalYearStartMonth: 2,
         });
         await flush();
-        expect(configOf('KpiWinLoss').variables).toMatchObject({ accountId: '001000000000001AAA' });
+        expect(config().variables).toMatchObject({ accountId: '001000000000001AAA' });
         const period = find(element, '.kpi-win-loss__period') as unknown as {
             options: { value: string }[];
             value: string;
         };
         expect(period.value).toBe('rollingDays:90');
         expect(period.options.map((o) => o.value)).toContain('rollingDays:90');
-        wire.emit(aggregate, toAggregates);
+        wire.emit(response);
         await flush();
-        const chart = find(element, 'c-kpi-chart.kpi-win-loss__trend') as unknown as { labels: string[] };
-        expect(chart.labels[0]).toBe('c.kpiWinLossFiscalQuarterBucket');
+        expect(chartOf(element).labels[0]).toBe('c.kpiWinLossFiscalQuarterBucket');
+    });
+
+    it('formats amounts in the currency the property names, and says which', async () => {
+        const element = await withData({ currencyCode: 'eur', measure: 'amount' });
+        expect(find(element, '.kpi-win-loss__property')).toBeNull();
+        expect(text(element, '.kpi-win-loss__currency')).toBe('c.kpiWinLossAmountsCurrency');
+        expect(chartOf(element).series[1].displayValues?.[5]).toBe('€80,000.00');
+        const reasonCells = findAll(element, '.kpi-win-loss__reasons tbody tr td').map((td) => td.textContent);
+        expect(reasonCells[1]).toBe('€40,000.00');
     });
 
     it('opens a lost opportunity through navigation, and leaves modified clicks to the browser', async () => {

@@ -1,24 +1,24 @@
 import {
     DEFAULT_SETTINGS,
+    MAX_SUBQUERIES,
     blamesField,
     planWinLoss,
     rateOf,
-    readRecentLosses,
     readSettings,
     readWinLoss,
-    recentLossesQuery,
+    sectionsToOmit,
+    subqueriesOfError,
     trendBuckets,
     winLossQuery,
 } from 'c/kpiWinLossData';
-import type { WinLossSettings } from 'c/kpiWinLossData';
-import aggregate from './data/winLossAggregate.json';
-import recent from './data/winLossRecent.json';
+import type { OptionalSection, WinLossSettings } from 'c/kpiWinLossData';
+import response from './data/winLoss.json';
 
 const now = new Date('2024-05-20T16:00:00Z');
 const calendar = { timeZone: 'America/New_York', firstDayOfWeek: 1, fiscalYearStartMonth: 1 };
 const userId = '005000000000001AAA';
 
-function plan(overrides: Partial<WinLossSettings> = {}, extra: { accountId?: string; withoutReasons?: boolean } = {}) {
+function plan(overrides: Partial<WinLossSettings> = {}, extra: { accountId?: string; omit?: OptionalSection[] } = {}) {
     return planWinLoss({ settings: { ...DEFAULT_SETTINGS, ...overrides }, now, calendar, userId, ...extra });
 }
 
@@ -35,6 +35,8 @@ describe('readSettings', () => {
         ['lossReasonField', 'Loss Reason', 'lossReasonField'],
         ['ownerId', 'not-an-id', 'ownerId'],
         ['opportunityType', 'a\nb', 'opportunityType'],
+        ['currencyCode', 'EURO', 'currencyCode'],
+        ['currencyCode', '€', 'currencyCode'],
     ])('reports %s = %p by name and keeps the default', (property, value, named) => {
         const { settings, problems } = readSettings({ [property]: value });
         expect(problems).toEqual([expect.objectContaining({ property: named, value: String(value) })]);
@@ -56,6 +58,8 @@ describe('readSettings', () => {
             { ownerId: '005000000000002', leadSource: 'Web' },
         ],
         [{ scope: undefined, measure: null }, {}],
+        [{ currencyCode: ' eur ' }, { currencyCode: 'EUR' }],
+        [{ currencyCode: '' }, {}],
     ])('reads %p', (props, expected) => {
         const { settings, problems } = readSettings(props);
         expect(problems).toEqual([]);
@@ -88,9 +92,9 @@ describe('trendBuckets', () => {
 });
 
 describe('planWinLoss', () => {
-    it('puts every aggregate in one document and the recent losses in another', () => {
+    it('puts the aggregates and one page of recent losses in one document', () => {
         const p = plan();
-        const aggregateText = winLossQuery(p);
+        const text = winLossQuery(p);
         for (const alias of [
             'companyNow',
             'companyBefore',
@@ -101,11 +105,28 @@ describe('planWinLoss', () => {
             'trend0',
             'trend1',
         ])
-            expect(aggregateText).toContain(`${alias}: Opportunity(`);
-        expect(aggregateText).toContain('CloseDate: { function: CALENDAR_MONTH }');
-        expect(aggregateText).not.toContain('query {');
-        expect(recentLossesQuery(p)).toContain('query {');
-        expect(recentLossesQuery(p)).not.toContain('aggregate {');
+            expect(text).toContain(`${alias}: Opportunity(`);
+        expect(text).toContain('CloseDate: { function: CALENDAR_MONTH }');
+        expect(text).toMatch(/ {4}query \{\n {6}recentLosses: Opportunity\(where: \{[^\n]*IsWon: \{ eq: false \}/);
+        expect(text).toContain('first: 10)');
+        expect(text).toContain('Owner { Name { max { value } } }');
+        expect(text).toContain('Loss_Reason__c @optional { value }');
+        expect(p.subqueries.map((s) => [s.alias, s.section, s.root])).toEqual([
+            ['companyNow', 'rates', 'aggregate'],
+            ['companyBefore', 'rates', 'aggregate'],
+            ['teamNow', 'rates', 'aggregate'],
+            ['teamBefore', 'rates', 'aggregate'],
+            ['reps', 'rates', 'aggregate'],
+            ['reasons', 'reasons', 'aggregate'],
+            ['trend0', 'trend', 'aggregate'],
+            ['trend1', 'trend', 'aggregate'],
+            ['recentLosses', 'recent', 'query'],
+        ]);
+        const lines = text.split('\n');
+        for (const subquery of p.subqueries) {
+            expect(lines[subquery.lines[0] - 1]).toContain(`${subquery.alias}: Opportunity(`);
+            expect(lines[subquery.lines[1] - 1].trim()).toBe('}');
+        }
         expect(p.variables).toMatchObject({
             userId,
             nowStart: '2024-04-01',
@@ -137,18 +158,24 @@ describe('planWinLoss', () => {
         for (const part of absent) expect(text).not.toContain(part);
     });
 
-    it('limits an Account page to that account, in both documents', () => {
+    it('limits an Account page to that account, in every subquery', () => {
         const p = plan({}, { accountId: '001000000000001AAA' });
-        expect(winLossQuery(p)).toContain('AccountId: { eq: $accountId }');
-        expect(recentLossesQuery(p)).toContain('AccountId: { eq: $accountId }');
-        expect(p.recent.variables.accountId).toBe('001000000000001AAA');
+        const text = winLossQuery(p);
+        expect(text.match(/AccountId: \{ eq: \$accountId \}/g)).toHaveLength(p.subqueries.length);
+        expect(p.variables.accountId).toBe('001000000000001AAA');
     });
 
-    it('drops the reasons after the server refused the field', () => {
-        const p = plan({}, { withoutReasons: true });
-        expect(p.reasonField).toBe('');
-        expect(winLossQuery(p)).not.toContain('reasons:');
-        expect(recentLossesQuery(p)).not.toContain('Loss_Reason__c');
+    it.each([
+        [['reasons'], ['reasons:', 'Loss_Reason__c'], ['recentLosses:']],
+        [['recent'], ['recentLosses:', '    query {'], ['reasons:']],
+        [['reasons', 'recent', 'reasons'], ['reasons:', 'recentLosses:', 'Loss_Reason__c'], ['trend0:']],
+    ] as [OptionalSection[], string[], string[]][])('leaves out %p', (omit, absent, present) => {
+        const p = plan({}, { omit });
+        const text = winLossQuery(p);
+        for (const part of absent) expect(text).not.toContain(part);
+        for (const part of present) expect(text).toContain(part);
+        expect(p.omitted).toEqual([...new Set(omit)]);
+        expect(p.reasonField).toBe(omit.includes('reasons') ? '' : 'Loss_Reason__c');
     });
 
     it.each(['month', 'quarter', 'fiscalQuarter'] as const)(
@@ -157,18 +184,17 @@ describe('planWinLoss', () => {
             const text = winLossQuery(
                 plan({ period: { kind: 'rollingDays', days: 3650 }, grouping, fiscalYearStartMonth: 2 }),
             );
-            expect((text.match(/: Opportunity\(/g) ?? []).length).toBeLessThanOrEqual(10);
+            expect((text.match(/: Opportunity\(/g) ?? []).length).toBe(MAX_SUBQUERIES);
         },
     );
 
     it('returns empty text without a plan', () => {
         expect(winLossQuery(undefined)).toBe('');
-        expect(recentLossesQuery(undefined)).toBe('');
     });
 });
 
 describe('readWinLoss', () => {
-    const result = readWinLoss(aggregate, plan(), 10);
+    const result = readWinLoss(response, plan(), 10);
 
     it.each([
         ['company now', result.company.current, 30, 70, 0.3, 300000 / 700000, false],
@@ -182,9 +208,9 @@ describe('readWinLoss', () => {
     });
 
     it('ranks reps by closed deals with their own rates', () => {
-        expect(result.reps.map((r) => [r.ownerId, r.won, r.lost, r.countRate, r.tooSmall])).toEqual([
-            ['005000000000011AAA', 5, 5, 0.5, false],
-            ['005000000000012AAA', 1, 4, 0.2, true],
+        expect(result.reps.map((r) => [r.ownerId, r.name, r.won, r.lost, r.countRate, r.tooSmall])).toEqual([
+            ['005000000000011AAA', 'Ana Rep', 5, 5, 0.5, false],
+            ['005000000000012AAA', 'Ben Rep', 1, 4, 0.2, true],
         ]);
     });
 
@@ -215,6 +241,60 @@ describe('readWinLoss', () => {
     it('reports a complete answer', () => {
         expect(result.missing).toEqual([]);
         expect(result.truncated).toBe(false);
+        expect(result.failed).toEqual({});
+        expect(result.unplaced).toEqual([]);
+        expect(result.reasonFieldFailed).toBe(false);
+    });
+
+    it('reads the recent losses, falling back from display values', () => {
+        expect(result.recent).toEqual([
+            {
+                id: '006000000000001AAA',
+                name: 'Acme renewal',
+                account: 'Acme',
+                amount: '$80,000.00',
+                closeDate: '5/17/2024',
+                owner: 'Ana Rep',
+                reason: 'Price',
+            },
+            {
+                id: '006000000000002AAA',
+                name: 'Globex pilot',
+                account: '',
+                amount: '',
+                closeDate: '2024-04-02',
+                owner: 'Ben Rep',
+                reason: '',
+            },
+        ]);
+        const odd = { uiapi: { query: { recentLosses: { edges: [{ node: { Name: 'x' } }] } } } };
+        expect(readWinLoss(odd, plan(), 10).recent).toEqual([]);
+        expect(readWinLoss(response, plan({}, { omit: ['recent'] }), 10).recent).toEqual([]);
+        expect(readWinLoss(response, plan({ lossReasonField: '' }), 10).recent[0].reason).toBe('');
+    });
+
+    it('ties errors to the sections they cost and keeps the rest', () => {
+        const p = plan();
+        const reasonsLine = p.subqueries.find((s) => s.alias === 'reasons')!.lines[0];
+        const errors = [
+            { message: 'hidden', path: ['uiapi', 'aggregate', 'trend1'] },
+            { message: 'Validation error at uiapi/query/recentLosses: bad orderBy' },
+            { message: "groupBy: field 'Loss_Reason__c' is undefined", locations: [{ line: reasonsLine, column: 7 }] },
+            { message: 'Something else', path: ['uiapi', 'aggregate', 'nothing'] },
+        ];
+        const data = {
+            uiapi: {
+                aggregate: { ...response.uiapi.aggregate, trend1: null, reasons: null },
+                query: { recentLosses: null },
+            },
+        };
+        const read = readWinLoss(data, p, 10, errors);
+        expect(read.failed).toEqual({ trend: [errors[0]], recent: [errors[1]], reasons: [errors[2]] });
+        expect(read.unplaced).toEqual([errors[3]]);
+        expect(read.missing).toEqual([]);
+        expect(read.reasonFieldFailed).toBe(true);
+        expect(read.company.current.won).toBe(30);
+        expect(read.trend.won).toEqual([2, 0, 0, 0, 0, 0]);
     });
 
     it('lists missing subqueries and page limits', () => {
@@ -223,7 +303,7 @@ describe('readWinLoss', () => {
         };
         const read = readWinLoss(partial, plan({ scope: 'all', lossReasonField: '' }), 10);
         expect(read.truncated).toBe(true);
-        expect(read.missing).toEqual(['companyBefore', 'reps', 'trend0', 'trend1']);
+        expect(read.missing).toEqual(['companyBefore', 'reps', 'trend0', 'trend1', 'recentLosses']);
         expect(read.team).toBeUndefined();
         expect(read.company.current).toMatchObject({ closed: 0, countRate: null, amountRate: null, tooSmall: true });
     });
@@ -276,37 +356,48 @@ describe('rateOf', () => {
     });
 });
 
-describe('readRecentLosses', () => {
-    it('reads rows, falling back from display values, and owner names', () => {
-        const { losses, ownerNames } = readRecentLosses(recent, 'Loss_Reason__c');
-        expect(losses).toEqual([
-            {
-                id: '006000000000001AAA',
-                name: 'Acme renewal',
-                account: 'Acme',
-                amount: '$80,000.00',
-                closeDate: '5/17/2024',
-                owner: 'Ana Rep',
-                reason: 'Price',
-            },
-            {
-                id: '006000000000002AAA',
-                name: 'Globex pilot',
-                account: '',
-                amount: '',
-                closeDate: '2024-04-02',
-                owner: 'Ben Rep',
-                reason: '',
-            },
-        ]);
-        expect(ownerNames).toEqual({ '005000000000011AAA': 'Ana Rep', '005000000000012AAA': 'Ben Rep' });
+describe('subqueriesOfError', () => {
+    const p = plan();
+    it.each([
+        [{ path: ['uiapi', 'aggregate', 'reps', 'edges'] }, ['reps']],
+        [{ path: ['uiapi', 'query', 'recentLosses'] }, ['recentLosses']],
+        [{ message: 'Validation error (WrongType@[uiapi/aggregate/trend0])' }, ['trend0']],
+        [{ locations: [{ line: 1 }, { line: p.subqueries[1].lines[1] }] }, ['companyBefore']],
+        [{ message: 'No locations', locations: [{ column: 3 }] }, []],
+        [{ path: ['uiapi', 'aggregate', 'unknown'], message: 'x' }, []],
+        ['not an object', []],
+    ])('%p belongs to %p', (error, aliases) => {
+        expect(subqueriesOfError(error, p).map((s) => s.alias)).toEqual(aliases);
+    });
+});
+
+describe('sectionsToOmit', () => {
+    const p = plan();
+    const line = (alias: string) => p.subqueries.find((s) => s.alias === alias)!.lines[0];
+    it.each([
+        ['a refusal blaming the reason field', [{ message: "No such column 'Loss_Reason__c'" }], ['reasons']],
+        [
+            'a refusal in the recent losses',
+            [{ message: 'bad', locations: [{ line: line('recentLosses') }] }],
+            ['recent'],
+        ],
+        [
+            'refusals in both',
+            [
+                { message: 'x', locations: [{ line: line('reasons') }] },
+                { message: 'y', path: ['uiapi', 'query', 'recentLosses'] },
+            ],
+            ['reasons', 'recent'],
+        ],
+        ['a refusal in the rates', [{ message: 'z', locations: [{ line: line('reps') }] }], undefined],
+        ['an error nobody owns', [{ message: 'Insufficient access' }], undefined],
+        ['no errors', [], undefined],
+    ])('%s', (_, errors, expected) => {
+        expect(sectionsToOmit(p, undefined, errors)).toEqual(expected);
     });
 
-    it('reads nothing from an empty or odd response', () => {
-        expect(readRecentLosses(undefined, '')).toEqual({ losses: [], ownerNames: {} });
-        expect(
-            readRecentLosses({ uiapi: { query: { Opportunity: { edges: [{ node: { Name: 'x' } }] } } } }, '').losses,
-        ).toEqual([]);
+    it('omits nothing when data came back', () => {
+        expect(sectionsToOmit(p, response, [{ message: "No such column 'Loss_Reason__c'" }])).toBeUndefined();
     });
 });
 
