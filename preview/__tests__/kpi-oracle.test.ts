@@ -29,6 +29,8 @@ interface Scenario {
     periods: string[];
     settings?: Partial<OracleSettings>;
     target?: number;
+    /** Sparkline periods; SPARKLINE unless given. */
+    sparkline?: number;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -59,13 +61,32 @@ const SCENARIOS: Scenario[] = [
         settings: { amountsAreMonthly: true, openedStatuses: ['Responded'] },
         target: 400_000,
     },
+    {
+        // Far east of UTC with southern DST (+13/+12), fiscal quarters that are not calendar quarters (CALENDAR_MONTH
+        // in two 12-month chunks), fiscal years in two month segments, and weeks from Monday.
+        name: 'fiscal year from February, Auckland, en-NZ, six-period trend lines',
+        seed: 37,
+        now: '2026-03-31T12:15:00Z',
+        fiscalYearStartMonth: 2,
+        timeZone: 'Pacific/Auckland',
+        locale: 'en-NZ',
+        currency: 'NZD',
+        firstDayOfWeek: 2,
+        comparison: 'previousPeriod',
+        periods: ['thisFiscalQuarter', 'lastFiscalYear', 'thisMonth', 'lastWeek'],
+        sparkline: 6,
+    },
 ];
 
 const SIZE = 5000;
+// Periods each trend line shows unless the scenario says otherwise.
+const SPARKLINE = 4;
 const SCOPES: Scope[] = ['mine', 'team', 'all'];
 // KPIs about what is due take the whole period; the oracle reads both windows and decides per KPI itself.
 const SNAPSHOTS = new Set(['pipelineValue', 'pipelineCoverage']);
 const DURATIONS = new Set(['averageDaysLeadToOpportunity', 'averageSalesCycle']);
+// No trend line: snapshots, durations and distinct counts do not add up bucket by bucket (kpiPlanner).
+const SPARKLINELESS = new Set([...SNAPSHOTS, ...DURATIONS, 'leadsFromCampaigns']);
 const RELATIVE = 1e-9;
 
 function close(actual: number | null, expected: number | null, tolerance: (e: number) => number): boolean {
@@ -105,6 +126,7 @@ describe('every catalog KPI equals the oracle computed from the sample org', () 
             const settings = scenario.settings ?? {};
             const mismatches: string[] = [];
             const seenNonZero = new Set<string>();
+            const sparkNonZero = new Set<string>();
             let compared = 0;
 
             for (const [role, userId] of Object.entries(users)) {
@@ -115,6 +137,7 @@ describe('every catalog KPI equals the oracle computed from the sample org', () 
                             period,
                             scope,
                             comparison: scenario.comparison,
+                            sparkline: scenario.sparkline ?? SPARKLINE,
                             settings,
                             ...(scenario.target !== undefined ? { target: scenario.target } : {}),
                         }));
@@ -158,7 +181,11 @@ describe('every catalog KPI equals the oracle computed from the sample org', () 
                                     mismatches.push(`${where} ${label}: tile ${actual}, oracle ${expected}`);
                                 }
                             };
-                            const exact = (label: string, actual: number | null, expected: number | null) => {
+                            const exact = (
+                                label: string,
+                                actual: number | string | null,
+                                expected: number | string | null,
+                            ) => {
                                 compared++;
                                 if (actual !== expected) {
                                     mismatches.push(`${where} ${label}: tile ${actual}, oracle ${expected}`);
@@ -190,6 +217,31 @@ describe('every catalog KPI equals the oracle computed from the sample org', () 
                                 check('comparisonValue', result.comparisonValue, then.value);
                                 exact('comparisonSampleSize', result.comparisonSampleSize, then.sampleSize);
                             }
+                            // Every point of the trend line is the KPI over that bucket's days, as the oracle counts
+                            // them (DateTime fields on the viewer's local day).
+                            if (result.notes.includes('sparklineNotSupported')) {
+                                exact('sparkline points (none)', result.sparkline.length, 0);
+                            } else {
+                                exact('sparkline points', result.sparkline.length, scenario.sparkline ?? SPARKLINE);
+                                exact(
+                                    'last sparkline point starts with the period',
+                                    result.sparkline.at(-1)?.start ?? null,
+                                    toDate.start,
+                                );
+                                exact(
+                                    'last sparkline point ends today',
+                                    result.sparkline.at(-1)?.end ?? null,
+                                    toDate.end,
+                                );
+                                result.sparkline.forEach((point, i) => {
+                                    const bucket = oracleKpi(sample, kpi.id, request, point, byId);
+                                    check(`sparkline[${i}] ${point.start}`, point.value, bucket.value);
+                                    exact(`sparkline[${i}] sampleSize`, point.sampleSize, bucket.sampleSize);
+                                    if (i > 0)
+                                        exact(`sparkline[${i}] follows`, point.start, result.sparkline[i - 1].end);
+                                    if (bucket.value) sparkNonZero.add(kpi.id);
+                                });
+                            }
                             if (kpi.id === 'pipelineCoverage') {
                                 check('target', result.target, current.target ?? null);
                                 compared++;
@@ -208,6 +260,10 @@ describe('every catalog KPI equals the oracle computed from the sample org', () 
             // Not vacuous: every KPI had a non-zero number somewhere in this scenario.
             const neverNonZero = KPI_CATALOG.map((kpi) => kpi.id).filter((id) => !seenNonZero.has(id));
             assert.deepEqual(neverNonZero, [], 'KPIs whose oracle was zero or empty in every case');
+            const trendless = KPI_CATALOG.map((kpi) => kpi.id)
+                .filter((id) => !sparkNonZero.has(id))
+                .sort();
+            assert.deepEqual(trendless, [...SPARKLINELESS].sort(), 'KPIs without a non-zero sparkline point');
         });
     }
 });

@@ -1,9 +1,11 @@
 /**
  * Every document shape kpiPlanner can produce, for the offline validator (scripts/graphql/dynamic-documents.ts).
  * A document's text depends on the KPI, the kind of period (server literal, literal to date, rolling range), whether
- * there is a comparison (explicit date variables), the scope (owner paths), the sparkline (DAY_ONLY, DAY_IN_YEAR
- * chunks, CALENDAR_YEAR), the breakdown and which KPIs share a document; dates and the user Id are variables. The
- * enumeration crosses all of those for every catalog KPI, plus boards that merge and split, plus the records query
+ * there is a comparison (explicit date variables), the scope (owner paths), the sparkline's grain (CALENDAR_QUARTER or
+ * CALENDAR_MONTH in 12-month chunks, CALENDAR_YEAR with or without a CALENDAR_MONTH segment filter, DAY_IN_YEAR
+ * chunks, DAY_ONLY) and, for DateTime fields away from UTC, its edge slivers (left out with `not`, read alone by
+ * DAY_ONLY; one edge or several), the breakdown and which KPIs share a document; dates and the user Id are variables.
+ * The enumeration crosses all of those for every catalog KPI, plus boards that merge and split, plus the records query
  * behind each KPI's number (kpiRecordsQuery) per period and scope.
  */
 import path from 'node:path';
@@ -22,7 +24,8 @@ export const plannerModule = path.join(lwcDir, 'kpiPlanner', 'kpiPlanner.ts');
 
 const now = new Date('2024-05-20T16:00:00Z');
 const user = '005000000000001AAA';
-// Fiscal years from February make fiscal sparklines DAY_IN_YEAR chunks; from January, CALENDAR_YEAR buckets.
+// Fiscal years from February make fiscal sparklines month segments of CALENDAR_YEAR; from January, calendar years.
+// New York and Kiritimati put edge slivers west and east of UTC; a viewer on UTC has none.
 const contexts: Record<string, PlanContext> = {
     fiscalFeb: {
         userId: user,
@@ -34,7 +37,22 @@ const contexts: Record<string, PlanContext> = {
         now,
         calendar: { timeZone: 'Pacific/Kiritimati', firstDayOfWeek: 2, fiscalYearStartMonth: 1 },
     },
+    utc: {
+        userId: user,
+        now,
+        calendar: { timeZone: 'UTC', firstDayOfWeek: 1, fiscalYearStartMonth: 2 },
+    },
 };
+const sparklineContexts = new Set(['utc']);
+
+/** Sparkline grains the main enumeration leaves out: one edge, several month chunks, months of fiscal quarters, days. */
+const sparklines: [string, number][] = [
+    ['thisMonth', 2],
+    ['thisMonth', 24],
+    ['thisFiscalQuarter', 4],
+    ['thisWeek', 8],
+    ['lastFiscalYear', 6],
+];
 
 // One period per way a window reaches the server: literal to date, whole literal, rolling range, yearly buckets.
 const periods = ['thisMonth', 'lastQuarter', 'rollingDays:30', 'thisFiscalYear'];
@@ -94,6 +112,13 @@ export function plannerDocuments(): DynamicDocument[] {
         for (const document of documents) if (!found.has(document.source)) found.set(document.source, document);
     };
     for (const [calendar, context] of Object.entries(contexts)) {
+        for (const kpi of KPI_CATALOG) {
+            for (const [period, sparkline] of sparklines) {
+                const request = { kpi: kpi.id, period, scope: 'all', comparison: 'previousPeriod', sparkline };
+                add(documentsOf(`${kpi.id}/${period}/sparkline ${sparkline}/${calendar}`, [request], context));
+            }
+        }
+        if (sparklineContexts.has(calendar)) continue;
         for (const kpi of KPI_CATALOG) {
             for (const period of periods) {
                 for (const scope of scopes) {

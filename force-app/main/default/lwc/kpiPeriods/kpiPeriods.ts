@@ -137,6 +137,11 @@ function addMonths(day: number, months: number): number {
     return dayNumber(targetYear, targetMonth, Math.min(dayOfMonth, lastDay));
 }
 
+/** `YYYY-MM-DD` a number of months later (earlier when negative), the day clamped to the month's length. */
+export function shiftMonths(date: string, months: number): string {
+    return isoDate(addMonths(parseIsoDate(date), months));
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 function weekday(day: number): number {
     return (((day + 4) % 7) + 7) % 7;

@@ -22,9 +22,12 @@ import {
     daysBetween,
     isComparison,
     isoDate,
+    isoInstant,
     parseIsoDate,
     parsePeriod,
+    shiftMonths,
     sparklineWindows,
+    startOfDayMs,
     windowInstants,
 } from 'c/kpiPeriods';
 import type { Comparison, DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
@@ -85,15 +88,51 @@ export interface KpiProblem {
 }
 
 /** Something the tile should mention although it shows a number. */
-export type NoteCode = 'comparisonNotSupported' | 'sparklineNotSupported' | 'sparklineUtcDays';
+export type NoteCode = 'comparisonNotSupported' | 'sparklineNotSupported';
 
-/** A GroupByFunction the planner uses, and the aggregate result property it comes back under. */
-export type DateFunction = 'CALENDAR_YEAR' | 'DAY_IN_YEAR' | 'DAY_ONLY';
+/**
+ * A GroupByFunction the planner uses, and the aggregate result property it comes back under (DateAggregate and
+ * DateTimeAggregate in the UI API schema; `dayOnly` only on DateTimeAggregate). A groupBy names each field once with
+ * one function (GroupByDateFunction, developer.salesforce.com/docs/platform/graphql/guide/aggregate-groupby-schema.html),
+ * so year and month of one field cannot be two keys of one subquery.
+ */
+export type DateFunction = 'CALENDAR_YEAR' | 'CALENDAR_QUARTER' | 'CALENDAR_MONTH' | 'DAY_IN_YEAR' | 'DAY_ONLY';
 export const DATE_FUNCTION_RESULT: Record<DateFunction, string> = {
     CALENDAR_YEAR: 'calendarYear',
+    CALENDAR_QUARTER: 'calendarQuarter',
+    CALENDAR_MONTH: 'calendarMonth',
     DAY_IN_YEAR: 'dayInYear',
     DAY_ONLY: 'dayOnly',
 };
+
+/**
+ * Instants between the viewer's midnight and UTC midnight at one sparkline bucket edge. Date functions on DateTime
+ * fields compute in UTC (SOQL date functions; GraphQL groupBy has no convertTimezone), so only records in these
+ * slivers land on the other side of an edge than the viewer's day puts them.
+ */
+export interface EdgeSlice {
+    /** `YYYY-MM-DDThh:mm:ssZ`, inclusive. */
+    start: string;
+    /** `YYYY-MM-DDThh:mm:ssZ`, exclusive. */
+    end: string;
+    /** The UTC day the sliver lies in (what DAY_ONLY returns for its records). */
+    utcDay: string;
+    /** The viewer's day it belongs to. */
+    day: string;
+}
+
+/** What one sparkline subquery reads and how its date key names a day of the viewer's calendar. */
+export interface SparkSlice {
+    fn: DateFunction;
+    /** Viewer days `[start, end)` the subquery covers: a month or quarter number names one month within 12 months. */
+    start: string;
+    end: string;
+    /** CALENDAR_YEAR per segment of the year: the calendar months kept, all within one bucket in any year. */
+    months?: [number, number];
+    /** DateTime: the edge slivers left out of this subquery, or (`edgesOnly`) the only records it reads. */
+    edges?: EdgeSlice[];
+    edgesOnly?: boolean;
+}
 
 export interface GroupKey {
     field: string;
@@ -114,8 +153,8 @@ export interface PlannedSubquery {
     selections: Selection[];
     /** First and last line (1-based) of the subquery in the document, to place errors that carry a location. */
     lines: [number, number];
-    /** For DAY_IN_YEAR chunks: the days the chunk covers, which makes each day-in-year number one date. */
-    chunk?: { start: string; end: string };
+    /** Sparkline subqueries: the days covered and how a row's date key maps onto them. */
+    slice?: SparkSlice;
 }
 
 export interface KpiDocument {
@@ -165,10 +204,10 @@ export const MAX_SUBQUERIES = 10;
 /** Groups a grouped subquery may return in one page (query-limits: 2000 per subquery). */
 export const MAX_GROUPS = 2000;
 export const MAX_SPARKLINE = 60;
-// A DAY_IN_YEAR number names one date only within 365 days; longer Date spans take one subquery per chunk, at most
-// five (four fiscal years), which keeps the largest KPI (a ratio with comparison) within ten subqueries.
+// A DAY_IN_YEAR number names one date only within 365 days, a month or quarter number one month within 12 months:
+// longer spans take one subquery per chunk, as many as the request's ten subqueries leave room for.
 const DAYS_PER_CHUNK = 365;
-const MAX_CHUNKS = 5;
+const MONTHS_PER_CHUNK = 12;
 
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
@@ -239,11 +278,11 @@ interface SubquerySpec {
     where: Filter;
     groupBy: GroupKey[];
     selections: Selection[];
-    chunk?: { start: string; end: string };
+    slice?: SparkSlice;
 }
 
 function specKey(spec: SubquerySpec): string {
-    return JSON.stringify([spec.object, spec.where, spec.groupBy, spec.chunk ?? null]);
+    return JSON.stringify([spec.object, spec.where, spec.groupBy, spec.slice ?? null]);
 }
 
 interface Draft {
@@ -319,19 +358,21 @@ function normalize(
         else {
             buckets = sparklineWindows(period, sparkline, context.now, context.calendar, true);
             const span = daysBetween(buckets[0].start, buckets[buckets.length - 1].end);
-            const types = kpiParts(kpi).map((part) =>
-                dateFieldType(part.object, resolveField(part.dateField!, settings)),
-            );
-            const tooLong =
-                !byCalendarYear(period, context.calendar) &&
-                types.some((type) => {
-                    return type === 'Date' ? Math.ceil(span / DAYS_PER_CHUNK) > MAX_CHUNKS : span + 1 > MAX_GROUPS;
-                });
-            if (tooLong) {
+            const parts = kpiParts(kpi);
+            let needed = parts.length * (effectiveComparison === 'none' ? 1 : 2);
+            let tooManyDays = false;
+            for (const part of parts) {
+                const type = dateFieldType(part.object, resolveField(part.dateField!, settings));
+                const slices = sparklineSlices(type, buckets, context.calendar.timeZone);
+                needed += slices.length;
+                tooManyDays ||= slices.some(
+                    (slice) => slice.fn === 'DAY_ONLY' && !slice.edgesOnly && span + 1 > MAX_GROUPS,
+                );
+            }
+            if (tooManyDays || needed > MAX_SUBQUERIES) {
                 problems.push({ code: 'sparklineTooLong', property: 'sparkline', value: String(sparkline) });
                 return { kpi, problems };
             }
-            if (types.includes('DateTime')) notes.push('sparklineUtcDays');
         }
     }
     return {
@@ -354,17 +395,107 @@ function normalize(
     };
 }
 
-/** Yearly buckets that are calendar years group by CALENDAR_YEAR: one subquery however many years. */
-function byCalendarYear(period: Period, calendar: ViewerCalendar): boolean {
-    const fiscalIsCalendar = calendar.fiscalYearStartMonth === 1;
-    return (
-        period.kind === 'thisYear' ||
-        period.kind === 'lastYear' ||
-        (fiscalIsCalendar && (period.kind === 'thisFiscalYear' || period.kind === 'lastFiscalYear'))
-    );
+const monthOf = (date: string): number => Number(date.slice(5, 7));
+const yearOf = (date: string): number => Number(date.slice(0, 4));
+
+/** `[start, end)` cut at the days `next` steps to from `start`, the last piece ending at `end`. */
+function cut(start: string, end: string, next: (from: string) => string): { start: string; end: string }[] {
+    const pieces: { start: string; end: string }[] = [];
+    for (let from = start; from < end; from = next(from)) {
+        const to = next(from);
+        pieces.push({ start: from, end: to < end ? to : end });
+    }
+    return pieces;
 }
 
-/** Sparklines bucket per day, so the measure must add up across days and be dated by the object's own field. */
+/** The sliver between the viewer's and UTC's midnight starting `date`, clipped to `[low, high)` (epoch ms). */
+function edgeAt(date: string, timeZone: string, low: number, high: number): EdgeSlice | undefined {
+    const local = startOfDayMs(date, timeZone);
+    const utc = parseIsoDate(date) * 86_400_000;
+    // West of UTC the sliver after UTC midnight is still the day before for the viewer; east of it, the reverse.
+    const west = local > utc;
+    const start = Math.max(Math.min(local, utc), low);
+    const end = Math.min(Math.max(local, utc), high);
+    if (start >= end) return undefined;
+    const dayBefore = isoDate(parseIsoDate(date) - 1);
+    return {
+        start: isoInstant(start),
+        end: isoInstant(end),
+        utcDay: west ? date : dayBefore,
+        day: west ? dayBefore : date,
+    };
+}
+
+/**
+ * How a sparkline over `buckets` is read for a date field of `type`, one slice per subquery, with the fewest
+ * subqueries and then the fewest rows. Buckets on month boundaries (months, quarters, years, fiscal ones) come back
+ * per calendar year in segments of months that never straddle a bucket edge (fiscal years: two segments however
+ * many years), or per quarter or month in chunks of 12 months; other buckets per day. Date fields are exact as they
+ * are. DateTime fields group in UTC, so the slivers between UTC and the viewer's midnight at bucket edges are read by
+ * one more subquery grouped by UTC day and left out of the others: every other record has its UTC and local day in
+ * the same bucket, which makes the sparkline exact in the viewer's time zone.
+ */
+function sparklineSlices(type: 'Date' | 'DateTime', buckets: readonly DateWindow[], timeZone: string): SparkSlice[] {
+    const start = buckets[0].start;
+    const end = buckets[buckets.length - 1].end;
+    const inner = buckets.slice(1).map((bucket) => bucket.start);
+    const edgeDays = new Set(inner);
+    let slices: SparkSlice[];
+    if ([start, ...inner].every((date) => date.endsWith('-01'))) {
+        const firsts = [...new Set([1, ...inner.map(monthOf)])].sort((a, b) => a - b);
+        const segments = firsts.map((first, i): [number, number] => [first, (firsts[i + 1] ?? 13) - 1]);
+        const lastDay = isoDate(parseIsoDate(end) - 1);
+        const years = yearOf(lastDay) - yearOf(start) + 1;
+        const chunks = cut(start, end, (from) => shiftMonths(from, MONTHS_PER_CHUNK));
+        const quarterly = [start, ...inner].every((date) => monthOf(date) % 3 === 1);
+        const months = (yearOf(lastDay) - yearOf(start)) * 12 + monthOf(lastDay) - monthOf(start) + 1;
+        const chunkRows = quarterly ? Math.ceil(months / 3) : months;
+        if (
+            segments.length < chunks.length ||
+            (segments.length === chunks.length && segments.length * years <= chunkRows)
+        ) {
+            slices = segments.map(([first, last]) => ({
+                fn: 'CALENDAR_YEAR',
+                start,
+                end,
+                ...(first > 1 || last < 12 ? { months: [first, last] as [number, number] } : {}),
+            }));
+        } else {
+            const fn: DateFunction = quarterly ? 'CALENDAR_QUARTER' : 'CALENDAR_MONTH';
+            slices = chunks.map((chunk) => ({ fn, ...chunk }));
+            // A month number wraps after 12 months: records a UTC month puts outside their chunk are edge slivers.
+            [start, end, ...chunks.map((chunk) => chunk.start)].forEach((date) => edgeDays.add(date));
+        }
+    } else if (type === 'Date') {
+        slices = cut(start, end, (from) => isoDate(parseIsoDate(from) + DAYS_PER_CHUNK)).map((chunk) => ({
+            fn: 'DAY_IN_YEAR',
+            ...chunk,
+        }));
+    } else {
+        slices = [{ fn: 'DAY_ONLY', start, end }];
+    }
+    if (type === 'Date') return slices;
+    const low = startOfDayMs(start, timeZone);
+    const high = startOfDayMs(end, timeZone);
+    const edges = [...edgeDays]
+        .sort()
+        .map((date) => edgeAt(date, timeZone, low, high))
+        .filter((edge): edge is EdgeSlice => edge !== undefined);
+    if (edges.length === 0) return slices;
+    const within = (slice: SparkSlice) => {
+        const [from, to] = [startOfDayMs(slice.start, timeZone), startOfDayMs(slice.end, timeZone)];
+        return edges.filter((edge) => Date.parse(edge.start) < to && Date.parse(edge.end) > from);
+    };
+    return [
+        ...slices.map((slice) => {
+            const own = within(slice);
+            return own.length > 0 ? { ...slice, edges: own } : slice;
+        }),
+        { fn: 'DAY_ONLY', start, end, edges, edgesOnly: true },
+    ];
+}
+
+/** Sparklines add up days or months into buckets, so the measure must add up and be dated by the object's own field. */
 function sparklineSupport(kpi: KpiDefinition, groupBy: string | undefined, snapshot: boolean): boolean {
     if (snapshot || groupBy !== undefined) return false;
     const { measure } = kpi;
@@ -414,8 +545,8 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
         (reads[role][name] ??= []).push(key);
     };
 
-    const baseWhere = (part: ResolvedPart, dateFilter: Filter): Filter =>
-        allOf([resolveValue(part.filter, settings) as Filter, dateFilter, scopeCondition(part, request.scope)]);
+    const baseWhere = (part: ResolvedPart, dateFilters: Filter[]): Filter =>
+        allOf([resolveValue(part.filter, settings) as Filter, ...dateFilters, scopeCondition(part, request.scope)]);
 
     const windowFor = (part: ResolvedPart, role: 'current' | 'comparison'): DateWindow | undefined => {
         // Coverage's won part is an event inside a snapshot KPI: it counts to date like any won revenue.
@@ -435,7 +566,7 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
                 const window = windowFor(part, role)!;
                 dateFilter = nest(path, dateCondition(window, dateFieldType(part.object, path), timeZone));
             }
-            const where = baseWhere(part, dateFilter);
+            const where = baseWhere(part, [dateFilter]);
             if (measure.kind === 'averageDuration') {
                 const from = resolveField(measure.from, settings);
                 const to = resolveField(measure.to, settings);
@@ -462,25 +593,17 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
     }
 
     if (request.sparkline.length > 0) {
-        const first = request.sparkline[0];
-        const last = request.sparkline[request.sparkline.length - 1];
         for (const part of kpiParts(kpi)) {
             const path = resolveField(part.dateField!, settings);
             const type = dateFieldType(part.object, path);
             const selections = selectionsFor(part.aggregate, settings, true);
-            const yearly = byCalendarYear(request.period, context.calendar);
-            const chunked = type === 'Date' && !yearly;
-            const chunks = chunked ? chunkDays(first.start, last.end) : [{ start: first.start, end: last.end }];
-            const fn: DateFunction = yearly ? 'CALENDAR_YEAR' : chunked ? 'DAY_IN_YEAR' : 'DAY_ONLY';
-            for (const chunk of chunks) {
-                const window: DateWindow = { start: chunk.start, end: chunk.end, toDate: false };
-                const where = baseWhere(part, nest(path, dateCondition(window, type, timeZone)));
+            for (const slice of sparklineSlices(type, request.sparkline, timeZone)) {
                 add('sparkline', part.role, {
                     object: part.object,
-                    where,
-                    groupBy: [...shareKey, { field: path, fn }],
+                    where: baseWhere(part, sliceFilters(path, type, slice, timeZone)),
+                    groupBy: [...shareKey, { field: path, fn: slice.fn }],
                     selections,
-                    ...(chunked ? { chunk } : {}),
+                    slice,
                 });
             }
         }
@@ -488,13 +611,23 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
     return { request, reads, specs };
 }
 
-function chunkDays(start: string, end: string): { start: string; end: string }[] {
-    const chunks: { start: string; end: string }[] = [];
-    const last = parseIsoDate(end);
-    for (let day = parseIsoDate(start); day < last; day += DAYS_PER_CHUNK) {
-        chunks.push({ start: isoDate(day), end: isoDate(Math.min(day + DAYS_PER_CHUNK, last)) });
+/** The date conditions of one sparkline slice: its days, its months, and its edge slivers left out or alone. */
+function sliceFilters(path: string, type: 'Date' | 'DateTime', slice: SparkSlice, timeZone: string): Filter[] {
+    const instant = (value: string): FilterValue => ({ value: { $dateTime: value } });
+    const ranges = (slice.edges ?? []).map((edge) => nest(path, { gte: instant(edge.start), lt: instant(edge.end) }));
+    const anyEdge: Filter = ranges.length === 1 ? ranges[0] : { or: ranges };
+    if (slice.edgesOnly) return [anyEdge];
+    const days: DateWindow = { start: slice.start, end: slice.end, toDate: false };
+    const filters = [nest(path, dateCondition(days, type, timeZone))];
+    if (slice.months) {
+        const [first, last] = slice.months;
+        const value: Record<string, FilterValue> = {};
+        if (first > 1) value.gte = first;
+        if (last < 12) value.lte = last;
+        filters.push(nest(path, { CALENDAR_MONTH: { value } }));
     }
-    return chunks;
+    if (ranges.length > 0) filters.push({ not: anyEdge });
+    return filters;
 }
 
 function mergeSelections(a: Selection[], b: Selection[]): Selection[] {
@@ -762,7 +895,7 @@ function renderDocument(
             groupBy: spec.groupBy,
             selections: spec.selections,
             lines: [line, line + lines.length - 1],
-            ...(spec.chunk ? { chunk: spec.chunk } : {}),
+            ...(spec.slice ? { slice: spec.slice } : {}),
         });
         line += lines.length;
         body.push(...lines);

@@ -12,7 +12,16 @@ import type { KpiErrorKind, KpiErrorMessage } from 'c/kpiErrors';
 import { isoDate, parseIsoDate } from 'c/kpiPeriods';
 import type { DateWindow } from 'c/kpiPeriods';
 import { DATE_FUNCTION_RESULT, resolveField } from 'c/kpiPlanner';
-import type { KpiDocument, KpiPlan, KpiProblem, NoteCode, PlannedRequest, PlannedSubquery, Reads } from 'c/kpiPlanner';
+import type {
+    KpiDocument,
+    KpiPlan,
+    KpiProblem,
+    NoteCode,
+    PlannedRequest,
+    PlannedSubquery,
+    Reads,
+    SparkSlice,
+} from 'c/kpiPlanner';
 import { KPI_LABELS, RESULT_LABELS } from './kpiResultsLabels';
 
 export type ResultStatus = 'ok' | 'empty' | 'targetMet' | 'error' | 'retry';
@@ -328,8 +337,8 @@ function compute(
             const perBucket: Row[][] = buckets.map(() => []);
             for (const { rows, subquery } of rowsOf(sparkReads, role)) {
                 for (const row of rows) {
-                    const day = dayOfRow(row.keys[row.keys.length - 1], subquery);
-                    if (day === undefined) continue;
+                    const day = dayOfRow(row.keys[row.keys.length - 1], subquery.slice!);
+                    if (day === undefined) throw problemOf('incomplete', RESULT_LABELS.inconsistent);
                     perBucket[bucketIndex(buckets, day)].push(row);
                 }
             }
@@ -350,26 +359,41 @@ function compute(
     else result.status = result.value === null && !grouped ? 'empty' : 'ok';
 }
 
-/** The civil day a sparkline row stands for: a DAY_ONLY date, a year's first day, or a day-in-year in its chunk. */
-function dayOfRow(key: Key, subquery: PlannedSubquery): number | undefined {
-    if (typeof key === 'string') {
-        const day = parseIsoDate(key);
-        return Number.isNaN(day) ? undefined : day;
+const firstOfMonth = (year: number, month: number): string =>
+    `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+
+/**
+ * The viewer's day a sparkline row stands for (the first day of its month, quarter or year segment when it is not a
+ * day): a month or quarter number is the one within the slice's 12 months, a day-in-year the one within its 365
+ * days, an edge sliver's UTC day the viewer's day the planner recorded for it. Undefined when the key names nothing.
+ */
+function dayOfRow(key: Key, slice: SparkSlice): string | undefined {
+    if (slice.edgesOnly) return slice.edges?.find((edge) => edge.utcDay === key)?.day;
+    if (slice.fn === 'DAY_ONLY') {
+        return typeof key === 'string' && !Number.isNaN(parseIsoDate(key)) ? key.slice(0, 10) : undefined;
     }
-    if (typeof key !== 'number') return undefined;
-    if (subquery.groupBy[subquery.groupBy.length - 1].fn === 'CALENDAR_YEAR') {
-        return parseIsoDate(`${String(key).padStart(4, '0')}-01-01`);
+    if (typeof key !== 'number' || !Number.isInteger(key)) return undefined;
+    const startYear = Number(slice.start.slice(0, 4));
+    const startMonth = Number(slice.start.slice(5, 7));
+    const monthWithin = (month: number) => firstOfMonth(month < startMonth ? startYear + 1 : startYear, month);
+    switch (slice.fn) {
+        case 'CALENDAR_YEAR':
+            return firstOfMonth(key, slice.months?.[0] ?? 1);
+        case 'CALENDAR_QUARTER':
+            return key >= 1 && key <= 4 ? monthWithin(3 * key - 2) : undefined;
+        case 'CALENDAR_MONTH':
+            return key >= 1 && key <= 12 ? monthWithin(key) : undefined;
+        case 'DAY_IN_YEAR': {
+            if (key < 1 || key > 366) return undefined;
+            const start = parseIsoDate(slice.start);
+            const inYear = (y: number) => parseIsoDate(`${y}-01-01`) + key - 1;
+            return isoDate(inYear(startYear) >= start ? inYear(startYear) : inYear(startYear + 1));
+        }
     }
-    if (!subquery.chunk) return undefined;
-    const start = parseIsoDate(subquery.chunk.start);
-    const year = Number(subquery.chunk.start.slice(0, 4));
-    const inYear = (y: number) => parseIsoDate(`${y}-01-01`) + key - 1;
-    return inYear(year) >= start ? inYear(year) : inYear(year + 1);
 }
 
-/** Buckets tile the span; a UTC day just outside it (DAY_ONLY of an instant near midnight) joins the nearest end. */
-function bucketIndex(buckets: readonly DateWindow[], day: number): number {
-    const date = isoDate(day);
+/** Buckets tile the span; a day just before or after it (a UTC date key near midnight) joins the nearest end. */
+function bucketIndex(buckets: readonly DateWindow[], date: string): number {
     const index = buckets.findIndex((b) => b.start <= date && date < b.end);
     if (index >= 0) return index;
     return date < buckets[0].start ? 0 : buckets.length - 1;

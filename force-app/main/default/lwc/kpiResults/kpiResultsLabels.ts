@@ -39,7 +39,6 @@ import kpiLostAmount from '@salesforce/label/c.kpiLostAmount';
 import kpiLostAmountHelp from '@salesforce/label/c.kpiLostAmountHelp';
 import kpiNoteComparisonNotSupported from '@salesforce/label/c.kpiNoteComparisonNotSupported';
 import kpiNoteSparklineNotSupported from '@salesforce/label/c.kpiNoteSparklineNotSupported';
-import kpiNoteSparklineUtcDays from '@salesforce/label/c.kpiNoteSparklineUtcDays';
 import kpiOpportunitiesLost from '@salesforce/label/c.kpiOpportunitiesLost';
 import kpiOpportunitiesLostHelp from '@salesforce/label/c.kpiOpportunitiesLostHelp';
 import kpiOpportunitiesOpened from '@salesforce/label/c.kpiOpportunitiesOpened';
@@ -164,7 +163,6 @@ const problems: Record<ProblemCode, string> = {
 const notes: Record<NoteCode, string> = {
     comparisonNotSupported: kpiNoteComparisonNotSupported,
     sparklineNotSupported: kpiNoteSparklineNotSupported,
-    sparklineUtcDays: kpiNoteSparklineUtcDays,
 };
 
 export const RESULT_LABELS = {

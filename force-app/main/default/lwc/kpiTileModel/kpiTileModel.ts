@@ -245,21 +245,9 @@ export function formatAsOfTime(asOf: number, now: Date, locale: string, timeZone
     return fillLabel(kpiTileAsOf, format.format(asOf));
 }
 
-/**
- * The tile's short form of a number. kpiFormat's compact currency keeps a fraction digit ("$19.0K", "19.000,0 €"),
- * so amounts and counts are shortened here with the same Intl notation and no trailing zero; other units, and the
- * full form, come from kpiFormat.
- */
+/** The tile's short form of a number: kpiFormat's compact notation ("$19K", "1,2 Mio. €"). */
 export function formatShort(value: number | null | undefined, unit: KpiUnit, format: FormatOptions): string {
-    if (value === null || value === undefined || !Number.isFinite(value) || (unit !== 'currency' && unit !== 'count')) {
-        return formatKpiValue(value, unit, format);
-    }
-    return new Intl.NumberFormat(format.locale, {
-        ...(unit === 'currency' ? { style: 'currency', currency: format.currency } : {}),
-        notation: 'compact',
-        minimumFractionDigits: 0,
-        maximumFractionDigits: 1,
-    }).format(value);
+    return formatKpiValue(value, unit, { ...format, compact: true });
 }
 
 /** Rates and averages rest on a sample worth stating; totals do not. */

@@ -87,7 +87,7 @@ describe('c-kpi-board', () => {
             '22',
             '40%40%',
             '$31.1K$31,050.00',
-            '$396.9K$396,900.00',
+            '$397K$396,900.00',
             '6.9×6.9×',
         ]);
         expect(tileText(tiles.get('closedWonRevenue')!, '.kpi-tile__target-line')).toBe(

@@ -89,7 +89,7 @@ describe('c-kpi-metric', () => {
         expect(tileText(shown, '.kpi-tile__drill')).toBe(LABELS.kpiClosedWonRevenue);
         expect(tileText(shown, '.kpi-tile__value')).toBe('$19K$19,000.00');
         expect(tileText(shown, '.kpi-tile__change span[aria-hidden="true"] + span')).toBe(
-            '+$19.0K vs previous period (was $0) · Better',
+            '+$19K vs previous period (was $0) · Better',
         );
         expect(tileText(shown, '.kpi-tile__period')).toBe('This fiscal quarter · My records · Apr 1 – May 20, 2024');
         const sparkline = shadow(shown, 'c-kpi-sparkline') as HTMLElement & { points: unknown[]; label: string };
@@ -159,8 +159,8 @@ describe('c-kpi-metric', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('shows a problem only the plan reveals (a trend too long for the fiscal year) on the tile', async () => {
-        const element = create({ period: 'thisFiscalYear', fiscalYearStartMonth: 2, sparkline: 12 });
+    it('shows a problem only the plan reveals (a trend over too many days) on the tile', async () => {
+        const element = create({ period: 'rollingDays', rollingDays: 365, sparkline: 12 });
         await flush();
         expect(wiredDocuments()).toEqual([]);
         const alert = shadow(tile(element), '[role="alert"]')!;

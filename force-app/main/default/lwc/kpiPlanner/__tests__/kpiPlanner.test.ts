@@ -265,22 +265,95 @@ describe('filters', () => {
         expect(doc.query).toContain('groupBy: { CloseDate: { function: DAY_IN_YEAR } }');
     });
 
-    it('buckets sparklines by day: DAY_ONLY for DateTime, DAY_IN_YEAR chunks of at most 365 days for Date', () => {
-        const created = single({ kpi: 'leadsCreated', period: 'thisQuarter', sparkline: 8 });
-        expect(created.plan.requests[0].notes).toEqual(['sparklineUtcDays']);
-        expect(created.doc.query).toContain('groupBy: { CreatedDate: { function: DAY_ONLY } }');
-        const closed = single({ kpi: 'winRate', period: 'thisQuarter', sparkline: 8 });
-        const chunks = closed.doc.subqueries.filter((s) => s.chunk);
-        expect(chunks.length).toBe(2);
-        for (const s of chunks) {
-            expect(s.groupBy).toEqual([{ field: 'IsWon' }, { field: 'CloseDate', fn: 'DAY_IN_YEAR' }]);
-            const days = (Date.parse(s.chunk!.end) - Date.parse(s.chunk!.start)) / 86_400_000;
-            expect(days).toBeLessThanOrEqual(365);
-        }
-        expect(chunks[0].chunk!.start).toBe(closed.plan.requests[0].sparkline[0].start);
-        expect(chunks[1].chunk!.start).toBe(chunks[0].chunk!.end);
+    it('reads month-aligned Date sparklines per quarter or month, 12 months a subquery', () => {
+        const quarters = single({ kpi: 'winRate', period: 'thisQuarter', sparkline: 4 });
+        const [quarterly] = quarters.doc.subqueries.filter((s) => s.slice);
+        expect(quarterly.groupBy).toEqual([{ field: 'IsWon' }, { field: 'CloseDate', fn: 'CALENDAR_QUARTER' }]);
+        expect(quarterly.slice).toEqual({ fn: 'CALENDAR_QUARTER', start: '2023-07-01', end: '2024-05-21' });
+        expect(quarters.doc.query).toContain('CloseDate { calendarQuarter { value } }');
+        expect(quarters.plan.requests[0].notes).toEqual([]);
+
+        const months = single({ kpi: 'opportunitiesWon', period: 'thisMonth', sparkline: 24 });
+        const chunks = months.doc.subqueries.filter((s) => s.slice).map((s) => s.slice);
+        expect(chunks).toEqual([
+            { fn: 'CALENDAR_MONTH', start: '2022-06-01', end: '2023-06-01' },
+            { fn: 'CALENDAR_MONTH', start: '2023-06-01', end: '2024-05-21' },
+        ]);
+        expect(months.doc.query).toContain('groupBy: { CloseDate: { function: CALENDAR_MONTH } }');
+
+        // Fiscal quarters from February are not calendar quarters: months.
+        const fiscal = single({ kpi: 'closedWonRevenue', period: 'thisFiscalQuarter', sparkline: 4 });
+        expect(fiscal.doc.subqueries.filter((s) => s.slice).map((s) => s.slice)).toEqual([
+            { fn: 'CALENDAR_MONTH', start: '2023-08-01', end: '2024-05-21' },
+        ]);
+    });
+
+    it('reads fiscal years per calendar year in two month segments, however many years', () => {
+        const { doc } = single({ kpi: 'opportunitiesWon', period: 'thisFiscalYear', sparkline: 10 });
+        expect(doc.subqueries.filter((s) => s.slice).map((s) => s.slice)).toEqual([
+            { fn: 'CALENDAR_YEAR', start: '2015-02-01', end: '2024-05-21', months: [1, 1] },
+            { fn: 'CALENDAR_YEAR', start: '2015-02-01', end: '2024-05-21', months: [2, 12] },
+        ]);
+        expect(doc.query).toContain('{ CloseDate: { CALENDAR_MONTH: { value: { lte: 1 } } } }');
+        expect(doc.query).toContain('{ CloseDate: { CALENDAR_MONTH: { value: { gte: 2 } } } }');
+    });
+
+    it('reads weeks and rolling days per day: DAY_IN_YEAR chunks of at most 365 days for Date fields', () => {
+        const closed = single({ kpi: 'winRate', period: 'rollingDays:100', sparkline: 5 });
+        const chunks = closed.doc.subqueries.filter((s) => s.slice).map((s) => s.slice!);
+        expect(chunks.map((c) => [c.fn, c.start, c.end])).toEqual([
+            ['DAY_IN_YEAR', '2023-01-02', '2024-01-02'],
+            ['DAY_IN_YEAR', '2024-01-02', '2024-05-21'],
+        ]);
+        const weeks = single({ kpi: 'emailsSent', period: 'thisWeek', sparkline: 8 });
+        expect(weeks.doc.query).toContain('groupBy: { ActivityDate: { function: DAY_IN_YEAR } }');
+    });
+
+    it('reads the slivers between UTC and the viewer’s midnight at DateTime bucket edges by UTC day, apart', () => {
+        const created = single({ kpi: 'leadsCreated', period: 'thisMonth', sparkline: 3 });
+        const [months, edges] = created.doc.subqueries.filter((s) => s.slice).map((s) => s.slice!);
+        // New York (UTC-4): from UTC midnight to 04:00Z it is still the day before for the viewer.
+        const west = [
+            { start: '2024-04-01T00:00:00Z', end: '2024-04-01T04:00:00Z', utcDay: '2024-04-01', day: '2024-03-31' },
+            { start: '2024-05-01T00:00:00Z', end: '2024-05-01T04:00:00Z', utcDay: '2024-05-01', day: '2024-04-30' },
+            { start: '2024-05-21T00:00:00Z', end: '2024-05-21T04:00:00Z', utcDay: '2024-05-21', day: '2024-05-20' },
+        ];
+        expect(months).toEqual({ fn: 'CALENDAR_MONTH', start: '2024-03-01', end: '2024-05-21', edges: west });
+        expect(edges).toEqual({ fn: 'DAY_ONLY', start: '2024-03-01', end: '2024-05-21', edges: west, edgesOnly: true });
+        expect(created.doc.query).toContain(
+            '{ not: { or: [{ CreatedDate: { gte: { value: $t2 }, lt: { value: $t3 } } }',
+        );
+        expect(created.doc.query).toContain(
+            'q2: Lead(where: { or: [{ CreatedDate: { gte: { value: $t2 }, lt: { value: $t3 } } }',
+        );
+        expect(created.doc.query).toContain('CreatedDate { dayOnly { value } }');
+        expect(created.doc.variables).toMatchObject({ t0: '2024-03-01T05:00:00Z', t2: '2024-04-01T00:00:00Z' });
+        expect(created.plan.requests[0].notes).toEqual([]);
+
+        // Kiritimati (UTC+14): the viewer's day starts ten hours before UTC's.
+        const kiritimati = { ...context, calendar: { ...context.calendar, timeZone: 'Pacific/Kiritimati' } };
+        const east = single({ kpi: 'leadsCreated', period: 'thisMonth', sparkline: 2 }, kiritimati);
+        expect(east.doc.subqueries.find((s) => s.slice?.edgesOnly)!.slice!.edges).toEqual([
+            { start: '2024-03-31T10:00:00Z', end: '2024-04-01T00:00:00Z', utcDay: '2024-03-31', day: '2024-04-01' },
+            { start: '2024-04-30T10:00:00Z', end: '2024-05-01T00:00:00Z', utcDay: '2024-04-30', day: '2024-05-01' },
+        ]);
+
+        // Days and weeks exclude the slivers at bucket edges only; a viewer on UTC has none.
+        const weeks = single({ kpi: 'opportunitiesOpened', period: 'thisWeek', sparkline: 3 });
+        expect(weeks.doc.subqueries.filter((s) => s.slice).map((s) => [s.slice!.fn, s.slice!.edges?.length])).toEqual([
+            ['DAY_ONLY', 2],
+            ['DAY_ONLY', 2],
+        ]);
+        const utc = { ...context, calendar: { ...context.calendar, timeZone: 'UTC' } };
+        const plain = single({ kpi: 'leadsCreated', period: 'thisMonth', sparkline: 3 }, utc);
+        expect(plain.doc.subqueries.filter((s) => s.slice).map((s) => s.slice)).toEqual([
+            { fn: 'CALENDAR_MONTH', start: '2024-03-01', end: '2024-05-21' },
+        ]);
+        expect(plain.doc.query).not.toContain('not:');
+
         const ratio = single({ kpi: 'leadConversionRate', period: 'thisMonth', sparkline: 6 });
         expect(Object.keys(ratio.plan.requests[0].reads.sparkline!).sort()).toEqual(['denominator', 'numerator']);
+        expect(ratio.plan.requests[0].reads.sparkline!.denominator).toHaveLength(2);
     });
 
     it('has no sparkline where days do not add up', () => {
@@ -341,13 +414,18 @@ describe('bad requests', () => {
         ['too many sparkline periods', { sparkline: 61 }, { code: 'badSparkline' }],
         [
             'a sparkline over too many Date days',
-            { kpi: 'opportunitiesWon', period: 'thisFiscalYear', sparkline: 6 },
+            { kpi: 'opportunitiesWon', period: 'rollingDays:365', comparison: 'previousPeriod', sparkline: 9 },
             { code: 'sparklineTooLong', property: 'sparkline' },
         ],
         [
             'a sparkline over too many DateTime days',
-            { kpi: 'leadsCreated', period: 'thisFiscalYear', sparkline: 7 },
+            { kpi: 'leadsCreated', period: 'rollingDays:365', sparkline: 6 },
             { code: 'sparklineTooLong' },
+        ],
+        [
+            'a sparkline that needs more subqueries than a document holds',
+            { kpi: 'leadConversionRate', period: 'thisMonth', comparison: 'previousPeriod', sparkline: 60 },
+            { code: 'sparklineTooLong', value: '60' },
         ],
         [
             'a breakdown the KPI lacks',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { KPI_CATALOG, KPI_GROUPINGS, KPI_SETTINGS } from 'c/kpiCatalog';
-import { daysBetween, parseIsoDate } from 'c/kpiPeriods';
+import { daysBetween, isoDate, localDay, parseIsoDate, startOfDayMs } from 'c/kpiPeriods';
 import { planKpis } from 'c/kpiPlanner';
 import type { KpiDocument, KpiPlan, KpiRequest, PlanContext, PlannedSubquery } from 'c/kpiPlanner';
 import {
@@ -24,21 +24,38 @@ const context: PlanContext = {
 type Rec = Record<string, unknown>;
 
 const dayInYear = (date: string) => parseIsoDate(date.slice(0, 10)) - parseIsoDate(`${date.slice(0, 4)}-01-01`) + 1;
+// Dates and UTC instants (`…Z`) alike: date functions read the UTC calendar, as SOQL's do on DateTime fields.
 const FN: Record<string, [string, (value: string) => unknown]> = {
     CALENDAR_YEAR: ['calendarYear', (v) => Number(v.slice(0, 4))],
+    CALENDAR_QUARTER: ['calendarQuarter', (v) => Math.floor((Number(v.slice(5, 7)) - 1) / 3) + 1],
+    CALENDAR_MONTH: ['calendarMonth', (v) => Number(v.slice(5, 7))],
     DAY_IN_YEAR: ['dayInYear', dayInYear],
     DAY_ONLY: ['dayOnly', (v) => v.slice(0, 10)],
 };
 
+/** Whether a record passes a sparkline subquery's date conditions: its days, months and edge slivers. */
+function inSlice(subquery: PlannedSubquery, record: Rec, timeZone: string): boolean {
+    const slice = subquery.slice;
+    if (!slice) return true;
+    const raw = record[subquery.groupBy[subquery.groupBy.length - 1].field];
+    if (typeof raw !== 'string') return false;
+    const instant = raw.length > 10 ? Date.parse(raw) : undefined;
+    const inEdge = (slice.edges ?? []).some(
+        (edge) => instant !== undefined && Date.parse(edge.start) <= instant && instant < Date.parse(edge.end),
+    );
+    if (slice.edgesOnly) return inEdge;
+    const within =
+        instant === undefined
+            ? slice.start <= raw && raw < slice.end
+            : startOfDayMs(slice.start, timeZone) <= instant && instant < startOfDayMs(slice.end, timeZone);
+    const month = Number(raw.slice(5, 7));
+    const inMonths = !slice.months || (slice.months[0] <= month && month <= slice.months[1]);
+    return within && inMonths && !inEdge;
+}
+
 /** A stand-in for UI API aggregates: groups the records a subquery is given and aggregates them as it selects. */
-function aggregateResponse(subquery: PlannedSubquery, records: Rec[], omit: string[] = []): unknown {
-    const dayKey = subquery.groupBy[subquery.groupBy.length - 1];
-    const within = subquery.chunk
-        ? records.filter((r) => {
-              const day = String(r[dayKey.field]).slice(0, 10);
-              return subquery.chunk!.start <= day && day < subquery.chunk!.end;
-          })
-        : records;
+function aggregateResponse(subquery: PlannedSubquery, records: Rec[], omit: string[] = [], timeZone = 'UTC'): unknown {
+    const within = records.filter((r) => inSlice(subquery, r, timeZone));
     const keyOf = (r: Rec) =>
         subquery.groupBy.map((k) => {
             return k.fn ? (r[k.field] == null ? null : FN[k.fn][1](String(r[k.field]))) : (r[k.field] ?? null);
@@ -98,13 +115,19 @@ function rolesOf(plan: KpiPlan, index = 0): Map<string, { key: string; window: s
 
 type Records = (window: string, role: string, key: string) => Rec[];
 
-function respond(plan: KpiPlan, records: Records, index = 0, omit: string[] = []): { uiapi: { aggregate: Rec } } {
+function respond(
+    plan: KpiPlan,
+    records: Records,
+    index = 0,
+    omit: string[] = [],
+    timeZone = 'UTC',
+): { uiapi: { aggregate: Rec } } {
     const roles = rolesOf(plan, index);
     const doc: KpiDocument = plan.documents[index];
     const aggregate: Rec = {};
     for (const subquery of doc.subqueries) {
         const { key, window, role } = roles.get(subquery.alias)![0];
-        aggregate[subquery.alias] = aggregateResponse(subquery, records(window, role, key), omit);
+        aggregate[subquery.alias] = aggregateResponse(subquery, records(window, role, key), omit, timeZone);
     }
     return { uiapi: { aggregate } };
 }
@@ -147,7 +170,7 @@ describe('values from server aggregates', () => {
             sampleSize: 7,
             comparisonSampleSize: 5,
             lowSample: false,
-            notes: ['sparklineUtcDays'],
+            notes: [],
             window: { start: '2024-05-01', end: '2024-05-21', toDate: true },
             comparisonWindow: { start: '2024-04-01', end: '2024-04-21' },
         });
@@ -344,46 +367,181 @@ describe('average duration from date histograms', () => {
 });
 
 describe('sparklines', () => {
-    it('puts Date-field days into viewer buckets across DAY_IN_YEAR chunks, exactly', () => {
-        const span = plan1({ kpi: 'winRate', period: 'thisQuarter', sparkline: 8 }).requests[0].sparkline;
-        const first = parseIsoDate(span[0].start);
-        const last = parseIsoDate(span[span.length - 1].end);
-        const closing = fc.record({ day: fc.integer({ min: first, max: last - 1 }), won: fc.boolean() });
-        fc.assert(
-            fc.property(fc.array(closing, { maxLength: 80 }), (deals) => {
-                const plan = plan1({ kpi: 'winRate', period: 'thisQuarter', sparkline: 8 });
-                const records = deals.map((d) =>
-                    rec({ CloseDate: new Date(d.day * 86_400_000).toISOString().slice(0, 10), IsWon: d.won }),
-                );
-                const result = readResults(
-                    plan,
-                    respond(plan, (window) => (window === 'sparkline' ? records : [])),
-                ).winRate;
-                result.sparkline.forEach((point, i) => {
-                    const inBucket = records.filter(
-                        (r) => point.start <= String(r.CloseDate) && String(r.CloseDate) < point.end,
+    // Time zones west and east of UTC, with DST, a half-hour offset and the extremes; periods of every grain.
+    const zones = [
+        'UTC',
+        'America/New_York',
+        'Pacific/Kiritimati',
+        'Etc/GMT+12',
+        'Australia/Lord_Howe',
+        'Asia/Kolkata',
+    ];
+    const periods: [string, number][] = [
+        ['thisMonth', 4],
+        ['thisQuarter', 3],
+        ['thisFiscalQuarter', 5],
+        ['thisFiscalYear', 3],
+        ['lastYear', 2],
+        ['thisWeek', 3],
+        ['rollingDays:10', 4],
+    ];
+    it.each(zones.flatMap((zone) => periods.map(([period, count]) => [zone, period, count] as const)))(
+        'puts every record in the bucket of its day for the viewer (%s, %s × %d), Date and DateTime fields',
+        (timeZone, period, sparkline) => {
+            const ctx: PlanContext = { ...context, calendar: { timeZone, firstDayOfWeek: 2, fiscalYearStartMonth: 2 } };
+            const requests: KpiRequest[] = ['opportunitiesOpened', 'winRate', 'campaignOpenRate'].map((kpi) => ({
+                kpi,
+                period,
+                sparkline,
+            }));
+            const plan = planKpis(requests, ctx);
+            expect(plan.rejected).toEqual([]);
+            const buckets = plan.requests[0].sparkline;
+            const low = startOfDayMs(buckets[0].start, timeZone);
+            const high = startOfDayMs(buckets[buckets.length - 1].end, timeZone);
+            const edges = buckets.map((b) => startOfDayMs(b.start, timeZone));
+            const HOUR = 3_600_000;
+            // Instants anywhere in the span and up to 15 hours either side of a bucket edge, where UTC and the
+            // viewer disagree about the day.
+            const instant = fc.oneof(
+                fc.integer({ min: low - 15 * HOUR, max: high + 15 * HOUR }),
+                fc
+                    .tuple(fc.constantFrom(...edges, high), fc.integer({ min: -15 * 60, max: 15 * 60 }))
+                    .map(([edge, minutes]) => edge + minutes * 60_000),
+            );
+            const row = fc.record({ at: instant, won: fc.boolean(), opened: fc.boolean() });
+            fc.assert(
+                fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+                    const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+                    const deals = rows.map((r) =>
+                        rec({ CreatedDate: stamp(r.at), CloseDate: isoDate(localDay(r.at, timeZone)), IsWon: r.won }),
                     );
-                    const won = inBucket.filter((r) => r.IsWon).length;
-                    expect(point).toEqual({
-                        start: span[i].start,
-                        end: span[i].end,
-                        value: inBucket.length ? won / inBucket.length : null,
-                        sampleSize: inBucket.length,
+                    const members = rows.map((r) =>
+                        rec({ CreatedDate: stamp(r.at), Status: r.opened ? 'Opened' : 'Sent' }),
+                    );
+                    const records: Records = (window, _role, key) =>
+                        window !== 'sparkline' ? [] : key === 'campaignOpenRate' ? members : deals;
+                    // Three sparklines of 15 months may take two documents (ten subqueries each).
+                    const results = readAllResults(
+                        plan,
+                        plan.documents.map((_, index) => ({ data: respond(plan, records, index, [], timeZone) })),
+                    );
+                    buckets.forEach((bucket, i) => {
+                        const mine = rows.filter((r) => {
+                            const day = isoDate(localDay(r.at, timeZone));
+                            return bucket.start <= day && day < bucket.end;
+                        });
+                        const rate = (part: number) => (mine.length ? part / mine.length : null);
+                        expect(results.opportunitiesOpened.sparkline[i].value).toBe(mine.length);
+                        expect(results.winRate.sparkline[i]).toMatchObject({
+                            value: rate(mine.filter((r) => r.won).length),
+                            sampleSize: mine.length,
+                        });
+                        expect(results.campaignOpenRate.sparkline[i].value).toBe(
+                            rate(mine.filter((r) => r.opened).length),
+                        );
                     });
-                });
-            }),
-            { numRuns: 60 },
-        );
+                }),
+                { numRuns: 12 },
+            );
+        },
+    );
+
+    it('reports rows whose date key names no day of the slice instead of dropping them', () => {
+        const ctx: PlanContext = { ...context, calendar: { ...context.calendar, timeZone: 'America/New_York' } };
+        const plan = planKpis([{ kpi: 'leadsCreated', period: 'thisMonth', sparkline: 3 }], ctx);
+        const doc = plan.documents[0];
+        const aliases = doc.subqueries.filter((s) => s.slice).map((s) => s.alias);
+        const edge = doc.subqueries.find((s) => s.slice?.edgesOnly)!;
+        const answer = (months: unknown, day: unknown) => ({
+            uiapi: {
+                aggregate: {
+                    q0: { edges: [] },
+                    [aliases[0]]: {
+                        edges: [
+                            {
+                                node: {
+                                    aggregate: {
+                                        CreatedDate: { calendarMonth: { value: months } },
+                                        Id: { count: { value: 2 } },
+                                    },
+                                },
+                            },
+                        ],
+                        pageInfo: { hasNextPage: false },
+                    },
+                    [edge.alias]: {
+                        edges: [
+                            {
+                                node: {
+                                    aggregate: {
+                                        CreatedDate: { dayOnly: { value: day } },
+                                        Id: { count: { value: 1 } },
+                                    },
+                                },
+                            },
+                        ],
+                        pageInfo: { hasNextPage: false },
+                    },
+                },
+            },
+        });
+        const good = readResults(plan, answer(4, '2024-05-01')).leadsCreated;
+        expect(good.sparkline.map((p) => p.value)).toEqual([0, 3, 0]);
+        for (const [months, day] of [
+            [13, '2024-05-01'],
+            [4, '2024-05-02'],
+            [null, '2024-05-01'],
+        ]) {
+            expect(readResults(plan, answer(months, day)).leadsCreated).toMatchObject({
+                status: 'error',
+                error: { kind: 'incomplete', messages: ['c.kpiResultInconsistent'] },
+                sparkline: [],
+            });
+        }
     });
 
-    it('joins UTC days just outside the span to the nearest bucket', () => {
-        const plan = plan1({ kpi: 'opportunitiesOpened', period: 'thisMonth', sparkline: 2 });
-        const records = [rec({ CreatedDate: '2024-03-31T23:00:00Z' }), rec({ CreatedDate: '2024-05-21T01:00:00Z' })];
-        const result = readResults(
-            plan,
-            respond(plan, (w) => (w === 'sparkline' ? records : [])),
-        ).opportunitiesOpened;
-        expect(result.sparkline.map((p) => p.value)).toEqual([1, 1]);
+    it('reads DAY_ONLY and DAY_IN_YEAR keys, joining UTC days just outside the span to the nearest bucket', () => {
+        const ctx: PlanContext = { ...context, calendar: { ...context.calendar, timeZone: 'Pacific/Kiritimati' } };
+        const plan = planKpis([{ kpi: 'opportunitiesOpened', period: 'thisWeek', sparkline: 2 }], ctx);
+        const main = plan.documents[0].subqueries.find((s) => s.slice && !s.slice.edgesOnly)!;
+        const rows = (values: unknown[]) => ({
+            edges: values.map((value) => ({
+                node: { aggregate: { CreatedDate: { dayOnly: { value } }, Id: { count: { value: 1 } } } },
+            })),
+            pageInfo: { hasNextPage: false },
+        });
+        const aggregate: Rec = { q0: { edges: [] } };
+        for (const s of plan.documents[0].subqueries.filter((q) => q.slice)) aggregate[s.alias] = rows([]);
+        aggregate[main.alias] = rows(['2024-05-11', '2024-05-12', '2024-05-22', 'not a day']);
+        const broken = readResults(plan, { uiapi: { aggregate } }).opportunitiesOpened;
+        expect(broken.error?.kind).toBe('incomplete');
+        // A Date field's days come back as day-in-year numbers of the chunk.
+        const won = planKpis([{ kpi: 'opportunitiesWon', period: 'thisWeek', sparkline: 2 }], ctx);
+        const chunk = won.documents[0].subqueries.find((s) => s.slice)!;
+        const days = (values: unknown[]) => ({
+            uiapi: {
+                aggregate: {
+                    q0: { edges: [] },
+                    [chunk.alias]: {
+                        edges: values.map((value) => ({
+                            node: { aggregate: { CloseDate: { dayInYear: { value } }, Id: { count: { value: 1 } } } },
+                        })),
+                        pageInfo: { hasNextPage: false },
+                    },
+                },
+            },
+        });
+        // 133 is 12 May 2024, 141 the 20th.
+        expect(readResults(won, days([133, 141, 141])).opportunitiesWon.sparkline.map((p) => p.value)).toEqual([1, 2]);
+        expect(readResults(won, days([0])).opportunitiesWon.error?.kind).toBe('incomplete');
+        aggregate[main.alias] = rows(['2024-05-11', '2024-05-12', '2024-05-22']);
+        // Weeks from Sunday 12 May in Kiritimati: the 11th (a UTC day) joins the first bucket, the 22nd the last.
+        const result = readResults(plan, { uiapi: { aggregate } }).opportunitiesOpened;
+        expect(result.sparkline.map((p) => [p.start, p.value])).toEqual([
+            ['2024-05-12', 2],
+            ['2024-05-19', 1],
+        ]);
     });
 
     it('reads yearly buckets from CALENDAR_YEAR and averages from daily sums', () => {
@@ -665,7 +823,7 @@ describe('words for the viewer', () => {
         expect(kpiHelp('nope')).toBe('');
         expect(kpiOptions()).toHaveLength(KPI_CATALOG.length);
         expect(kpiOptions()[0]).toEqual({ label: 'c.kpiLeadsCreated', value: 'leadsCreated' });
-        expect(describeNote('sparklineUtcDays')).toBe('c.kpiNoteSparklineUtcDays');
+        expect(describeNote('sparklineNotSupported')).toBe('c.kpiNoteSparklineNotSupported');
     });
 });
 
