@@ -21,6 +21,7 @@ import type { PageDefinition } from '../pages/types';
 import { PARAMS, choices, isDataset, resolveChoices } from './choices';
 import { Datasets, type Dataset } from './datasets';
 import { renderShell } from './html';
+import { ListViewError, NAME_FIELDS, listViewFile, loadListView, type ListViewPlan } from './listViews';
 import { MetricsLog } from './metrics';
 import { checkPage, loadPages } from './pages';
 import { resolveUnder, sendFile } from './static';
@@ -29,8 +30,6 @@ import { personaFor } from './users';
 export const sldsAssetsDir = path.join(repoRoot, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const COOKIE = 'kpiPreview';
 const MAX_BODY = 1024 * 1024;
-/** Fields Lightning shows as a record's name where `Name` does not exist. */
-const NAME_FIELDS: Record<string, string> = { Case: 'CaseNumber', Task: 'Subject', Event: 'Subject' };
 
 export interface PreviewServerOptions {
     /** 0 picks a free port. */
@@ -155,28 +154,49 @@ function recordViewPage(objectApiName: string): PageDefinition {
     };
 }
 
-function listViewPage(objectApiName: string): PageDefinition {
+/** The list page: a packaged list view when `filterName` names one of the object's, else the object's records. */
+function listViewPage(
+    objectApiName: string,
+    filterName: string | undefined,
+): { page: PageDefinition; problems: string[] } {
     const description = getObjectDescription(objectApiName);
-    return {
-        id: `list-${objectApiName}`,
-        label: description.pluralLabel,
+    const problems: string[] = [];
+    let plan: ListViewPlan | undefined;
+    if (filterName) {
+        const file = listViewFile(objectApiName, filterName);
+        if (!file) {
+            problems.push(
+                `No list view "${filterName}" is packaged for ${objectApiName} (objects/${objectApiName}/listViews/): showing every ${description.label.toLowerCase()} the running user can see instead.`,
+            );
+        } else {
+            try {
+                plan = loadListView(file, objectApiName);
+            } catch (error) {
+                if (!(error instanceof ListViewError)) throw error;
+                problems.push(
+                    `${error.message}. Showing every ${description.label.toLowerCase()} the running user can see instead.`,
+                );
+            }
+        }
+    }
+    const properties: PageDefinition['regions'][number]['components'][number]['properties'] = {
+        objectApiName,
+        nameField: NAME_FIELDS[objectApiName] ?? 'Name',
+    };
+    if (plan) properties.listView = JSON.stringify(plan);
+    const page: PageDefinition = {
+        id: plan ? `list-${objectApiName}-${plan.name}` : `list-${objectApiName}`,
+        label: plan ? plan.label : description.pluralLabel,
         type: 'app',
-        description: `${description.pluralLabel} the running user can see.`,
+        description: plan
+            ? `The package's list view ${plan.name} of ${description.pluralLabel}, run as the running user: ${plan.scopeText}.`
+            : `${description.pluralLabel} the running user can see.`,
         defaultUser: 'admin',
         order: 0,
         template: 'oneRegion',
-        regions: [
-            {
-                name: 'main',
-                components: [
-                    {
-                        component: 'preview-list-view',
-                        properties: { objectApiName, nameField: NAME_FIELDS[objectApiName] ?? 'Name' },
-                    },
-                ],
-            },
-        ],
+        regions: [{ name: 'main', components: [{ component: 'preview-list-view', properties }] }],
     };
+    return { page, problems };
 }
 
 function notFoundPage(pathname: string): PageMatch {
@@ -200,7 +220,8 @@ function notFoundPage(pathname: string): PageMatch {
 }
 
 /** Which page a Lightning Experience URL shows. */
-function matchPage(pathname: string, pages: PageDefinition[], dataset: Dataset): PageMatch {
+function matchPage(url: URL, pages: PageDefinition[], dataset: Dataset): PageMatch {
+    const { pathname } = url;
     const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const [, kind, ...rest] = parts;
     if (kind === 'page' && rest[0] === 'home') {
@@ -242,13 +263,16 @@ function matchPage(pathname: string, pages: PageDefinition[], dataset: Dataset):
         }
     }
     if (kind === 'o' && rest[0] && findObjectDescription(rest[0])) {
+        const filterName = url.searchParams.get('filterName') || undefined;
+        const { page, problems } = listViewPage(rest[0], filterName);
         return {
-            page: listViewPage(rest[0]),
+            page,
             pageReference: {
                 type: 'standard__objectPage',
                 attributes: { objectApiName: rest[0], actionName: rest[1] ?? 'home' },
+                ...(filterName ? { state: { filterName } } : {}),
             },
-            problems: [],
+            problems,
         };
     }
     return notFoundPage(pathname);
@@ -323,7 +347,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     function renderPage(req: IncomingMessage, res: ServerResponse, url: URL): void {
         const { selection: chosen, problems } = resolveChoices(url.searchParams, readCookie(req));
         const dataset = datasets.get(chosen.dataset);
-        const match = matchPage(url.pathname, pages, dataset);
+        const match = matchPage(url, pages, dataset);
         let user = dataset.users.find((candidate) => candidate.id === chosen.userId);
         if (!user) {
             if (chosen.userId)
