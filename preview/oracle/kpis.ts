@@ -300,11 +300,11 @@ const ORACLES: Record<string, OracleKpi> = {
             target = 0;
             for (const user of ctx.org.records.User ?? []) {
                 const inScope =
-                    ctx.request.scope === 'all'
-                        ? user.IsActive === true
-                        : ctx.request.scope === 'mine'
-                          ? user.Id === ctx.viewer.userId
-                          : user.ManagerId === ctx.viewer.userId;
+                    user.IsActive === true &&
+                    (ctx.request.scope === 'all' ||
+                        (ctx.request.scope === 'mine'
+                            ? user.Id === ctx.viewer.userId
+                            : user.ManagerId === ctx.viewer.userId));
                 const quota = user[ctx.settings.quotaField];
                 if (inScope && typeof quota === 'number') target += quota;
             }

@@ -130,7 +130,7 @@ export const KPI_OBJECTS: Record<string, ScopePaths> = {
     User: { mine: 'Id', team: 'ManagerId' },
 };
 
-/** Undated populations take everyone active for scope "all" (a quota of a deactivated user is no target). */
+/** Undated populations take active users only, in every scope (a quota of a deactivated user is no target). */
 export const EVERYONE_FILTER: Record<string, Filter> = {
     User: { IsActive: { eq: true } },
 };

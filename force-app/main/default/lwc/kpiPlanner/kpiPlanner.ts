@@ -260,8 +260,10 @@ function dateCondition(window: DateWindow, type: 'Date' | 'DateTime', timeZone: 
 }
 
 function scopeCondition(part: ResolvedPart, scope: Scope): Filter {
-    if (scope === 'all') return EVERYONE_FILTER[part.object] ?? {};
-    return nest(scope === 'mine' ? part.scope.mine : part.scope.team, { eq: { $user: true } });
+    const everyone = EVERYONE_FILTER[part.object] ?? {};
+    if (scope === 'all') return everyone;
+    // The same population rule in every scope: a deactivated report's quota is no more a team target than anyone's.
+    return { ...everyone, ...nest(scope === 'mine' ? part.scope.mine : part.scope.team, { eq: { $user: true } }) };
 }
 
 function selectionsFor(aggregate: Aggregate, settings: Record<string, SettingValue>, daily: boolean): Selection[] {

@@ -242,9 +242,9 @@ describe('filters', () => {
 
     it('reads the quota of the viewer or the viewer’s team unless the tile has a target', () => {
         const mine = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', scope: 'mine' }).doc.query;
-        expect(mine).toContain('User(where: { Id: { eq: $userId } })');
+        expect(mine).toContain('User(where: { IsActive: { eq: true }, Id: { eq: $userId } })');
         const team = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', scope: 'team' }).doc.query;
-        expect(team).toContain('User(where: { ManagerId: { eq: $userId } })');
+        expect(team).toContain('User(where: { IsActive: { eq: true }, ManagerId: { eq: $userId } })');
         const { plan, doc } = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', target: 500000 });
         expect(doc.query).not.toContain('User(');
         expect(plan.requests[0].target).toBe(500000);
