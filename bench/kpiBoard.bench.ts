@@ -3,7 +3,9 @@
  * of the period fetched and summed in the browser). Requests and bytes are exact; times are one run's on this machine,
  * so compare them as ratios within a run.
  *
- *   npx tsx bench/kpiBoard.bench.ts [--sizes 1000,100000,1000000]
+ * `--browser` adds the render time in Chromium on preview pages (bench/browser.ts).
+ *
+ *   npx tsx bench/kpiBoard.bench.ts [--sizes 1000,100000,1000000] [--browser [--no-build]]
  */
 import '../preview/oracle/nodeLabels';
 import { KPI_CATALOG } from '../force-app/main/default/lwc/kpiCatalog/kpiCatalog';
@@ -14,6 +16,7 @@ import { readAllResults } from '../force-app/main/default/lwc/kpiResults/kpiResu
 import type { ViewerContext } from '../preview/engine/api';
 import { createEngine } from '../preview/engine/index';
 import { generateSampleOrg } from '../preview/sample-org/index';
+import { BrowserBench, datasetFor } from './browser';
 
 type Engine = ReturnType<typeof createEngine>;
 
@@ -126,36 +129,105 @@ function sizesOption(): number[] {
     return sizes;
 }
 
-if (require.main === module) {
-    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The in-process columns of one size; the sample org is dropped before the browser's server builds its own. */
+function inProcessRow(size: number): string {
+    const org = generateSampleOrg({ seed: 1, size, now: NOW, fiscalYearStartMonth: 1 });
+    const engine = createEngine(org);
+    const viewer: ViewerContext = {
+        userId: org.org.personas.admin,
+        locale: 'en-US',
+        currency: 'USD',
+        timeZone: TIME_ZONE,
+        now: NOW,
+    };
+    boardCost(engine, viewer); // warm the engine's indexes so neither side pays for them
+    const board = boardCost(engine, viewer).cost;
+    const plain = boardCost(engine, viewer, 0).cost;
+    const naive = naiveCost(engine, viewer);
+    return (
+        `${String(size).padEnd(8)} | ${String(board.requests).padStart(9)}  ${kb(board.bytes).padEnd(9)} ${board.ms.toFixed(0).padStart(3)} | ` +
+        `${kb(plain.bytes).padStart(19)} ${plain.ms.toFixed(0).padStart(3)} | ` +
+        `${String(naive.requests).padStart(9)}  ${kb(naive.bytes).padEnd(10)} ${naive.ms.toFixed(0).padStart(4)} | ` +
+        `${(naive.bytes / board.bytes).toFixed(0).padStart(5)}x (${(naive.bytes / plain.bytes).toFixed(0)}x)`
+    );
+}
+
+/** Boards measured in Chromium: as placed on preview pages, each beside the page's other components. */
+const BROWSER_BOARDS: { column: string; path: string; persona: string; index: number }[] = [
+    { column: 'Home Sales board, rep', path: '/lightning/page/home', persona: 'rep', index: 0 },
+    {
+        column: 'Sales Team 12-tile board, manager',
+        path: '/lightning/n/KPI_Sales_Team',
+        persona: 'salesManager',
+        index: 0,
+    },
+];
+
+async function browserColumns(bench: BrowserBench, size: number): Promise<string> {
+    const dataset = datasetFor(size);
+    if (!dataset) return BROWSER_BOARDS.map(() => 'n/a (no such preview sample org)').join(' | ');
+    const personas = await bench.personas(dataset);
+    const cells: string[] = [];
+    for (const board of BROWSER_BOARDS) {
+        const { median: timing } = await bench.measure(dataset, {
+            path: board.path,
+            userId: personas[board.persona],
+            tag: 'c-kpi-board',
+            index: board.index,
+            readiness: 'board',
+            operations: /^KpiMetrics/,
+        });
+        cells.push(
+            `${timing.navigationMs.toFixed(0).padStart(5)} ${timing.requestMs.toFixed(0).padStart(5)} ${timing.responseMs.toFixed(0).padStart(5)} (${timing.shown} values)`,
+        );
+    }
+    return cells.join(' | ');
+}
+
+async function main(): Promise<void> {
+    const withBrowser = process.argv.includes('--browser');
+    const bench = withBrowser
+        ? await BrowserBench.start({
+              build: !process.argv.includes('--no-build'),
+              now: NOW,
+              log: (line) => console.error(line),
+          })
+        : undefined;
     console.log(
         'KPI board (Sales preset: 6 tiles, this fiscal quarter vs previous), as the admin; naive = one request',
     );
     console.log(
         'per tile, every record of the period, comparison and sparkline span fetched (2000 a page) and summed.',
     );
-    console.log(
-        'records  | board req  bytes     ms | no sparkline: bytes  ms | naive req  bytes       ms | bytes ratio (no spark)',
-    );
-    for (const size of sizesOption()) {
-        const org = generateSampleOrg({ seed: 1, size, now: NOW, fiscalYearStartMonth: 1 });
-        const engine = createEngine(org);
-        const viewer: ViewerContext = {
-            userId: org.org.personas.admin,
-            locale: 'en-US',
-            currency: 'USD',
-            timeZone: TIME_ZONE,
-            now: NOW,
-        };
-        boardCost(engine, viewer); // warm the engine's indexes so neither side pays for them
-        const board = boardCost(engine, viewer).cost;
-        const plain = boardCost(engine, viewer, 0).cost;
-        const naive = naiveCost(engine, viewer);
+    if (withBrowser) {
         console.log(
-            `${String(size).padEnd(8)} | ${String(board.requests).padStart(9)}  ${kb(board.bytes).padEnd(9)} ${board.ms.toFixed(0).padStart(3)} | ` +
-                `${kb(plain.bytes).padStart(19)} ${plain.ms.toFixed(0).padStart(3)} | ` +
-                `${String(naive.requests).padStart(9)}  ${kb(naive.bytes).padEnd(10)} ${naive.ms.toFixed(0).padStart(4)} | ` +
-                `${(naive.bytes / board.bytes).toFixed(0).padStart(5)}x (${(naive.bytes / plain.bytes).toFixed(0)}x)`,
+            'browser ms: Chromium, preview page as placed (other components load too), navigation → every tile settled,',
+        );
+        console.log(
+            "and from the page's first KpiMetrics request sent (req) and last answer in (resp): boards on one page" +
+                ' share those operation names. Median of 3 after a warm-up. Columns: ' +
+                BROWSER_BOARDS.map((board) => board.column).join('; '),
         );
     }
+    console.log(
+        'records  | board req  bytes     ms | no sparkline: bytes  ms | naive req  bytes       ms | bytes ratio (no spark)' +
+            (withBrowser ? ' | browser ms: nav   req  resp (×2 boards)' : ''),
+    );
+    try {
+        for (const size of sizesOption()) {
+            const row = inProcessRow(size);
+            console.log(bench ? `${row} | ${await browserColumns(bench, size)}` : row);
+        }
+    } finally {
+        await bench?.close();
+    }
+}
+
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        console.error(error instanceof Error ? error.stack : error);
+        process.exit(1);
+    });
 }

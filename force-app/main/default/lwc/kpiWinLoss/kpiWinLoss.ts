@@ -219,6 +219,7 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
         planKey?: string;
         plan?: WinLossPlan;
         document?: { text: string; document: GraphQLDocument | undefined };
+        result?: { inputs: unknown[]; value: WinLossResult | undefined };
     } = {};
 
     get read(): { settings: WinLossSettings; problems: PropertyProblem[] } {
@@ -315,11 +316,17 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
         this.responseErrors = result.errors?.length ? result.errors : undefined;
     }
 
+    // Read by a dozen getters per render: shaped once per answer, plan and sample size.
     get result(): WinLossResult | undefined {
         const data = this.responseData as { uiapi?: unknown } | undefined;
-        return data?.uiapi
-            ? readWinLoss(data, this.answeredPlan ?? this.plan, this.settings.minSample, this.responseErrors)
+        const inputs = [data, this.answeredPlan ?? this.plan, this.settings.minSample, this.responseErrors];
+        const cached = this.memo.result;
+        if (cached && cached.inputs.every((input, i) => input === inputs[i])) return cached.value;
+        const value = data?.uiapi
+            ? readWinLoss(data, inputs[1] as WinLossPlan, inputs[2] as number, this.responseErrors)
             : undefined;
+        this.memo.result = { inputs, value };
+        return value;
     }
 
     get isLoading(): boolean {

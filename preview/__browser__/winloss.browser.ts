@@ -1,0 +1,331 @@
+/**
+ * Win-loss under the real LWC engine and Chart.js: the won vs lost chart is drawn, the viewer switches its grouping
+ * from the keyboard (month → quarter → fiscal quarter) and the chart and its data table follow, the chart survives
+ * being detached and re-attached (Lightning's page cache) and a navigation away and back, each render asks the server
+ * once, and nothing logs an error or breaks accessibility.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { labelsFile } from '../../scripts/lib/paths';
+import { readLabels } from '../server/metadata';
+import {
+    assert,
+    assertAccessible,
+    assertNoIssues,
+    screenshot,
+    settle,
+    type BrowserTest,
+    type CanvasStats,
+    type OpenedPage,
+    type TestContext,
+} from './harness';
+
+const labels = readLabels(labelsFile);
+
+function label(name: string): string {
+    const value = labels.get(name);
+    if (value === undefined) throw new Error(`${labelsFile}: no label ${name}`);
+    return value;
+}
+
+/** Every request a win-loss render sends is named KpiWinLoss…; the issue allows one per render. */
+const WIN_LOSS_OPERATION = /^KpiWinLoss/;
+const REQUESTS_PER_RENDER = 1;
+
+type Grouping = 'month' | 'quarter' | 'fiscalQuarter';
+
+/** The data table's row headers for each grouping, in en-US (the preview's default locale). */
+const ROW_HEADER: Record<Grouping, RegExp> = {
+    month: /^[A-Z][a-z]{2} \d{4}$/,
+    quarter: /^Q[1-4] \d{4}$/,
+    fiscalQuarter: /^FQ[1-4] \([A-Z][a-z]{2} \d{4}\)$/,
+};
+
+function winLoss(page: Page): Locator {
+    return page.locator('c-kpi-win-loss').first();
+}
+
+function trend(page: Page): Locator {
+    return winLoss(page).locator('[data-id="trend-chart"]');
+}
+
+/** The pixels of the won vs lost chart's canvas (the component's first chart, not the page's first canvas). */
+async function trendStats(page: Page): Promise<CanvasStats> {
+    const canvas = trend(page).locator('canvas');
+    assert((await canvas.count()) === 1, `the win-loss trend chart has ${await canvas.count()} canvases, not 1`);
+    return canvas.evaluate((element: HTMLCanvasElement) => {
+        const context = element.getContext('2d');
+        if (!context) throw new Error('canvas has no 2d context');
+        const { data } = context.getImageData(0, 0, element.width, element.height);
+        let painted = 0;
+        let hash = 0;
+        const colours = new Set<number>();
+        for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3] === 0) continue;
+            painted += 1;
+            const colour = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+            if (colours.size < 1000) colours.add(colour);
+            hash = (hash * 31 + colour + i) | 0;
+        }
+        return {
+            width: element.width,
+            height: element.height,
+            painted: painted / (data.length / 4),
+            colours: colours.size,
+            hash,
+        };
+    });
+}
+
+async function assertDrawn(page: Page, what: string): Promise<CanvasStats> {
+    const stats = await trendStats(page);
+    assert(stats.width > 100 && stats.height > 100, `${what}: canvas is ${stats.width}×${stats.height}`);
+    assert(stats.painted > 0.02, `${what}: only ${(stats.painted * 100).toFixed(2)} % of the canvas is painted`);
+    // Won and lost bars, axes and text: a blank or one-colour canvas is not a chart.
+    assert(stats.colours >= 3, `${what}: only ${stats.colours} colours on the canvas`);
+    return stats;
+}
+
+async function waitForRedraw(page: Page, before: CanvasStats, what: string): Promise<CanvasStats> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+        await settle(page);
+        const after = await trendStats(page);
+        if (after.hash !== before.hash) return after;
+        assert(Date.now() < deadline, `${what}: the chart did not change`);
+        await page.waitForTimeout(100);
+    }
+}
+
+/** The win-loss requests the page has sent so far, by operation name. */
+async function winLossRequests(opened: OpenedPage): Promise<string[]> {
+    return (await opened.exchanges())
+        .map((exchange) => exchange.operationName ?? '(unnamed)')
+        .filter((name) => WIN_LOSS_OPERATION.test(name));
+}
+
+async function assertRequests(opened: OpenedPage, before: number, expected: number, what: string): Promise<number> {
+    await settle(opened.page);
+    const sent = await winLossRequests(opened);
+    const made = sent.slice(before);
+    assert(
+        made.length === expected,
+        `${what}: ${made.length} win-loss request(s) (${made.join(', ') || 'none'}), expected ${expected}`,
+    );
+    for (const exchange of await opened.exchanges()) {
+        if (WIN_LOSS_OPERATION.test(exchange.operationName ?? ''))
+            assert(
+                !exchange.response.errors,
+                `${what}: ${exchange.operationName} answered errors: ${JSON.stringify(exchange.response.errors)}`,
+            );
+    }
+    return sent.length;
+}
+
+/** Opens the grouping combobox from the keyboard, moves to the option and selects it with Enter. */
+async function chooseGrouping(page: Page, grouping: Grouping): Promise<void> {
+    const combobox = winLoss(page).locator('[data-id="grouping"] [role="combobox"]');
+    assert((await combobox.count()) === 1, 'the win-loss card has no grouping combobox');
+    await combobox.focus();
+    await page.keyboard.press('ArrowDown');
+    const target = winLoss(page).locator(`[data-id="grouping"] [role="option"][data-value="${grouping}"]`);
+    assert((await target.count()) === 1, `the grouping list has no option ${grouping}`);
+    const targetId = await target.getAttribute('id');
+    for (let step = 0; (await combobox.getAttribute('aria-activedescendant')) !== targetId; step += 1) {
+        assert(step < 5, `ArrowDown never reached the ${grouping} option`);
+        await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    assert(
+        (await combobox.getAttribute('aria-expanded')) === 'false',
+        `Enter on ${grouping} left the grouping list open`,
+    );
+    await settle(page);
+}
+
+/** The trend's data table (the chart's table view): row headers and the won and lost columns. */
+async function readTable(page: Page): Promise<{ headers: string[]; won: number; lost: number }> {
+    const toggle = trend(page).locator('.kpi-chart__toggle');
+    assert(
+        (await toggle.innerText()).trim() === label('kpiChartShowTable'),
+        'the trend chart is not showing its chart',
+    );
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const table = trend(page).locator('table.kpi-chart__table');
+    await table.waitFor();
+    const headers = (await table.locator('tbody th[scope="row"]').allInnerTexts()).map((text) => text.trim());
+    const columns = (await table.locator('thead th').allInnerTexts()).map((text) => text.trim());
+    const wonColumn = columns.indexOf(label('kpiWinLossWon'));
+    const lostColumn = columns.indexOf(label('kpiWinLossLost'));
+    assert(wonColumn > 0 && lostColumn > 0, `the data table's columns are ${columns.join(' | ')}`);
+    const sum = async (column: number) => {
+        const cells = await table.locator(`tbody tr > :nth-child(${column + 1})`).allInnerTexts();
+        return cells.reduce((total, text) => total + Number(text.replace(/[^0-9.-]/g, '')), 0);
+    };
+    const result = { headers, won: await sum(wonColumn), lost: await sum(lostColumn) };
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await table.waitFor({ state: 'detached' });
+    return result;
+}
+
+/** The trend summary label ("Won and lost deals over {0} periods: {1} won, {2} lost.") as a pattern. */
+const SUMMARY = new RegExp(
+    label('kpiWinLossTrendSummary')
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\\\{\d\\\}/g, '([\\d,]+)'),
+);
+
+/** The screen-reader summary on the canvas, as numbers: periods, won and lost deals. */
+async function readSummary(page: Page): Promise<{ periods: number; won: number; lost: number }> {
+    const summary = (await trend(page).locator('canvas').getAttribute('aria-label')) ?? '';
+    const match = SUMMARY.exec(summary);
+    assert(match, `the chart's summary "${summary}" does not follow kpiWinLossTrendSummary (${SUMMARY})`);
+    const [periods, won, lost] = match.slice(1, 4).map((text) => Number(text.replace(/,/g, '')));
+    return { periods, won, lost };
+}
+
+/** Checks the data table against the grouping and the summary; the summary counts deals, so totals only for counts. */
+async function checkGrouping(
+    page: Page,
+    grouping: Grouping,
+    what: string,
+    measure: 'count' | 'amount' = 'count',
+): Promise<string[]> {
+    const table = await readTable(page);
+    const summary = await readSummary(page);
+    assert(table.headers.length >= 6, `${what}: ${table.headers.length} buckets, expected at least 6`);
+    const wrong = table.headers.filter((header) => !ROW_HEADER[grouping].test(header));
+    assert(wrong.length === 0, `${what}: row headers ${wrong.join(', ')} are not ${grouping} buckets`);
+    assert(new Set(table.headers).size === table.headers.length, `${what}: repeated buckets ${table.headers}`);
+    const totalsAgree = measure === 'amount' || (summary.won === table.won && summary.lost === table.lost);
+    assert(
+        summary.periods === table.headers.length && totalsAgree,
+        `${what}: the summary (${JSON.stringify(summary)}) disagrees with the table (${table.headers.length} rows, ${table.won} won, ${table.lost} lost)`,
+    );
+    assert(table.won + table.lost > 0, `${what}: nothing closed in any bucket, the chart proves nothing`);
+    return table.headers;
+}
+
+/**
+ * Detaches the component and puts it back, as Lightning does when a cached page is left and re-entered; returns how
+ * many canvases the component held while detached (its charts should be destroyed on disconnect).
+ */
+async function detachAndReattach(page: Page): Promise<number> {
+    const detachedCanvases = await winLoss(page).evaluate(async (element) => {
+        const parent = element.parentNode;
+        const next = element.nextSibling;
+        if (!parent) throw new Error('c-kpi-win-loss has no parent');
+        parent.removeChild(element);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        // Synthetic shadow hides nested shadow trees from querySelectorAll: walk them (no named helper: tsx adds __name).
+        const roots: ParentNode[] = [element.shadowRoot ?? element];
+        let canvases = 0;
+        while (roots.length > 0) {
+            for (const node of (roots.pop() as ParentNode).querySelectorAll('*')) {
+                if (node.tagName === 'CANVAS') canvases += 1;
+                if (node.shadowRoot) roots.push(node.shadowRoot);
+            }
+        }
+        parent.insertBefore(element, next);
+        return canvases;
+    });
+    await settle(page);
+    return detachedCanvases;
+}
+
+async function renderedOnce(t: TestContext, path: string, what: string): Promise<OpenedPage> {
+    const opened = await t.open(path);
+    assert((await winLoss(opened.page).count()) === 1, `${what}: no c-kpi-win-loss on ${path}`);
+    await assertDrawn(opened.page, `${what}, first render`);
+    await assertRequests(opened, 0, REQUESTS_PER_RENDER, `${what}, first render`);
+    return opened;
+}
+
+export default async function winLossTests(t: TestContext): Promise<BrowserTest[]> {
+    const pages = await t.pages();
+    const url = (id: string): string => {
+        const found = pages.find((info) => info.id === id)?.url;
+        if (!found) throw new Error(`preview/__browser__/winloss.browser.ts: the preview has no page "${id}"`);
+        return found;
+    };
+    return [
+        {
+            name: 'winloss: chart drawn, grouping switched from the keyboard, detached and re-attached, away and back',
+            async run() {
+                const opened = await renderedOnce(t, url('sales-team'), 'Sales Team');
+                const { page } = opened;
+                let sent = (await winLossRequests(opened)).length;
+                let before = await trendStats(page);
+                const seen = new Map<Grouping, string[]>();
+                for (const grouping of ['month', 'quarter', 'fiscalQuarter'] as const) {
+                    await chooseGrouping(page, grouping);
+                    before = await waitForRedraw(page, before, `grouping → ${grouping}`);
+                    sent = await assertRequests(opened, sent, REQUESTS_PER_RENDER, `grouping → ${grouping}`);
+                    seen.set(grouping, await checkGrouping(page, grouping, `grouping ${grouping}`));
+                    await assertDrawn(page, `after the table view, grouping ${grouping}`);
+                }
+                const month = seen.get('month') ?? [];
+                const quarter = seen.get('quarter') ?? [];
+                assert(
+                    month.join() !== quarter.join() && quarter.join() !== seen.get('fiscalQuarter')?.join(),
+                    'the buckets did not change between groupings',
+                );
+                await assertAccessible(page, 'win-loss by fiscal quarter');
+
+                const canvases = await winLoss(page).locator('canvas').count();
+                const whileDetached = await detachAndReattach(page);
+                assert(
+                    whileDetached === 0,
+                    `detached, the card still held ${whileDetached} canvas(es): charts not destroyed`,
+                );
+                const reattached = await assertDrawn(page, 'after detach and re-attach');
+                assert(reattached.hash === before.hash, 're-attached, the chart shows a different drawing');
+                const again = (await winLossRequests(opened)).length - sent;
+                // The preview's wire re-asks on reconnect (the platform's cache may answer instead): never more.
+                assert(again <= REQUESTS_PER_RENDER, `re-attaching sent ${again} win-loss requests`);
+                const after = await winLoss(page).locator('canvas').count();
+                assert(
+                    after === canvases,
+                    `after re-attaching, the card has ${after} canvases, not ${canvases} (a chart leaked or vanished)`,
+                );
+
+                // Away to Home through the tab bar, then the browser's Back: a fresh render of the Sales Team page.
+                const salesTeamUrl = page.url();
+                await Promise.all([
+                    page.waitForURL(/\/lightning\/page\/home/),
+                    page.locator('a[data-tab="home"]').click(),
+                ]);
+                await settle(page);
+                sent = (await winLossRequests(opened)).length;
+                await page.goBack({ waitUntil: 'networkidle' });
+                assert(page.url() === salesTeamUrl, `Back landed on ${page.url()}, not ${salesTeamUrl}`);
+                await settle(page);
+                await assertDrawn(page, 'after navigating away and back');
+                await assertRequests(opened, sent, REQUESTS_PER_RENDER, 'after navigating away and back');
+                await checkGrouping(page, 'fiscalQuarter', 'back on Sales Team (its own grouping, fiscal quarter)');
+                await assertAccessible(page, 'win-loss after navigating back');
+                await screenshot(page, 'winloss-sales-team');
+                assertNoIssues(opened, 'win-loss on Sales Team');
+            },
+        },
+        {
+            name: "winloss: on the Account record page the chart is drawn from the account's deals in one request",
+            async run() {
+                const opened = await renderedOnce(t, url('account'), 'Account');
+                const { page } = opened;
+                await checkGrouping(page, 'quarter', 'Account page (quarter, amounts)', 'amount');
+                const exchange = (await opened.exchanges()).find((e) => WIN_LOSS_OPERATION.test(e.operationName ?? ''));
+                const recordId = /\/lightning\/r\/Account\/(\w+)\/view/.exec(page.url())?.[1];
+                assert(recordId, `the Account page URL ${page.url()} names no record`);
+                assert(
+                    JSON.stringify(exchange?.variables ?? {}).includes(recordId),
+                    `the win-loss request does not filter on the page's account ${recordId}: ${JSON.stringify(exchange?.variables)}`,
+                );
+                await assertAccessible(page, 'win-loss on the Account page');
+                await screenshot(page, 'winloss-account');
+                assertNoIssues(opened, 'win-loss on the Account page');
+            },
+        },
+    ];
+}
