@@ -3,6 +3,7 @@
  * the filter values, and ties every error to the subqueries it belongs to, so that one failing part (a secondary KPI
  * on an object the viewer cannot read, a target field that does not exist) costs only that part.
  */
+import { subqueriesOfError } from 'c/kpiPlanner';
 import { MAX_PAGES } from './boardDocument';
 import type { BoardDocument, BoardOmissions, BoardPlan, BoardSubquery, BoardWindow, KpiRead } from './boardDocument';
 import type { BoardPart, PartRole } from './boardKpis';
@@ -111,24 +112,6 @@ function connection(data: unknown, alias: string): Connection | undefined {
         .filter(isObject);
     const pageInfo = isObject(value.pageInfo) ? value.pageInfo : {};
     return { nodes, hasNextPage: pageInfo.hasNextPage === true, endCursor: toText(pageInfo.endCursor) };
-}
-
-/** The subqueries an error belongs to: by its path, the `uiapi/aggregate/<alias>` path in its message, or its line. */
-export function subqueriesOfError(error: unknown, document: BoardDocument): BoardSubquery[] {
-    if (!isObject(error)) return [];
-    const byAlias = (name: unknown) => document.subqueries.filter((s) => s.alias === name);
-    if (Array.isArray(error.path) && error.path[0] === 'uiapi' && error.path[1] === 'aggregate') {
-        const found = byAlias(error.path[2]);
-        if (found.length > 0) return found;
-    }
-    const inMessage = typeof error.message === 'string' ? /uiapi\/aggregate\/(\w+)/.exec(error.message) : null;
-    if (inMessage && byAlias(inMessage[1]).length > 0) return byAlias(inMessage[1]);
-    const locations = Array.isArray(error.locations) ? error.locations : [];
-    return document.subqueries.filter((s) =>
-        locations.some(
-            (l) => isObject(l) && typeof l.line === 'number' && l.line >= s.lines[0] && l.line <= s.lines[1],
-        ),
-    );
 }
 
 /** True when the error is about the target field (it does not exist, or is not a number the API aggregates). */

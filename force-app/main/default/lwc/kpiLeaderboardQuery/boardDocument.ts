@@ -1,11 +1,25 @@
 /**
  * One UI API GraphQL document per board: `uiapi.aggregate` subqueries grouped by owner for the ranked KPI in the
  * current and the comparison window, the secondary KPIs in the current window, the ranked users (an aggregate on
- * User grouped by Id: the validator keeps record and aggregate reads in separate documents), and the values the
+ * User grouped by Id, paged in groups like the KPI subqueries), and the values the
  * filter bar offers. Every grouped subquery pages its groups (`first: 2000`, `after`), never records.
  */
-import { MAX_SUBQUERIES, dateFieldType } from 'c/kpiPlanner';
-import { comparisonWindow, currentWindow, startOfDayMs, todayIn, windowInstants } from 'c/kpiPeriods';
+import {
+    FIRST_SUBQUERY_LINE,
+    MAX_GROUPS,
+    MAX_SUBQUERIES,
+    aggregateSubquery,
+    allOf,
+    boundsCondition,
+    dateFieldType,
+    nest,
+    renderFilter,
+    serverDateCondition,
+    serverPeriod,
+    uiapiDocument,
+    windowBounds,
+} from 'c/kpiPlanner';
+import { comparisonWindow, currentWindow, startOfDayMs, todayIn } from 'c/kpiPeriods';
 import type { DateWindow, ViewerCalendar } from 'c/kpiPeriods';
 import { FILTER_FIELDS, NO_SEMI_JOIN } from './boardKpis';
 import type { BoardKpi, BoardPart, PartRole } from './boardKpis';
@@ -13,7 +27,7 @@ import type { BoardConfig, BoardFilter } from './boardConfig';
 import type { Filter, FilterValue } from 'c/kpiCatalog';
 
 /** Groups one page holds: the most a subquery returns (query-limits), so 2,000 reps need one page per subquery. */
-export const GROUPS_PER_PAGE = 2000;
+export const GROUPS_PER_PAGE = MAX_GROUPS;
 /**
  * Pages fetched per subquery before the board says it is incomplete (4,000 groups). Aggregate results cannot use a
  * server-side cursor (SOQL: no queryMore with GROUP BY), and the preview engine, like SOQL's OFFSET, refuses to skip
@@ -97,38 +111,20 @@ export interface BoardPlan extends BoardDocument {
     userId: string;
 }
 
-const enumValue = (name: string): FilterValue => ({ $enum: name });
 const variable = (name: string): FilterValue => ({ $var: name });
-
-/** `Owner.User` + condition → `{ Owner: { User: condition } }`. */
-function nest(path: string, condition: FilterValue): Filter {
-    return path.split('.').reduceRight<FilterValue>((inner, key) => ({ [key]: inner }), condition) as Filter;
-}
 
 /** One condition per field, so several fields are ANDed explicitly rather than by position in one object. */
 function split(filter: Filter): Filter[] {
     return Object.entries(filter).map(([key, value]) => ({ [key]: value }));
 }
 
-const allOf = (conditions: Filter[]): Filter =>
-    conditions.length === 1 ? conditions[0] : conditions.length === 0 ? {} : { and: conditions };
-
-/** Renders filter data as GraphQL input text; `$var`, `$enum` mark variables and enum values. */
+/** Renders filter data as GraphQL input text, `$var` marking a variable; adds the variables it names to `used`. */
 function render(value: FilterValue, used: Set<string>): string {
-    if (value === null) return 'null';
-    if (typeof value === 'string') return JSON.stringify(value);
-    if (typeof value !== 'object') return String(value);
-    if (Array.isArray(value)) return `[${value.map((item) => render(item, used)).join(', ')}]`;
-    const special = value as Record<string, FilterValue>;
-    if (typeof special.$enum === 'string') return special.$enum;
-    if (typeof special.$var === 'string') {
-        used.add(special.$var);
-        return `$${special.$var}`;
-    }
-    if (Object.keys(value).length === 0) return '{}';
-    return `{ ${Object.entries(value)
-        .map(([key, inner]) => `${key}: ${render(inner, used)}`)
-        .join(', ')} }`;
+    return renderFilter(value, (marker) => {
+        if (typeof marker.$var !== 'string') return undefined;
+        used.add(marker.$var);
+        return `$${marker.$var}`;
+    });
 }
 
 interface WindowUse {
@@ -167,21 +163,17 @@ function dateCondition(
     before = false,
 ): FilterValue {
     const { window } = use;
-    if (use.server && window.literal) {
-        const literal = { literal: enumValue(window.literal) };
-        if (before) return { lt: literal };
-        return window.toDate ? { eq: literal, lt: { literal: enumValue('TOMORROW') } } : { eq: literal };
+    if (use.server) {
+        const period = serverPeriod(window);
+        if (period && before) return { lt: period };
+        const inWindow = serverDateCondition(window);
+        if (inWindow) return inWindow;
     }
-    if (use.server && window.lastNDays !== undefined) {
-        const range = { range: { last_n_days: window.lastNDays } };
-        return before ? { lt: range } : { eq: range };
-    }
-    const bounds = type === 'Date' ? { start: window.start, end: window.end } : windowInstants(window, timeZone);
+    const bounds = windowBounds(window, type, timeZone);
     const suffix = type === 'Date' ? '' : 'Time';
     const start = vars.define(`${use.prefix}Start${suffix}`, type, bounds.start);
     if (before) return { lt: { value: start } };
-    const end = vars.define(`${use.prefix}End${suffix}`, type, bounds.end);
-    return { gte: { value: start }, lt: { value: end } };
+    return boundsCondition(start, vars.define(`${use.prefix}End${suffix}`, type, bounds.end));
 }
 
 /** Conditions on the owning user: active, and in the chosen role, profile or manager's team. */
@@ -314,12 +306,8 @@ function renderSubquery(subquery: Rendered, after: string | null): string[] {
         `first: ${subquery.paged ? GROUPS_PER_PAGE : MAX_OPTIONS}`,
         ...(after ? [`after: $${after}`] : []),
     ];
-    return [
-        `      ${subquery.alias}: ${subquery.object}(${args.join(', ')}) {`,
-        `        edges { node { aggregate { ${subquery.selection} } } }`,
-        ...(subquery.paged ? ['        pageInfo { hasNextPage endCursor }'] : []),
-        '      }',
-    ];
+    const pageInfo = subquery.paged ? 'hasNextPage endCursor' : null;
+    return aggregateSubquery(subquery.alias, subquery.object, args, subquery.selection, pageInfo);
 }
 
 /** The document around the subqueries, declaring the variables they use; returns each subquery's lines. */
@@ -331,8 +319,7 @@ function assemble(
     const body: string[] = [];
     const lines: [number, number][] = [];
     const declared = new Set<string>();
-    // Header, `uiapi {` and `aggregate {` come first: subquery lines start at 4.
-    let line = 4;
+    let line = FIRST_SUBQUERY_LINE;
     for (const { subquery, after } of items) {
         const rendered = renderSubquery(subquery, after);
         subquery.variables.forEach((v) => declared.add(v));
@@ -342,16 +329,7 @@ function assemble(
         body.push(...rendered);
     }
     const declarations = [...declared].map((v) => `$${v}: ${types[v]}`).join(', ');
-    const query = [
-        `query ${name}${declarations ? `(${declarations})` : ''} {`,
-        '  uiapi {',
-        '    aggregate {',
-        ...body,
-        '    }',
-        '  }',
-        '}',
-    ].join('\n');
-    return { query, lines };
+    return { query: uiapiDocument(name, declarations, 'aggregate', body), lines };
 }
 
 /** Which filters the bar offers, on which object: the ranked KPI's first object the filter reaches. */

@@ -54,13 +54,8 @@ export type {
     BoardWindow,
     BoardWindows,
 } from './boardDocument';
-export {
-    isTargetFieldError,
-    omissionsAfterFailure,
-    readBoardResponses,
-    subqueriesOfError,
-    totalsKey,
-} from './boardData';
+export { isTargetFieldError, omissionsAfterFailure, readBoardResponses, totalsKey } from './boardData';
+export { subqueriesOfError } from 'c/kpiPlanner';
 export type { BoardData, BoardResponse, BoardUser, OptionValue, PartTotals, SubqueryFailure } from './boardData';
 
 export interface BoardValue {

@@ -157,6 +157,47 @@ export interface PlannedSubquery {
     slice?: SparkSlice;
 }
 
+/** What placing a GraphQL error needs of a subquery: its alias, object and lines in the document. */
+export interface PlacedSubquery {
+    alias: string;
+    object: string;
+    lines: [number, number];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The subqueries of a document an error belongs to: by its `uiapi/aggregate/<name>` path, that path in its message,
+ * or the line it points at. A name is an alias; with `byObject`, a name no alias has may name subqueries' object.
+ * Lives here, not in kpiResults, because documents that show no labels (the leaderboard's) place errors too.
+ */
+export function subqueriesOfError<S extends PlacedSubquery>(
+    error: unknown,
+    document: { subqueries: readonly S[] },
+    byObject = false,
+): S[] {
+    if (!isRecord(error)) return [];
+    const byName = (name: unknown): S[] => {
+        const alias = document.subqueries.filter((s) => s.alias === name);
+        return alias.length > 0 || !byObject ? alias : document.subqueries.filter((s) => s.object === name);
+    };
+    if (Array.isArray(error.path) && error.path[0] === 'uiapi' && error.path[1] === 'aggregate') {
+        const found = byName(error.path[2]);
+        if (found.length > 0) return found;
+    }
+    const inMessage = typeof error.message === 'string' ? /uiapi\/aggregate\/(\w+)/.exec(error.message) : null;
+    if (inMessage) {
+        const found = byName(inMessage[1]);
+        if (found.length > 0) return found;
+    }
+    const locations = Array.isArray(error.locations) ? error.locations : [];
+    return document.subqueries.filter((s) =>
+        locations.some(
+            (l) => isRecord(l) && typeof l.line === 'number' && l.line >= s.lines[0] && l.line <= s.lines[1],
+        ),
+    );
+}
+
 export interface KpiDocument {
     query: string;
     variables: Record<string, string>;
@@ -227,16 +268,18 @@ function resolveValue(value: FilterValue, settings: Record<string, SettingValue>
 }
 
 /** `Owner.ManagerId` + condition → `{ Owner: { ManagerId: condition } }`. */
-function nest(path: string, condition: FilterValue): Filter {
+export function nest(path: string, condition: FilterValue): Filter {
     return path.split('.').reduceRight<FilterValue>((inner, key) => ({ [key]: inner }), condition) as Filter;
 }
 
-function allOf(filters: Filter[]): Filter {
+/** The filters ANDed, empty ones left out: one stays as it is, none is the empty filter (every record). */
+export function allOf(filters: Filter[]): Filter {
     const parts = filters.filter((filter) => Object.keys(filter).length > 0);
     return parts.length === 1 ? parts[0] : parts.length === 0 ? {} : { and: parts };
 }
 
-const enumValue = (name: string): FilterValue => ({ $enum: name });
+/** Filter data for an enum value (a date literal, a group function): rendered bare, not as a string. */
+export const enumValue = (name: string): FilterValue => ({ $enum: name });
 
 export function dateFieldType(object: string, path: string): 'Date' | 'DateTime' {
     const type = DATE_FIELD_TYPES[`${object}.${path}`];
@@ -244,19 +287,44 @@ export function dateFieldType(object: string, path: string): 'Date' | 'DateTime'
     return type;
 }
 
+/**
+ * The window as the server names it, the org's fiscal settings applying: its date literal or its rolling range;
+ * undefined when it has neither and needs explicit dates.
+ */
+export function serverPeriod(window: DateWindow): FilterValue | undefined {
+    if (window.literal) return { literal: enumValue(window.literal) };
+    if (window.lastNDays !== undefined) return { range: { last_n_days: window.lastNDays } };
+    return undefined;
+}
+
+/** "Dated in the window" by the server's own period (to date: also before TOMORROW); undefined without one. */
+export function serverDateCondition(window: DateWindow): FilterValue | undefined {
+    const period = serverPeriod(window);
+    if (!period) return undefined;
+    return window.literal && window.toDate ? { eq: period, lt: { literal: enumValue('TOMORROW') } } : { eq: period };
+}
+
+/** The window's first and after-last moment in a field's terms: days for Date, the viewer's midnights for DateTime. */
+export function windowBounds(
+    window: DateWindow,
+    type: 'Date' | 'DateTime',
+    timeZone: string,
+): { start: string; end: string } {
+    return type === 'Date' ? { start: window.start, end: window.end } : windowInstants(window, timeZone);
+}
+
+/** "Dated from `start` up to but excluding `end`", the bounds being filter data (values or variables). */
+export function boundsCondition(start: FilterValue, end: FilterValue): FilterValue {
+    return { gte: { value: start }, lt: { value: end } };
+}
+
 /** The date condition for a window: the server's literal or range where one exists, explicit bounds otherwise. */
 function dateCondition(window: DateWindow, type: 'Date' | 'DateTime', timeZone: string): FilterValue {
-    if (window.literal) {
-        const condition: Record<string, FilterValue> = { eq: { literal: enumValue(window.literal) } };
-        if (window.toDate) condition.lt = { literal: enumValue('TOMORROW') };
-        return condition;
-    }
-    if (window.lastNDays !== undefined) return { eq: { range: { last_n_days: window.lastNDays } } };
-    if (type === 'Date') {
-        return { gte: { value: { $date: window.start } }, lt: { value: { $date: window.end } } };
-    }
-    const instants = windowInstants(window, timeZone);
-    return { gte: { value: { $dateTime: instants.start } }, lt: { value: { $dateTime: instants.end } } };
+    const server = serverDateCondition(window);
+    if (server) return server;
+    const bounds = windowBounds(window, type, timeZone);
+    const marker = type === 'Date' ? '$date' : '$dateTime';
+    return boundsCondition({ [marker]: bounds.start }, { [marker]: bounds.end });
 }
 
 function scopeCondition(part: ResolvedPart, scope: Scope): Filter {
@@ -771,19 +839,12 @@ export function planDrillDown(
     if (!path.includes('.')) args.push(`orderBy: { ${path}: { order: DESC }, Id: { order: ASC } }`);
     const selected = [...new Set(fields)].filter((field) => field !== 'Id');
     const nodeFields = ['Id', ...selected.map((field) => `${field} @optional { value displayValue }`)].join(' ');
-    const declarations = variables.declarations();
-    const query = [
-        `query KpiRecords${declarations ? `(${declarations})` : ''} {`,
-        '  uiapi {',
-        '    query {',
+    const query = uiapiDocument('KpiRecords', variables.declarations(), 'query', [
         `      ${part.object}(${args.join(', ')}) {`,
         `        edges { node { ${nodeFields} } }`,
         '        pageInfo { hasNextPage endCursor }',
         '      }',
-        '    }',
-        '  }',
-        '}',
-    ].join('\n');
+    ]);
     return {
         problems,
         drillDown: { object: part.object, query, variables: variables.values(), operationName: 'KpiRecords' },
@@ -795,18 +856,33 @@ export function kpiRecordsQuery(drillDown: DrillDown | undefined): string {
     return drillDown?.query ?? '';
 }
 
-function renderValue(value: FilterValue, variables: VariableTable): string {
+/**
+ * Renders filter data as GraphQL input text. `$enum` marks an enum value; `variable` returns the text of any other
+ * marker object (a variable reference), or undefined for an ordinary input object.
+ */
+export function renderFilter(
+    value: FilterValue,
+    variable: (marker: Record<string, FilterValue>) => string | undefined,
+): string {
     if (value === null) return 'null';
     if (typeof value === 'string') return JSON.stringify(value);
     if (typeof value !== 'object') return String(value);
-    if (Array.isArray(value)) return `[${value.map((item) => renderValue(item, variables)).join(', ')}]`;
+    if (Array.isArray(value)) return `[${value.map((item) => renderFilter(item, variable)).join(', ')}]`;
     const special = value as Record<string, FilterValue>;
     if (typeof special.$enum === 'string') return special.$enum;
-    if (special.$user === true) return `$${variables.use('userId', 'ID', '')}`;
-    if (typeof special.$date === 'string') return `$${variables.use('d', 'Date', special.$date)}`;
-    if (typeof special.$dateTime === 'string') return `$${variables.use('t', 'DateTime', special.$dateTime)}`;
-    const entries = Object.entries(value).map(([key, inner]) => `${key}: ${renderValue(inner, variables)}`);
-    return `{ ${entries.join(', ')} }`;
+    const marked = variable(special);
+    if (marked !== undefined) return marked;
+    const entries = Object.entries(value).map(([key, inner]) => `${key}: ${renderFilter(inner, variable)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}
+
+function renderValue(value: FilterValue, variables: VariableTable): string {
+    return renderFilter(value, (special) => {
+        if (special.$user === true) return `$${variables.use('userId', 'ID', '')}`;
+        if (typeof special.$date === 'string') return `$${variables.use('d', 'Date', special.$date)}`;
+        if (typeof special.$dateTime === 'string') return `$${variables.use('t', 'DateTime', special.$dateTime)}`;
+        return undefined;
+    });
 }
 
 interface VariableTable {
@@ -834,6 +910,36 @@ function variableTable(userId: () => string): VariableTable {
         declarations: () => [...names.values()].map((v) => `$${v.name}: ${v.type}`).join(', '),
         values: () => Object.fromEntries([...names.values()].map((v) => [v.name, v.value])),
     };
+}
+
+/** The line of a document's first subquery: header, `uiapi {` and `aggregate {` (or `query {`) come first. */
+export const FIRST_SUBQUERY_LINE = 4;
+
+/** A named query around subquery lines under `uiapi.aggregate` or `uiapi.query`, declaring `declarations`. */
+export function uiapiDocument(
+    name: string,
+    declarations: string,
+    kind: 'aggregate' | 'query',
+    body: readonly string[],
+): string {
+    const header = `query ${name}${declarations ? `(${declarations})` : ''} {`;
+    return [header, '  uiapi {', `    ${kind} {`, ...body, '    }', '  }', '}'].join('\n');
+}
+
+/** One aliased aggregate subquery as document lines; `pageInfo` lists the page fields a grouped one selects. */
+export function aggregateSubquery(
+    alias: string,
+    object: string,
+    args: readonly string[],
+    selection: string,
+    pageInfo: string | null,
+): string[] {
+    return [
+        `      ${alias}: ${object}(${args.join(', ')}) {`,
+        `        edges { node { aggregate { ${selection} } } }`,
+        ...(pageInfo ? [`        pageInfo { ${pageInfo} }`] : []),
+        '      }',
+    ];
 }
 
 const FN_ORDER = ['avg', 'count', 'countDistinct', 'sum'];
@@ -874,8 +980,7 @@ function renderDocument(
     const variables = variableTable(() => userId);
     const body: string[] = [];
     const subqueries: PlannedSubquery[] = [];
-    // Header, `uiapi {` and `aggregate {` come first: subquery lines start at 4.
-    let line = 4;
+    let line = FIRST_SUBQUERY_LINE;
     specs.forEach((spec, i) => {
         const args = [`where: ${renderValue(spec.where, variables)}`];
         const grouped = spec.groupBy.length > 0;
@@ -885,12 +990,8 @@ function renderDocument(
                 groupBy[key.field] = key.fn ? { function: enumValue(key.fn) } : { group: true };
             args.push(`groupBy: ${renderValue(groupBy, variables)}`, `first: ${MAX_GROUPS}`);
         }
-        const lines = [
-            `      ${aliases[i]}: ${spec.object}(${args.join(', ')}) {`,
-            `        edges { node { aggregate { ${renderSelection(spec)} } } }`,
-            ...(grouped ? ['        pageInfo { hasNextPage }'] : []),
-            '      }',
-        ];
+        const pageInfo = grouped ? 'hasNextPage' : null;
+        const lines = aggregateSubquery(aliases[i], spec.object, args, renderSelection(spec), pageInfo);
         subqueries.push({
             alias: aliases[i],
             object: spec.object,
@@ -902,15 +1003,6 @@ function renderDocument(
         line += lines.length;
         body.push(...lines);
     });
-    const declarations = variables.declarations();
-    const query = [
-        `query ${name}${declarations ? `(${declarations})` : ''} {`,
-        '  uiapi {',
-        '    aggregate {',
-        ...body,
-        '    }',
-        '  }',
-        '}',
-    ].join('\n');
+    const query = uiapiDocument(name, variables.declarations(), 'aggregate', body);
     return { query, variables: variables.values(), operationName: name, subqueries, keys };
 }

@@ -11,17 +11,8 @@ import { reduceErrors } from 'c/kpiErrors';
 import type { KpiErrorKind, KpiErrorMessage } from 'c/kpiErrors';
 import { isoDate, parseIsoDate } from 'c/kpiPeriods';
 import type { DateWindow } from 'c/kpiPeriods';
-import { DATE_FUNCTION_RESULT, resolveField } from 'c/kpiPlanner';
-import type {
-    KpiDocument,
-    KpiPlan,
-    KpiProblem,
-    NoteCode,
-    PlannedRequest,
-    PlannedSubquery,
-    Reads,
-    SparkSlice,
-} from 'c/kpiPlanner';
+import { DATE_FUNCTION_RESULT, resolveField, subqueriesOfError } from 'c/kpiPlanner';
+import type { KpiPlan, KpiProblem, NoteCode, PlannedRequest, PlannedSubquery, Reads, SparkSlice } from 'c/kpiPlanner';
 import { KPI_LABELS, RESULT_LABELS } from './kpiResultsLabels';
 
 export type ResultStatus = 'ok' | 'empty' | 'targetMet' | 'error' | 'retry';
@@ -145,30 +136,6 @@ function subqueryData(data: unknown, subquery: PlannedSubquery): SubqueryData | 
     return { rows, truncated: pageInfo.hasNextPage === true };
 }
 
-/** Which subqueries an error belongs to: by its path, the `uiapi/aggregate/X` path in its message, or its line. */
-function subqueriesOfError(error: unknown, document: KpiDocument): PlannedSubquery[] {
-    if (!isObject(error)) return [];
-    const byName = (name: unknown): PlannedSubquery[] => {
-        const alias = document.subqueries.filter((s) => s.alias === name);
-        return alias.length > 0 ? alias : document.subqueries.filter((s) => s.object === name);
-    };
-    if (Array.isArray(error.path) && error.path[0] === 'uiapi' && error.path[1] === 'aggregate') {
-        const found = byName(error.path[2]);
-        if (found.length > 0) return found;
-    }
-    const inMessage = typeof error.message === 'string' ? /uiapi\/aggregate\/(\w+)/.exec(error.message) : null;
-    if (inMessage) {
-        const found = byName(inMessage[1]);
-        if (found.length > 0) return found;
-    }
-    const locations = Array.isArray(error.locations) ? error.locations : [];
-    return document.subqueries.filter((s) =>
-        locations.some(
-            (l) => isObject(l) && typeof l.line === 'number' && l.line >= s.lines[0] && l.line <= s.lines[1],
-        ),
-    );
-}
-
 function errorFrom(messages: KpiErrorMessage[], fallbackKind: ResultErrorKind = 'other'): KpiResultError {
     const kinds: KpiErrorKind[] = ['noAccess', 'notSupported', 'network'];
     const kind = kinds.find((k) => messages.some((m) => m.kind === k)) ?? fallbackKind;
@@ -219,7 +186,7 @@ export function readResults(
     const failed = new Map<string, unknown[]>();
     const unplaced: unknown[] = [];
     for (const error of errors ?? []) {
-        const subqueries = subqueriesOfError(error, document);
+        const subqueries = subqueriesOfError(error, document, true);
         if (subqueries.length === 0) unplaced.push(error);
         for (const subquery of subqueries) failed.set(subquery.alias, [...(failed.get(subquery.alias) ?? []), error]);
     }
