@@ -127,6 +127,8 @@ export interface PropertyContext {
     targets: string[];
     /** `@api` names found in the bundle's source; undefined when the source could not be read. */
     apiNames?: Set<string>;
+    /** The `c/` module the component's class extends, if any (its `@api` fields do not count). */
+    baseModule?: string;
     /** Label names of the labels file, to resolve `{!$Label.c.X}` in label and description. */
     labels?: Set<string>;
 }
@@ -147,7 +149,13 @@ export function checkProperty(attrs: XmlNode, context: PropertyContext): MetaPro
     else {
         const nameIssue = propertyNameProblem(name);
         if (nameIssue) report(`name ${nameIssue}`);
-        if (context.apiNames && !context.apiNames.has(name)) report('has no matching @api property in the component');
+        if (context.apiNames && !context.apiNames.has(name)) {
+            const inherited = context.baseModule
+                ? ` (an @api field inherited from ${context.baseModule} does not count: the platform's deploy check of` +
+                  " js-meta.xml properties reads only the component's own class, forcedotcom/cli#3339)"
+                : '';
+            report(`has no matching @api property in the component${inherited}`);
+        }
     }
     for (const attribute of ['label', 'description']) {
         const value = text(attrs[attribute]);
@@ -237,6 +245,18 @@ export function apiPropertyNames(source: string): Set<string> {
     return names;
 }
 
+/**
+ * The `c/` module whose default export the component's default class extends. Deliberately not followed into:
+ * deploying a bundle whose js-meta.xml names an `@api` field declared only in such a base class fails on the server
+ * (https://github.com/forcedotcom/cli/issues/3339, reproduced through the Metadata API by the CLI team).
+ */
+export function baseComponentModule(source: string): string | undefined {
+    const base = /export\s+default\s+(?:abstract\s+)?class\s+\w*\s*extends\s+([A-Za-z_$][\w$]*)/.exec(source)?.[1];
+    if (!base) return undefined;
+    const imports = source.matchAll(/import\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\})?\s+from\s+['"](c\/\w+)['"]/g);
+    return [...imports].find((match) => match[1] === base)?.[2];
+}
+
 export interface BundleMetaInput {
     file: string;
     text: string;
@@ -277,6 +297,7 @@ export function checkBundleMeta({ file, text: xml, source, labels }: BundleMetaI
         if (targets.length === 0) report('an exposed component needs at least one <target>');
     }
     const apiNames = source === undefined ? undefined : apiPropertyNames(source);
+    const baseModule = source === undefined ? undefined : baseComponentModule(source);
     const configs = list((root.targetConfigs as XmlNode | undefined)?.targetConfig) as XmlNode[];
     for (const config of configs) {
         const configTargets = (text(config.targets) ?? '')
@@ -292,7 +313,7 @@ export function checkBundleMeta({ file, text: xml, source, labels }: BundleMetaI
             const name = text(property.name);
             if (name && seen.has(name)) report(`property "${name}" is declared twice in one targetConfig`);
             if (name) seen.add(name);
-            problems.push(...checkProperty(property, { file, targets: configTargets, apiNames, labels }));
+            problems.push(...checkProperty(property, { file, targets: configTargets, apiNames, baseModule, labels }));
         }
     }
     return problems;

@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { forceAppDir } from '../../lib/paths';
 import {
     apiPropertyNames,
+    baseComponentModule,
     checkBundleMeta,
     checkDrillDowns,
     checkLabelsFile,
@@ -168,6 +169,36 @@ test('a configured property must exist as @api in the component', () => {
     assert.deepEqual(
         checkBundleMeta({ file: 'f', text: xml, source }).map((problem) => problem.message),
         ['property "other": has no matching @api property in the component'],
+    );
+});
+
+test('an @api field inherited from a c/ base class does not count for js-meta.xml properties', () => {
+    const base = `import { LightningElement, api } from 'lwc';
+export default class KpiBase extends LightningElement { @api period?: string; }`;
+    const source = `import { api } from 'lwc';
+import KpiBase, { helper } from 'c/kpiBase';
+export default class KpiChild extends KpiBase { @api scope?: string; }`;
+    assert.equal(baseComponentModule(source), 'c/kpiBase');
+    assert.equal(baseComponentModule(base), undefined);
+    assert.equal(
+        baseComponentModule(`import Other from 'c/kpiOther';\nexport default class X extends Base {}`),
+        undefined,
+    );
+    const xml = exposed(`<targetConfig targets="lightning__AppPage">
+        <property name="scope" type="String" label="S" description="S."/>
+        <property name="period" type="String" label="P" description="P."/>
+        <property name="nowhere" type="String" label="N" description="N."/>
+    </targetConfig>`);
+    const messages = checkBundleMeta({ file: 'f', text: xml, source }).map((problem) => problem.message);
+    assert.equal(messages.length, 2);
+    assert.match(
+        messages[0],
+        /^property "period": has no matching @api property in the component \(an @api field inherited from c\/kpiBase does not count.*forcedotcom\/cli#3339\)$/,
+    );
+    assert.match(messages[1], /^property "nowhere": has no matching @api property in the component/);
+    assert.deepEqual(
+        checkBundleMeta({ file: 'f', text: xml.replace(/<property name="(period|nowhere)"[^>]*\/>/g, ''), source }),
+        [],
     );
 });
 

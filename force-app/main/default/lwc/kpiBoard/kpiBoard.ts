@@ -1,10 +1,8 @@
-import { LightningElement, api, wire } from 'lwc';
-import { gql, graphql } from 'lightning/graphql';
+import { api, wire } from 'lwc';
+import { graphql } from 'lightning/graphql';
 import type { GraphQLDocument, GraphQLResult } from 'lightning/graphql';
-import firstDayOfWeek from '@salesforce/i18n/firstDayOfWeek';
 import locale from '@salesforce/i18n/locale';
 import timeZone from '@salesforce/i18n/timeZone';
-import userId from '@salesforce/user/Id';
 import kpiBoardActivity from '@salesforce/label/c.kpiBoardActivity';
 import kpiBoardCustom from '@salesforce/label/c.kpiBoardCustom';
 import kpiBoardMarketing from '@salesforce/label/c.kpiBoardMarketing';
@@ -14,19 +12,8 @@ import kpiConfigWarnings from '@salesforce/label/c.kpiConfigWarnings';
 import kpiTileRefresh from '@salesforce/label/c.kpiTileRefresh';
 import { MAX_BOARD_REQUESTS, readBoardConfig } from 'c/kpiConfig';
 import type { KpiConfig, Preset } from 'c/kpiConfig';
-import {
-    RoundCache,
-    currentResults,
-    currentState,
-    isAnswer,
-    parsedDocument,
-    receive,
-    refreshAll,
-    restartState,
-    tileInputs,
-} from 'c/kpiLoader';
-import type { LoadState, Round } from 'c/kpiLoader';
-import { kpiQuery } from 'c/kpiPlanner';
+import { currentResults, currentState, tileInputs } from 'c/kpiLoader';
+import KpiTileHost from 'c/kpiTileHost';
 import { formatAsOfTime } from 'c/kpiTileModel';
 import type { TileInput } from 'c/kpiTileModel';
 
@@ -41,7 +28,7 @@ const TITLES: Record<Preset, string> = {
  * A responsive grid of KPI tiles that share one request (the planner packs them into as few documents as the UI API
  * allows; presets fit one). Each tile fails on its own: a hidden field or unsupported object only touches its KPI.
  */
-export default class KpiBoard extends LightningElement {
+export default class KpiBoard extends KpiTileHost {
     /** sales, marketing, activity or custom (with kpis). */
     @api preset?: string;
     /** Catalog KPI ids, comma-separated, for the custom preset. */
@@ -81,49 +68,16 @@ export default class KpiBoard extends LightningElement {
     /** The board's heading; the preset's name otherwise. */
     @api cardTitle?: string;
 
-    refreshing = false;
-    refreshError?: unknown;
     readonly labels = { configHeading: kpiConfigHeading, warnings: kpiConfigWarnings, refresh: kpiTileRefresh };
-    private state?: LoadState;
-    private clock = Date.now();
-    private refreshers: ((() => Promise<void>) | undefined)[] = [];
-    private readonly rounds = new RoundCache();
 
     get config(): KpiConfig {
         return readBoardConfig(this);
     }
 
-    get round(): Round {
-        const config = this.config;
-        return this.rounds.get(config, currentState(this.state, config), {
-            userId,
-            timeZone,
-            firstDayOfWeek,
-            now: new Date(this.clock),
-        });
+    protected get maxDocuments(): number {
+        return MAX_BOARD_REQUESTS;
     }
 
-    private documentQuery(index: number): GraphQLDocument | undefined {
-        const round = this.round;
-        if (index >= Math.min(round.plan.documents.length, MAX_BOARD_REQUESTS)) return undefined;
-        return parsedDocument(
-            round,
-            index,
-            () => gql`
-                ${kpiQuery(round.plan, index)}
-            `,
-        ) as GraphQLDocument;
-    }
-
-    get query0(): GraphQLDocument | undefined {
-        return this.documentQuery(0);
-    }
-    get variables0(): Record<string, string> | undefined {
-        return this.round.plan.documents[0]?.variables;
-    }
-    get operationName0(): string | undefined {
-        return this.round.plan.documents[0]?.operationName;
-    }
     get query1(): GraphQLDocument | undefined {
         return this.documentQuery(1);
     }
@@ -143,12 +97,7 @@ export default class KpiBoard extends LightningElement {
         return this.round.plan.documents[2]?.operationName;
     }
 
-    // One wire per document the board may send (MAX_BOARD_REQUESTS); presets need only the first.
-    @wire(graphql, { query: '$query0', variables: '$variables0', operationName: '$operationName0' })
-    handleDocument0(result: GraphQLResult): void {
-        this.receiveDocument(0, result);
-    }
-
+    // The first document's wire is in KpiTileHost; a custom board may need up to MAX_BOARD_REQUESTS.
     @wire(graphql, { query: '$query1', variables: '$variables1', operationName: '$operationName1' })
     handleDocument1(result: GraphQLResult): void {
         this.receiveDocument(1, result);
@@ -157,18 +106,6 @@ export default class KpiBoard extends LightningElement {
     @wire(graphql, { query: '$query2', variables: '$variables2', operationName: '$operationName2' })
     handleDocument2(result: GraphQLResult): void {
         this.receiveDocument(2, result);
-    }
-
-    private receiveDocument(index: number, result: GraphQLResult): void {
-        const round = this.round;
-        if (index >= round.plan.documents.length || !isAnswer(result)) return;
-        this.refreshers[index] = result.refresh;
-        const state = currentState(this.state, this.config);
-        this.state = receive(state, round, index, result, Date.now(), MAX_BOARD_REQUESTS);
-    }
-
-    get planError(): unknown {
-        return this.round.error;
     }
 
     get heading(): string {
@@ -210,28 +147,5 @@ export default class KpiBoard extends LightningElement {
 
     get showRefresh(): boolean {
         return !this.hasBoardProblems && !this.planError;
-    }
-
-    handleRefresh(): void {
-        if (this.refreshing) return;
-        const before = this.round;
-        this.clock = Date.now();
-        this.refreshError = undefined;
-        const restarted = restartState(currentState(this.state, this.config), before, this.round);
-        // A new plan goes out by itself: the wire sees a new query or new variables.
-        if (restarted) {
-            this.state = restarted;
-            return;
-        }
-        const refreshing = refreshAll(this.refreshers.slice(0, before.plan.documents.length));
-        if (!refreshing) return;
-        this.refreshing = true;
-        refreshing
-            .catch((error: unknown) => {
-                this.refreshError = error;
-            })
-            .finally(() => {
-                this.refreshing = false;
-            });
     }
 }
