@@ -160,14 +160,14 @@ export interface PlannedSubquery {
 /** What placing a GraphQL error needs of a subquery: its alias, object and lines in the document. */
 export interface PlacedSubquery {
     alias: string;
-    object: string;
+    object?: string;
     lines: [number, number];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
- * The subqueries of a document an error belongs to: by its `uiapi/aggregate/<name>` path, that path in its message,
+ * The subqueries of a document an error belongs to: by its `uiapi/aggregate|query/<name>` path, that path in its message,
  * or the line it points at. A name is an alias; with `byObject`, a name no alias has may name subqueries' object.
  * Lives here, not in kpiResults, because documents that show no labels (the leaderboard's) place errors too.
  */
@@ -181,11 +181,13 @@ export function subqueriesOfError<S extends PlacedSubquery>(
         const alias = document.subqueries.filter((s) => s.alias === name);
         return alias.length > 0 || !byObject ? alias : document.subqueries.filter((s) => s.object === name);
     };
-    if (Array.isArray(error.path) && error.path[0] === 'uiapi' && error.path[1] === 'aggregate') {
+    const root = (name: unknown) => name === 'aggregate' || name === 'query';
+    if (Array.isArray(error.path) && error.path[0] === 'uiapi' && root(error.path[1])) {
         const found = byName(error.path[2]);
         if (found.length > 0) return found;
     }
-    const inMessage = typeof error.message === 'string' ? /uiapi\/aggregate\/(\w+)/.exec(error.message) : null;
+    const inMessage =
+        typeof error.message === 'string' ? /uiapi\/(?:aggregate|query)\/(\w+)/.exec(error.message) : null;
     if (inMessage) {
         const found = byName(inMessage[1]);
         if (found.length > 0) return found;

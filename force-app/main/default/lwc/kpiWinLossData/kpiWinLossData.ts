@@ -4,6 +4,7 @@
  * and recent-loss rows, tying each error to the section it costs. Pure: no clock, no platform calls.
  */
 import { comparisonWindow, currentWindow, isoDate, parseIsoDate, parsePeriod } from 'c/kpiPeriods';
+import { subqueriesOfError as placeError } from 'c/kpiPlanner';
 import type { DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
 
 export type WinLossGrouping = 'month' | 'quarter' | 'fiscalQuarter';
@@ -599,18 +600,7 @@ function bucketIndex(plan: WinLossPlan, chunk: TrendChunk, functionValue: number
  * the lines its locations point at. Empty when it cannot be placed.
  */
 export function subqueriesOfError(error: unknown, plan: WinLossPlan): WinLossSubquery[] {
-    const byAlias = (alias: unknown) => plan.subqueries.filter((s) => s.alias === alias);
-    const errorPath = path(error, 'path');
-    if (Array.isArray(errorPath) && errorPath[0] === 'uiapi' && byAlias(errorPath[2]).length > 0) {
-        return byAlias(errorPath[2]);
-    }
-    const inMessage = /uiapi\/(?:aggregate|query)\/(\w+)/.exec(textAt(error, 'message'));
-    if (inMessage && byAlias(inMessage[1]).length > 0) return byAlias(inMessage[1]);
-    const locations = path(error, 'locations');
-    const lines = (Array.isArray(locations) ? locations : [])
-        .map((location) => path(location, 'line'))
-        .filter((line): line is number => typeof line === 'number');
-    return plan.subqueries.filter((s) => lines.some((line) => line >= s.lines[0] && line <= s.lines[1]));
+    return placeError(error, plan);
 }
 
 function errorBlamesField(error: unknown, field: string): boolean {
