@@ -29,6 +29,13 @@ export const chromiumArgs = [
 
 const TEST_TIMEOUT_MS = 45_000;
 
+/**
+ * The sample org's dates follow "now", and a new day in the org's time zone makes a different org: the tests pin the
+ * server's now and every page's clock to one instant (a Friday afternoon in the middle of a quarter), so what they
+ * see does not depend on when they run. Date edge cases are the property tests' job (kpiPeriods, engine dates).
+ */
+export const BROWSER_TEST_NOW = new Date('2026-11-20T18:00:00Z');
+
 export const browserTestDir = path.join(repoRoot, 'preview', '__browser__');
 
 /** Every `*.browser.ts` in preview/__browser__, in file-name order; each default-exports its tests. */
@@ -82,7 +89,7 @@ export async function runBrowserTests(options: BrowserTestOptions = {}): Promise
         }
     }
     const serverStarted = Date.now();
-    const server = await startPreviewServer({ port: 0 });
+    const server = await startPreviewServer({ port: 0, now: BROWSER_TEST_NOW });
     log(`preview server: ${server.url} up in ${seconds(Date.now() - serverStarted)}`);
     let browser: Browser | undefined;
     let passed = 0;
@@ -92,7 +99,7 @@ export async function runBrowserTests(options: BrowserTestOptions = {}): Promise
         // launch() gives every run a new, empty temporary profile (Playwright's own --user-data-dir).
         browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
         log(`chromium ${browser.version()} started in ${seconds(Date.now() - browserStarted)}`);
-        const context = new TestContext(browser, server.url);
+        const context = new TestContext(browser, server.url, BROWSER_TEST_NOW);
         const tests = await collectTests(context);
         for (const test of tests) {
             if (options.filter && !test.name.includes(options.filter)) continue;

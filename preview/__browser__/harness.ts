@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request, Response } from 'playwright-core';
 import { repoRoot } from '../../scripts/lib/paths';
 import type { MetricsSummary } from '../server/metrics';
 
@@ -50,6 +50,8 @@ export class TestContext {
     constructor(
         readonly browser: Browser,
         readonly baseUrl: string,
+        /** The instant the server's sample org was generated for; pages see it as their clock (see BROWSER_TEST_NOW). */
+        readonly now?: Date,
     ) {}
 
     async pages(): Promise<PageInfo[]> {
@@ -73,6 +75,8 @@ export class TestContext {
             reducedMotion: 'reduce',
         });
         context.setDefaultTimeout(10_000);
+        // The components read "today" from the browser; it must be the day the server's sample org ends on.
+        if (this.now) await context.clock.setFixedTime(this.now);
         const page = await context.newPage();
         const exchanges: Promise<GraphQLExchange | undefined>[] = [];
         const opened: OpenedPage = {
@@ -216,31 +220,29 @@ export interface CanvasStats {
     hash: number;
 }
 
-/** Reads the pixels Chart.js drew on the n-th canvas of the page. */
-export async function canvasStats(page: Page, index = 0): Promise<CanvasStats> {
-    return page
-        .locator('canvas')
-        .nth(index)
-        .evaluate((canvas: HTMLCanvasElement) => {
-            const context = canvas.getContext('2d');
-            if (!context) throw new Error('canvas has no 2d context');
-            const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-            let painted = 0;
-            let hash = 0;
-            const colours = new Set<number>();
-            for (let i = 0; i < data.length; i += 4) {
-                if (data[i + 3] === 0) continue;
-                painted += 1;
-                const colour = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
-                if (colours.size < 1000) colours.add(colour);
-                hash = (hash * 31 + colour + i) | 0;
-            }
-            return {
-                width: canvas.width,
-                height: canvas.height,
-                painted: painted / (data.length / 4),
-                colours: colours.size,
-                hash,
-            };
-        });
+/** Reads the pixels Chart.js drew on the n-th canvas of the page, or on the canvas a locator names. */
+export async function canvasStats(where: Page | Locator, index = 0): Promise<CanvasStats> {
+    const canvas = 'goto' in where ? where.locator('canvas').nth(index) : where;
+    return canvas.evaluate((canvas: HTMLCanvasElement) => {
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('canvas has no 2d context');
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let painted = 0;
+        let hash = 0;
+        const colours = new Set<number>();
+        for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3] === 0) continue;
+            painted += 1;
+            const colour = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+            if (colours.size < 1000) colours.add(colour);
+            hash = (hash * 31 + colour + i) | 0;
+        }
+        return {
+            width: canvas.width,
+            height: canvas.height,
+            painted: painted / (data.length / 4),
+            colours: colours.size,
+            hash,
+        };
+    });
 }

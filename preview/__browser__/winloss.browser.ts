@@ -11,6 +11,7 @@ import {
     assert,
     assertAccessible,
     assertNoIssues,
+    canvasStats,
     screenshot,
     settle,
     type BrowserTest,
@@ -52,28 +53,7 @@ function trend(page: Page): Locator {
 async function trendStats(page: Page): Promise<CanvasStats> {
     const canvas = trend(page).locator('canvas');
     assert((await canvas.count()) === 1, `the win-loss trend chart has ${await canvas.count()} canvases, not 1`);
-    return canvas.evaluate((element: HTMLCanvasElement) => {
-        const context = element.getContext('2d');
-        if (!context) throw new Error('canvas has no 2d context');
-        const { data } = context.getImageData(0, 0, element.width, element.height);
-        let painted = 0;
-        let hash = 0;
-        const colours = new Set<number>();
-        for (let i = 0; i < data.length; i += 4) {
-            if (data[i + 3] === 0) continue;
-            painted += 1;
-            const colour = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
-            if (colours.size < 1000) colours.add(colour);
-            hash = (hash * 31 + colour + i) | 0;
-        }
-        return {
-            width: element.width,
-            height: element.height,
-            painted: painted / (data.length / 4),
-            colours: colours.size,
-            hash,
-        };
-    });
+    return canvasStats(canvas);
 }
 
 async function assertDrawn(page: Page, what: string): Promise<CanvasStats> {

@@ -293,12 +293,18 @@ function tabRecordId(dataset: Dataset, objectApiName: string, ownerId: string): 
         const owned = records.filter((record) => record.OwnerId === ownerId);
         let chosen = (owned[0] ?? records[0])?.Id;
         if (objectApiName === 'Account' && owned.length > 0) {
+            // The owner's account with the most of their own deals closed in the last year, so the record page has
+            // something to show whatever the day (the sample's dates move with "now").
             const ownedIds = new Set(owned.map((record) => record.Id));
+            const today = dataset.sample.org.today;
+            const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
             const counts = new Map<string, number>();
             for (const opportunity of dataset.sample.records.Opportunity ?? []) {
                 const accountId = opportunity.AccountId;
-                if (typeof accountId === 'string' && ownedIds.has(accountId))
-                    counts.set(accountId, (counts.get(accountId) ?? 0) + 1);
+                const closeDate = String(opportunity.CloseDate ?? '');
+                const recent = opportunity.IsClosed === true && closeDate > yearAgo && closeDate <= today;
+                if (typeof accountId === 'string' && ownedIds.has(accountId) && opportunity.OwnerId === ownerId)
+                    counts.set(accountId, (counts.get(accountId) ?? 0) + (recent ? 1000 : 1));
             }
             chosen = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? chosen;
         }
