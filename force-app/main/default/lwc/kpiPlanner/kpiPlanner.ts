@@ -225,6 +225,11 @@ export interface PlannedRequest {
     window: DateWindow;
     comparisonWindow?: DateWindow;
     sparkline: DateWindow[];
+    /**
+     * The current value is the sparkline's last point (the same window) instead of its own subqueries: set only when
+     * that saves a request, because the current window then comes from the client's calendar, not a server literal.
+     */
+    currentFromSparkline?: boolean;
     notes: NoteCode[];
     /** Index into KpiPlan.documents. */
     document: number;
@@ -598,6 +603,7 @@ function readSetting(id: string, value: SettingValue | undefined): SettingValue 
 
 /** The subqueries one request needs, registered in `specs` by merge key; returns the keys per window and role. */
 function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context: PlanContext): Draft {
+    const folded = request.currentFromSparkline === true;
     const specs = new Map<string, SubquerySpec>();
     const reads: Draft['reads'] = { current: {}, comparison: {}, sparkline: {} };
     const { settings } = request;
@@ -632,6 +638,7 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
         if (role === 'comparison' && !request.comparisonWindow) continue;
         for (const part of kpiParts(kpi)) {
             if (part.role === 'target' && (request.target !== undefined || role === 'comparison')) continue;
+            if (folded && role === 'current' && part.role !== 'target') continue;
             let dateFilter: Filter = {};
             if (part.dateField !== null) {
                 const path = resolveField(part.dateField, settings);
@@ -744,15 +751,27 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext):
         drafts.push(planned);
     }
 
-    const order = drafts
-        .map((draft, index) => ({ draft, index }))
-        .sort((a, b) => b.draft.specs.size - a.draft.specs.size || a.index - b.index);
-    const bins: { keys: Set<string>; drafts: { draft: Draft; index: number }[] }[] = [];
-    for (const item of order) {
-        const fits = bins.find((bin) => new Set([...bin.keys, ...item.draft.specs.keys()]).size <= max);
-        const bin = fits ?? bins[bins.push({ keys: new Set(), drafts: [] }) - 1];
-        item.draft.specs.forEach((_, key) => bin.keys.add(key));
-        bin.drafts.push(item);
+    let bins = pack(drafts, max);
+    if (bins.length > 1) {
+        // One request more costs a round trip: read current values from their sparkline's last point where it is the
+        // same window, as few as give the fewest documents (the biggest savings first).
+        const folded = new Map<number, Draft>();
+        drafts.forEach((draft, index) => {
+            if (!foldable(draft)) return;
+            const request = { ...draft.request, currentFromSparkline: true };
+            const lean = draftSubqueries(findKpi(draft.request.kpi)!, request, context);
+            if (lean.specs.size < draft.specs.size) folded.set(index, lean);
+        });
+        const saving = (index: number): number => drafts[index].specs.size - folded.get(index)!.specs.size;
+        const order = [...folded.keys()].sort((a, b) => saving(b) - saving(a) || a - b);
+        for (let count = 1; count <= order.length && bins.length > 1; count += 1) {
+            const chosen = new Set(order.slice(0, count));
+            const tried = pack(
+                drafts.map((draft, index) => (chosen.has(index) ? folded.get(index)! : draft)),
+                max,
+            );
+            if (tried.length < bins.length) bins = tried;
+        }
     }
 
     const documents: KpiDocument[] = [];
@@ -792,6 +811,40 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext):
     });
     planned.sort((a, b) => a.index - b.index);
     return { documents, requests: planned.map((p) => p.request), rejected };
+}
+
+interface Bin {
+    keys: Set<string>;
+    drafts: { draft: Draft; index: number }[];
+}
+
+/** Requests packed whole into documents of at most `max` subqueries: first fit, largest first. */
+function pack(drafts: readonly Draft[], max: number): Bin[] {
+    const order = drafts
+        .map((draft, index) => ({ draft, index }))
+        .sort((a, b) => b.draft.specs.size - a.draft.specs.size || a.index - b.index);
+    const bins: Bin[] = [];
+    for (const item of order) {
+        const fits = bins.find((bin) => new Set([...bin.keys, ...item.draft.specs.keys()]).size <= max);
+        const bin = fits ?? bins[bins.push({ keys: new Set(), drafts: [] }) - 1];
+        item.draft.specs.forEach((_, key) => bin.keys.add(key));
+        bin.drafts.push(item);
+    }
+    return bins;
+}
+
+/** A request whose current window is its sparkline's last point, ungrouped: its value can be read from there. */
+function foldable(draft: Draft): boolean {
+    const { request } = draft;
+    const last = request.sparkline[request.sparkline.length - 1];
+    return (
+        last !== undefined &&
+        request.groupBy === undefined &&
+        request.currentFromSparkline !== true &&
+        last.start === request.window.start &&
+        last.end === request.window.end &&
+        last.toDate === request.window.toDate
+    );
 }
 
 /** The document text of a plan, for `gql`: the builder scripts/graphql/dynamic-documents.ts registers. */

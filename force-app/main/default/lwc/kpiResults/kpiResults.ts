@@ -261,7 +261,41 @@ function compute(
     const evaluate = (reads: Reads, select: (row: Row) => boolean = () => true): Computed =>
         measure(kpi, request, (role) => flat(reads, role).filter(select), shareAt);
 
-    const current = evaluate(request.reads.current);
+    const bucketed = new Map<string, Row[][]>();
+    if (request.reads.sparkline) {
+        const sparkReads = request.reads.sparkline;
+        const buckets = request.sparkline;
+        for (const role of Object.keys(sparkReads)) {
+            const perBucket: Row[][] = buckets.map(() => []);
+            for (const { rows, subquery } of rowsOf(sparkReads, role)) {
+                for (const row of rows) {
+                    const day = dayOfRow(row.keys[row.keys.length - 1], subquery.slice!);
+                    if (day === undefined) throw problemOf('incomplete', RESULT_LABELS.inconsistent);
+                    perBucket[bucketIndex(buckets, day)].push(row);
+                }
+            }
+            bucketed.set(role, perBucket);
+        }
+        result.sparkline = buckets.map((bucket, index) => {
+            const computed = measure(kpi, request, (role) => bucketed.get(role)?.[index] ?? [], 0);
+            return {
+                start: bucket.start,
+                end: bucket.end,
+                value: computed.value,
+                sampleSize: computed.sampleSize ?? 0,
+            };
+        });
+    }
+
+    // Folded by the planner: the current window is the sparkline's last point, so its rows are the current rows.
+    const current = request.currentFromSparkline
+        ? measure(
+              kpi,
+              request,
+              (role) => [...(bucketed.get(role)?.at(-1) ?? []), ...flat(request.reads.current, role)],
+              shareAt,
+          )
+        : evaluate(request.reads.current);
     const comparison = request.reads.comparison ? evaluate(request.reads.comparison) : undefined;
     const distinctTotal = kpi.measure.kind === 'aggregate' && kpi.measure.aggregate.fn === 'countDistinct';
     result.value = grouped && distinctTotal ? null : current.value;
@@ -292,32 +326,6 @@ function compute(
                 sampleSize: now.sampleSize ?? 0,
                 comparisonValue: then ? then.value : null,
                 comparisonSampleSize: then ? (then.sampleSize ?? 0) : null,
-            };
-        });
-    }
-
-    if (request.reads.sparkline) {
-        const sparkReads = request.reads.sparkline;
-        const buckets = request.sparkline;
-        const bucketed = new Map<string, Row[][]>();
-        for (const role of Object.keys(sparkReads)) {
-            const perBucket: Row[][] = buckets.map(() => []);
-            for (const { rows, subquery } of rowsOf(sparkReads, role)) {
-                for (const row of rows) {
-                    const day = dayOfRow(row.keys[row.keys.length - 1], subquery.slice!);
-                    if (day === undefined) throw problemOf('incomplete', RESULT_LABELS.inconsistent);
-                    perBucket[bucketIndex(buckets, day)].push(row);
-                }
-            }
-            bucketed.set(role, perBucket);
-        }
-        result.sparkline = buckets.map((bucket, index) => {
-            const computed = measure(kpi, request, (role) => bucketed.get(role)?.[index] ?? [], 0);
-            return {
-                start: bucket.start,
-                end: bucket.end,
-                value: computed.value,
-                sampleSize: computed.sampleSize ?? 0,
             };
         });
     }

@@ -136,6 +136,30 @@ describe('one request per component', () => {
         expect(plan.documents.length).toBeGreaterThan(1);
     });
 
+    it('reads current values from their sparkline when that saves a request, and only then', () => {
+        const marketing: KpiRequest[] = ['leadsCreated', 'leadConversionRate', 'campaignOpenRate'].map((kpi) => ({
+            kpi,
+            period: 'thisFiscalQuarter',
+            comparison: 'previousPeriod',
+            sparkline: 4,
+        }));
+        const alone = marketing.map((request) => planKpis([request], context));
+        for (const plan of alone) expect(plan.requests[0].currentFromSparkline).toBeUndefined();
+        const unfolded = alone.reduce((sum, plan) => sum + plan.documents[0].subqueries.length, 0);
+        expect(unfolded).toBeGreaterThan(MAX_SUBQUERIES);
+
+        const plan = planKpis(marketing, context);
+        expectWellFormed(plan);
+        expect(plan.documents).toHaveLength(1);
+        const folded = plan.requests.filter((request) => request.currentFromSparkline);
+        expect(folded.length).toBeGreaterThan(0);
+        expect(folded.length).toBeLessThan(marketing.length);
+        for (const request of folded) {
+            expect(request.sparkline[request.sparkline.length - 1]).toEqual(request.window);
+            expect(request.reads.current).toEqual({});
+        }
+    });
+
     it('keeps the text when only the day changes: dates travel as variables', () => {
         const request: KpiRequest = {
             kpi: 'leadsCreated',
