@@ -2,9 +2,11 @@
  * Win-loss under the real LWC engine and Chart.js: the won vs lost chart is drawn, the viewer switches its grouping
  * from the keyboard (month → quarter → fiscal quarter) and the chart and its data table follow, the chart survives
  * being detached and re-attached (Lightning's page cache) and a navigation away and back, each render asks the server
- * once, and nothing logs an error or breaks accessibility.
+ * once, the type filter offers the org's picklist values and a keyboard choice rides in that one request, the tables
+ * scroll inside the card, and nothing logs an error or breaks accessibility.
  */
 import type { Locator, Page } from 'playwright-core';
+import { objectDescriptions } from '../../schema/index';
 import { labelsFile } from '../../scripts/lib/paths';
 import { readLabels } from '../server/metadata';
 import {
@@ -101,25 +103,72 @@ async function assertRequests(opened: OpenedPage, before: number, expected: numb
     return sent.length;
 }
 
-/** Opens the grouping combobox from the keyboard, moves to the option and selects it with Enter. */
-async function chooseGrouping(page: Page, grouping: Grouping): Promise<void> {
-    const combobox = winLoss(page).locator('[data-id="grouping"] [role="combobox"]');
-    assert((await combobox.count()) === 1, 'the win-loss card has no grouping combobox');
+/** Waits until `read` gives something other than `previous` (the combobox updates its attributes after a render). */
+async function changed(
+    read: () => Promise<string | null>,
+    previous: string | null,
+    what: string,
+): Promise<string | null> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+        const now = await read();
+        if (now !== previous) return now;
+        assert(Date.now() < deadline, `${what} did not change from ${previous}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+}
+
+/** Opens a filter's combobox from the keyboard, moves to the option and selects it with Enter. */
+async function chooseOption(page: Page, dataId: string, value: string): Promise<void> {
+    const combobox = winLoss(page).locator(`[data-id="${dataId}"] [role="combobox"]`);
+    assert((await combobox.count()) === 1, `the win-loss card has no ${dataId} combobox`);
+    const active = () => combobox.getAttribute('aria-activedescendant');
     await combobox.focus();
+    const before = await active();
     await page.keyboard.press('ArrowDown');
-    const target = winLoss(page).locator(`[data-id="grouping"] [role="option"][data-value="${grouping}"]`);
-    assert((await target.count()) === 1, `the grouping list has no option ${grouping}`);
+    // Each key press moves the highlight after a render: wait for it before reading or pressing again.
+    let highlighted = await changed(active, before, `${dataId}: the highlight after opening`);
+    const target = winLoss(page).locator(`[data-id="${dataId}"] [role="option"][data-value="${value}"]`);
+    assert((await target.count()) === 1, `the ${dataId} list has no option ${value}`);
     const targetId = await target.getAttribute('id');
-    for (let step = 0; (await combobox.getAttribute('aria-activedescendant')) !== targetId; step += 1) {
-        assert(step < 5, `ArrowDown never reached the ${grouping} option`);
+    for (let step = 0; highlighted !== targetId; step += 1) {
+        assert(step < 20, `ArrowDown never reached the ${dataId} option ${value} (${targetId}): at ${highlighted}`);
         await page.keyboard.press('ArrowDown');
+        highlighted = await changed(active, highlighted, `${dataId}: the highlight after ArrowDown`);
     }
     await page.keyboard.press('Enter');
-    assert(
-        (await combobox.getAttribute('aria-expanded')) === 'false',
-        `Enter on ${grouping} left the grouping list open`,
-    );
+    await changed(() => combobox.getAttribute('aria-expanded'), 'true', `${dataId}: the list after Enter on ${value}`);
     await settle(page);
+}
+
+async function chooseGrouping(page: Page, grouping: Grouping): Promise<void> {
+    await chooseOption(page, 'grouping', grouping);
+}
+
+/** The values a filter's combobox offers: its public options property, as the component set it. */
+async function optionValues(page: Page, dataId: string): Promise<string[]> {
+    return winLoss(page)
+        .locator(`[data-id="${dataId}"]`)
+        .evaluate((combobox) =>
+            ((combobox as unknown as { options?: { value: string }[] }).options ?? []).map((o) => o.value),
+        );
+}
+
+/** Each table's scroll region stays inside the card: the table scrolls sideways instead of overflowing. */
+async function assertTablesInsideCard(page: Page, what: string): Promise<void> {
+    const card = await winLoss(page).locator('article').first().boundingBox();
+    assert(card, `${what}: the win-loss card has no box`);
+    for (const region of ['rates-region', 'recent-region']) {
+        const locator = winLoss(page).locator(`[data-id="${region}"]`);
+        assert((await locator.count()) === 1, `${what}: no ${region}`);
+        const box = await locator.boundingBox();
+        assert(box && box.x + box.width <= card.x + card.width + 0.5, `${what}: ${region} overflows the card`);
+        const { role, tabindex } = await locator.evaluate((el) => ({
+            role: el.getAttribute('role'),
+            tabindex: el.getAttribute('tabindex'),
+        }));
+        assert(role === 'region' && tabindex === '0', `${what}: ${region} is not a focusable region`);
+    }
 }
 
 /** The trend's data table (the chart's table view): row headers and the won and lost columns. */
@@ -287,6 +336,41 @@ export default async function winLossTests(t: TestContext): Promise<BrowserTest[
                 await assertAccessible(page, 'win-loss after navigating back');
                 await screenshot(page, 'winloss-sales-team');
                 assertNoIssues(opened, 'win-loss on Sales Team');
+            },
+        },
+        {
+            name: "winloss: the type filter offers the org's values and a keyboard choice rides in one request; tables scroll inside the card",
+            async run() {
+                const opened = await renderedOnce(t, url('sales-team'), 'Sales Team (filters)');
+                const { page } = opened;
+                await assertTablesInsideCard(page, 'Sales Team');
+                const types = await optionValues(page, 'type');
+                const org = objectDescriptions
+                    .find((o) => o.apiName === 'Opportunity')
+                    ?.fields.find((f) => f.name === 'Type');
+                const expected = ['', ...(org?.picklistValues ?? [])];
+                assert(
+                    types.join('|') === expected.join('|'),
+                    `the type filter offers ${types.join(', ')}, not All and the org's values ${expected.join(', ')}`,
+                );
+                assert((await optionValues(page, 'lead-source')).length > 1, 'the lead source filter offers no values');
+                const chosen = expected[expected.length - 1];
+                const sent = (await winLossRequests(opened)).length;
+                await chooseOption(page, 'type', chosen);
+                await assertRequests(opened, sent, REQUESTS_PER_RENDER, `type → ${chosen}`);
+                const last = (await opened.exchanges())
+                    .filter((e) => WIN_LOSS_OPERATION.test(e.operationName ?? ''))
+                    .pop();
+                assert(
+                    (last?.variables as Record<string, unknown> | undefined)?.opportunityType === chosen,
+                    `the request after choosing ${chosen} carries ${JSON.stringify(last?.variables)}`,
+                );
+                assert(
+                    (await optionValues(page, 'type')).join('|') === expected.join('|'),
+                    'the type options changed after filtering',
+                );
+                await assertAccessible(page, 'win-loss filtered by type');
+                assertNoIssues(opened, 'win-loss type filter');
             },
         },
         {

@@ -21,7 +21,7 @@ import {
     type GraphQLSchema,
     type SelectionSetNode,
 } from 'graphql';
-import type { FieldDescription } from '../../schema/types';
+import type { FieldDescription, ObjectDescription } from '../../schema/types';
 import type { ViewerAccess } from './access';
 import type { EngineError } from './api';
 import type { Calendar } from './dates';
@@ -41,6 +41,10 @@ export interface ExecContext {
     rawVariables: Record<string, unknown>;
     tables: Tables;
     access: ViewerAccess;
+    /** Object descriptions by API name, for objectInfos. */
+    objects: ReadonlyMap<string, ObjectDescription>;
+    /** Objects absent from the viewer's schema: no object access, or not exposed by the org. */
+    isObjectHidden(object: string): boolean;
     cal: Calendar;
     timeZone: string;
     values: ValueContext;

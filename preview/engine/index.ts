@@ -20,6 +20,7 @@ import { makeCalendar } from './dates';
 import { checkAccess, prepareDocument, type AccessCheck, type PreparedDocument, type ValidateFn } from './document';
 import { EngineFault, faultToError, toEngineError, validationMessage } from './errors';
 import { collectFields, fieldDef, objectTypeOf, subfields, type ExecContext } from './execute';
+import { planObjectInfos } from './objectInfo';
 import type { EngineOrg } from './org';
 import { planRecordNode, planRecordQuery } from './records';
 import { describeObjects, Tables } from './tables';
@@ -105,6 +106,7 @@ export function createEngine(org: EngineOrg, options: EngineOptions = {}): Previ
     }
     const corporateCurrency: string = currencySetting;
     const infos = describeObjects(descriptions);
+    const objects = new Map(descriptions.map((description) => [description.apiName, description]));
     const tables = new Tables(org, infos);
     checkAccessModel(model, (object, field) => !!infos.get(object)?.fields.has(field));
     const namedByStart = settings.usesStartDateAsFiscalYearName ?? settings.fiscalYearNameBasedOn === 'startingMonth';
@@ -163,6 +165,8 @@ export function createEngine(org: EngineOrg, options: EngineOptions = {}): Previ
             rawVariables,
             tables,
             access,
+            objects,
+            isObjectHidden: view.isObjectHidden,
             cal,
             timeZone: viewer.timeZone,
             values: {
@@ -290,6 +294,8 @@ function planUiapi(
             const users = ctx.tables.get('User')!;
             const row = users.rowOf.get(ctx.access.userId)!;
             parts.push([key, () => render(users, row)]);
+        } else if (name === 'objectInfos') {
+            parts.push([key, planObjectInfos(ctx, uiapiType, list, [...path, key])]);
         } else {
             throw new EngineFault(
                 'OperationNotSupported',

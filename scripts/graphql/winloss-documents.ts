@@ -2,7 +2,8 @@
  * Every document shape kpiWinLossData can produce, for the offline validator (scripts/graphql/dynamic-documents.ts).
  * The text depends on the grouping (date function and how many year chunks), the scope (team subqueries or not),
  * which filters are set (type, lead source, owner, account), whether there is a loss-reason field and which optional
- * sections a refused document left out (reasons, recent losses); dates, Ids and filter values are variables.
+ * sections a refused document left out (reasons, recent losses); dates, Ids and filter values are variables. Every
+ * shape also describes Opportunity (uiapi.objectInfos) for the type and lead source filters' picklist values.
  */
 import path from 'node:path';
 import {

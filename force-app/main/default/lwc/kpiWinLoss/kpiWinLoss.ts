@@ -60,6 +60,8 @@ import kpiWinLossRunsAsViewer from '@salesforce/label/c.kpiWinLossRunsAsViewer';
 import kpiWinLossSectionFailed from '@salesforce/label/c.kpiWinLossSectionFailed';
 import kpiWinLossReasonFieldUnavailable from '@salesforce/label/c.kpiWinLossReasonFieldUnavailable';
 import kpiWinLossAmountsCurrency from '@salesforce/label/c.kpiWinLossAmountsCurrency';
+import kpiWinLossAllValues from '@salesforce/label/c.kpiWinLossAllValues';
+import kpiWinLossFilterHidden from '@salesforce/label/c.kpiWinLossFilterHidden';
 import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
 import kpiTilePeriodLastWeek from '@salesforce/label/c.kpiTilePeriodLastWeek';
 import kpiTilePeriodThisMonth from '@salesforce/label/c.kpiTilePeriodThisMonth';
@@ -79,6 +81,7 @@ import { formatCount, formatKpiValue } from 'c/kpiFormat';
 import { periodKey } from 'c/kpiPeriods';
 import {
     planWinLoss,
+    readPicklists,
     readSettings,
     readWinLoss,
     sectionsToOmit,
@@ -87,7 +90,9 @@ import {
 } from 'c/kpiWinLossData';
 import type {
     Bucket,
+    FilterPicklists,
     OptionalSection,
+    PicklistFilter,
     PropertyProblem,
     RecentLoss,
     WinLossPlan,
@@ -220,23 +225,37 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
         plan?: WinLossPlan;
         document?: { text: string; document: GraphQLDocument | undefined };
         result?: { inputs: unknown[]; value: WinLossResult | undefined };
+        picklists?: { data: unknown; value: FilterPicklists | undefined };
     } = {};
 
+    /** The org's Type and Lead Source values from the latest answer that carried them. */
+    get picklists(): FilterPicklists | undefined {
+        const data = this.responseData;
+        if (!this.memo.picklists || this.memo.picklists.data !== data) {
+            // A later answer without objectInfos (a failed document) keeps the values already known.
+            this.memo.picklists = { data, value: readPicklists(data) ?? this.memo.picklists?.value };
+        }
+        return this.memo.picklists.value;
+    }
+
     get read(): { settings: WinLossSettings; problems: PropertyProblem[] } {
-        return readSettings({
-            period: this.period,
-            grouping: this.grouping,
-            measure: this.measure,
-            lossReasonField: this.lossReasonField,
-            minSample: this.minSample,
-            scope: this.scope,
-            fiscalYearStartMonth: this.fiscalYearStartMonth,
-            opportunityType: this.opportunityType,
-            leadSource: this.leadSource,
-            ownerId: this.ownerId,
-            currencyCode: this.currencyCode,
-            ...this.overrides,
-        });
+        return readSettings(
+            {
+                period: this.period,
+                grouping: this.grouping,
+                measure: this.measure,
+                lossReasonField: this.lossReasonField,
+                minSample: this.minSample,
+                scope: this.scope,
+                fiscalYearStartMonth: this.fiscalYearStartMonth,
+                opportunityType: this.opportunityType,
+                leadSource: this.leadSource,
+                ownerId: this.ownerId,
+                currencyCode: this.currencyCode,
+                ...this.overrides,
+            },
+            this.picklists,
+        );
     }
 
     get settings(): WinLossSettings {
@@ -415,6 +434,42 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
             { label: kpiWinLossCount, value: 'count' },
             { label: kpiWinLossAmount, value: 'amount' },
         ];
+    }
+
+    private filterOptions(filter: PicklistFilter): { label: string; value: string }[] {
+        const options = [{ label: kpiWinLossAllValues, value: '' }];
+        const known = this.picklists?.[filter];
+        const current = this.settings[filter];
+        if (known) return [...options, ...known];
+        // Until the org's values arrive, the chosen value is the only one to show.
+        return current ? [...options, { label: current, value: current }] : options;
+    }
+
+    get typeOptions(): { label: string; value: string }[] {
+        return this.filterOptions('opportunityType');
+    }
+
+    get leadSourceOptions(): { label: string; value: string }[] {
+        return this.filterOptions('leadSource');
+    }
+
+    get typeHidden(): boolean {
+        return this.picklists?.opportunityType === null;
+    }
+
+    get leadSourceHidden(): boolean {
+        return this.picklists?.leadSource === null;
+    }
+
+    /** Why a filter is off: field-level security hides its field from the viewer. */
+    get hiddenFilters(): { key: string; text: string }[] {
+        const hidden: { key: string; text: string }[] = [];
+        if (this.typeHidden)
+            hidden.push({ key: 'type-hidden', text: formatLabel(kpiWinLossFilterHidden, kpiWinLossType) });
+        if (this.leadSourceHidden) {
+            hidden.push({ key: 'lead-source-hidden', text: formatLabel(kpiWinLossFilterHidden, kpiWinLossLeadSource) });
+        }
+        return hidden;
     }
 
     private percent(value: number | null): string {

@@ -81,11 +81,28 @@ function wholeNumber(value: unknown, min: number, max: number): number | undefin
         : undefined;
 }
 
+/** The filters that offer the org's picklist values, by the Opportunity field each filters on. */
+export const PICKLIST_FILTERS = { opportunityType: 'Type', leadSource: 'LeadSource' } as const;
+export type PicklistFilter = keyof typeof PICKLIST_FILTERS;
+
+export interface PicklistOption {
+    label: string;
+    value: string;
+}
+
+/** Per filter: the field's active values (labels to show, API values to filter by), or null when the viewer's
+ * describe has no such field (field-level security hides it). */
+export type FilterPicklists = Record<PicklistFilter, PicklistOption[] | null>;
+
 /**
  * Reads App Builder properties: blank ones take the default, each bad one is reported by name and replaced by the
- * default so the rest of the component still works.
+ * default so the rest of the component still works. With the org's picklist values, a type or lead source that is
+ * not one of them (or whose field the viewer cannot see) is bad too.
  */
-export function readSettings(props: Record<string, unknown>): {
+export function readSettings(
+    props: Record<string, unknown>,
+    picklists?: FilterPicklists,
+): {
     settings: WinLossSettings;
     problems: PropertyProblem[];
 } {
@@ -148,7 +165,51 @@ export function readSettings(props: Record<string, unknown>): {
         text(CURRENCY_CODE),
         (v) => (settings.currencyCode = v.toUpperCase()),
     );
+    for (const filter of Object.keys(PICKLIST_FILTERS) as PicklistFilter[]) {
+        const value = settings[filter];
+        const options = picklists?.[filter];
+        if (!value || options === undefined || options?.some((option) => option.value === value)) continue;
+        const field = PICKLIST_FILTERS[filter];
+        const expected =
+            options === null
+                ? `a field you can see (field-level security hides Opportunity ${field} from you)`
+                : `one of the org's ${field} values: ${options.map((option) => option.value).join(', ')}`;
+        problems.push({ property: filter, value, expected });
+        settings[filter] = '';
+    }
     return { settings, problems };
+}
+
+/** The picklist fields the document describes; the name the objectInfos answer is read by. */
+const DESCRIBED_OBJECT = 'Opportunity';
+
+/**
+ * The filters' picklist values from the document's objectInfos answer; undefined until an answer carries them. A
+ * value active in several record types is offered once, with its first label.
+ */
+export function readPicklists(data: unknown): FilterPicklists | undefined {
+    const infos = path(data, 'uiapi', 'objectInfos');
+    const info = Array.isArray(infos) ? infos.find((item) => path(item, 'ApiName') === DESCRIBED_OBJECT) : undefined;
+    const fields = path(info, 'fields');
+    if (!Array.isArray(fields)) return undefined;
+    const optionsOf = (name: string): PicklistOption[] | null => {
+        const field = fields.find((item) => path(item, 'ApiName') === name);
+        if (!field) return null;
+        const byValue = new Map<string, PicklistOption>();
+        const recordTypes = path(field, 'picklistValuesByRecordTypeIDs');
+        for (const recordType of Array.isArray(recordTypes) ? recordTypes : []) {
+            const values = path(recordType, 'picklistValues');
+            for (const entry of Array.isArray(values) ? values : []) {
+                const value = textAt(entry, 'value');
+                if (value && !byValue.has(value)) byValue.set(value, { label: textAt(entry, 'label') || value, value });
+            }
+        }
+        return [...byValue.values()];
+    };
+    return {
+        opportunityType: optionsOf(PICKLIST_FILTERS.opportunityType),
+        leadSource: optionsOf(PICKLIST_FILTERS.leadSource),
+    };
 }
 
 /** One bar of the trend: its first day and the month index (year × 12 + month − 1) it starts in. */
@@ -338,6 +399,15 @@ function assemble(
     };
     place('aggregate', aggregates);
     place('query', records);
+    // query-objectinfo (picklist values: API 65.0+): the filters' values ride in the same document. It is metadata,
+    // not one of the ten record or aggregate subqueries (query-limits counts those).
+    // https://developer.salesforce.com/docs/platform/graphql/guide/query-objectinfo.html
+    lines.push(
+        `    objectInfos(apiNames: ["${DESCRIBED_OBJECT}"]) {`,
+        '      ApiName',
+        '      fields { ApiName ... on PicklistField { picklistValuesByRecordTypeIDs { recordTypeID picklistValues { label value } } } }',
+        '    }',
+    );
     lines.push('  }', '}');
     return { query: lines.join('\n'), subqueries };
 }

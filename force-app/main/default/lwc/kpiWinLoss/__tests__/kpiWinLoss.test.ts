@@ -425,4 +425,116 @@ describe('c-kpi-win-loss', () => {
             attributes: { recordId: '006000000000001AAA', objectApiName: 'Opportunity', actionName: 'view' },
         });
     });
+
+    describe('picklist filters', () => {
+        const picklist = (name: string, values: string[]) => ({
+            ApiName: name,
+            picklistValuesByRecordTypeIDs: [
+                {
+                    recordTypeID: '012000000000000AAA',
+                    picklistValues: values.map((value) => ({ label: `${value} (label)`, value })),
+                },
+            ],
+        });
+        const withPicklists = (fields: unknown[]) => ({
+            uiapi: { ...response.uiapi, objectInfos: [{ ApiName: 'Opportunity', fields }] },
+        });
+        const both = withPicklists([picklist('Type', ['New Business', 'Renewal']), picklist('LeadSource', ['Web'])]);
+        const optionsOf = (element: HTMLElement, id: string) =>
+            (find(element, `[data-id="${id}"]`) as unknown as { options: { label: string; value: string }[] }).options;
+
+        it("offers All and the org's values, shows labels and filters by API value", async () => {
+            const element = create({ scope: 'all' });
+            await flush();
+            wire.emit(both);
+            await flush();
+            expect(optionsOf(element, 'type')).toEqual([
+                { label: 'c.kpiWinLossAllValues', value: '' },
+                { label: 'New Business (label)', value: 'New Business' },
+                { label: 'Renewal (label)', value: 'Renewal' },
+            ]);
+            expect(optionsOf(element, 'lead-source').map((o) => o.value)).toEqual(['', 'Web']);
+            (find(element, '[data-id="type"]') as HTMLElement).dispatchEvent(
+                new CustomEvent('change', { detail: { value: 'Renewal' } }),
+            );
+            await flush();
+            expect(config().variables).toMatchObject({ opportunityType: 'Renewal' });
+            // The values stay offered while the filtered answer is on its way and after it.
+            expect(optionsOf(element, 'type')).toHaveLength(3);
+            wire.emit({ uiapi: response.uiapi });
+            await flush();
+            expect(optionsOf(element, 'type')).toHaveLength(3);
+            (find(element, '[data-id="type"]') as HTMLElement).dispatchEvent(
+                new CustomEvent('change', { detail: { value: '' } }),
+            );
+            await flush();
+            expect(config().variables?.opportunityType).toBeUndefined();
+            await expect(element).toBeAccessible();
+        });
+
+        it('offers the App Builder value alone until the values arrive', async () => {
+            const element = create({ opportunityType: 'Renewal' });
+            await flush();
+            expect(optionsOf(element, 'type')).toEqual([
+                { label: 'c.kpiWinLossAllValues', value: '' },
+                { label: 'Renewal', value: 'Renewal' },
+            ]);
+            expect(optionsOf(element, 'lead-source')).toEqual([{ label: 'c.kpiWinLossAllValues', value: '' }]);
+        });
+
+        it('names the property whose value is not one of the values, and filters on all instead', async () => {
+            const element = create({ opportunityType: 'Renwal' });
+            await flush();
+            expect(config().variables).toMatchObject({ opportunityType: 'Renwal' });
+            wire.emit(both);
+            await flush();
+            const message = find(element, '.kpi-win-loss__property[data-property="opportunityType"]');
+            expect(message?.textContent?.trim()).toBe('c.kpiWinLossBadProperty');
+            expect(config().variables?.opportunityType).toBeUndefined();
+            expect((find(element, '[data-id="type"]') as unknown as { value: string }).value).toBe('');
+        });
+
+        it('turns off a filter whose field the viewer cannot see, saying why, and keeps the rest', async () => {
+            const element = create({ leadSource: 'Web' });
+            await flush();
+            wire.emit(withPicklists([picklist('Type', ['Renewal'])]));
+            await flush();
+            const leadSource = find(element, '[data-id="lead-source"]') as unknown as { disabled: boolean };
+            expect(leadSource.disabled).toBe(true);
+            expect((find(element, '[data-id="type"]') as unknown as { disabled: boolean }).disabled).toBe(false);
+            expect(text(element, '[data-id="lead-source-hidden"]')).toBe('c.kpiWinLossFilterHidden');
+            expect(find(element, '[data-id="type-hidden"]')).toBeNull();
+            expect(find(element, '[data-property="leadSource"]')).not.toBeNull();
+            expect(config().variables?.leadSource).toBeUndefined();
+            expect(find(element, '.kpi-win-loss__rates')).not.toBeNull();
+            await expect(element).toBeAccessible();
+        });
+
+        it('says why when neither field is visible', async () => {
+            const element = create();
+            await flush();
+            wire.emit(withPicklists([]));
+            await flush();
+            expect(findAll(element, '.kpi-win-loss__filter-hidden').map((p) => p.getAttribute('data-id'))).toEqual([
+                'type-hidden',
+                'lead-source-hidden',
+            ]);
+        });
+    });
+
+    it('lets the rates and recent-loss tables scroll sideways inside the card, from the keyboard too', async () => {
+        const element = await withData();
+        for (const [region, table, name] of [
+            ['rates-region', 'rates', 'c.kpiWinLossRatesHeading'],
+            ['recent-region', 'recent', 'c.kpiWinLossRecentHeading'],
+        ]) {
+            const wrapper = find(element, `[data-id="${region}"]`) as HTMLElement;
+            expect(wrapper.classList).toContain('slds-scrollable_x');
+            expect(wrapper.getAttribute('role')).toBe('region');
+            expect(wrapper.getAttribute('tabindex')).toBe('0');
+            expect(wrapper.getAttribute('aria-label')).toBe(name);
+            expect(wrapper.querySelector(`[data-id="${table}"]`)).not.toBeNull();
+        }
+        await expect(element).toBeAccessible();
+    });
 });

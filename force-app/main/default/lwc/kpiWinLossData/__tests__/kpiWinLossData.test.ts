@@ -4,6 +4,7 @@ import {
     blamesField,
     planWinLoss,
     rateOf,
+    readPicklists,
     readSettings,
     readWinLoss,
     sectionsToOmit,
@@ -410,5 +411,111 @@ describe('blamesField', () => {
         [undefined, 'Loss_Reason__c', false],
     ])('%p blames %s: %p', (errors, field, expected) => {
         expect(blamesField(errors, field)).toBe(expected);
+    });
+});
+
+describe('picklist filters', () => {
+    const picklistField = (name: string, ...recordTypes: [string, string][][]) => ({
+        ApiName: name,
+        picklistValuesByRecordTypeIDs: recordTypes.map((values, index) => ({
+            recordTypeID: `012000000000000AA${index}`,
+            picklistValues: values.map(([label, value]) => ({ label, value })),
+        })),
+    });
+    const describeData = (fields: unknown[]) => ({
+        uiapi: { aggregate: {}, objectInfos: [{ ApiName: 'Opportunity', fields }] },
+    });
+    const picklists = readPicklists(
+        describeData([
+            { ApiName: 'Amount' },
+            picklistField(
+                'Type',
+                [
+                    ['New business', 'New Business'],
+                    ['Renewal', 'Renewal'],
+                ],
+                [
+                    ['Renewal (other label)', 'Renewal'],
+                    ['Upgrade', 'Upgrade'],
+                ],
+            ),
+        ]),
+    );
+
+    it('offers each active value once, across record types, with its first label', () => {
+        expect(picklists?.opportunityType).toEqual([
+            { label: 'New business', value: 'New Business' },
+            { label: 'Renewal', value: 'Renewal' },
+            { label: 'Upgrade', value: 'Upgrade' },
+        ]);
+    });
+
+    it('gives null for a field the describe leaves out (hidden from the viewer)', () => {
+        expect(picklists?.leadSource).toBeNull();
+    });
+
+    it('knows nothing until an answer carries objectInfos for Opportunity', () => {
+        expect(readPicklists(undefined)).toBeUndefined();
+        expect(readPicklists(response)).toBeUndefined();
+        expect(readPicklists({ uiapi: { objectInfos: [{ ApiName: 'Account', fields: [] }] } })).toBeUndefined();
+        expect(readPicklists({ uiapi: { objectInfos: [null] } })).toBeUndefined();
+    });
+
+    it('skips blank values and shows the value when a label is missing', () => {
+        const read = readPicklists(
+            describeData([
+                {
+                    ApiName: 'LeadSource',
+                    picklistValuesByRecordTypeIDs: [
+                        { picklistValues: [{ value: 'Web' }, { label: 'Blank', value: '' }, null] },
+                        { picklistValues: null },
+                    ],
+                },
+            ]),
+        );
+        expect(read?.leadSource).toEqual([{ label: 'Web', value: 'Web' }]);
+    });
+
+    it('keeps a property value that is one of the picklist values', () => {
+        const { settings, problems } = readSettings({ opportunityType: 'Renewal' }, picklists);
+        expect(problems).toEqual([]);
+        expect(settings.opportunityType).toBe('Renewal');
+    });
+
+    it('reports a value that is not one of them by property name, listing the values, and filters on all', () => {
+        const { settings, problems } = readSettings({ opportunityType: 'New Busines' }, picklists);
+        expect(problems).toEqual([
+            {
+                property: 'opportunityType',
+                value: 'New Busines',
+                expected: "one of the org's Type values: New Business, Renewal, Upgrade",
+            },
+        ]);
+        expect(settings.opportunityType).toBe('');
+    });
+
+    it('reports a value for a field the viewer cannot see and drops the filter', () => {
+        const { settings, problems } = readSettings({ leadSource: 'Web' }, picklists);
+        expect(problems).toEqual([
+            expect.objectContaining({
+                property: 'leadSource',
+                value: 'Web',
+                expected: expect.stringMatching(/LeadSource/),
+            }),
+        ]);
+        expect(settings.leadSource).toBe('');
+    });
+
+    it('checks nothing before the values are known', () => {
+        expect(readSettings({ opportunityType: 'Anything' }).problems).toEqual([]);
+    });
+
+    it('asks for the values in the same document, outside the ten subqueries', () => {
+        const query = winLossQuery(plan({ scope: 'team', period: { kind: 'rollingDays', days: 3650 } }));
+        expect(query).toMatch(/^ {4}objectInfos\(apiNames: \["Opportunity"\]\) \{$/m);
+        expect(query).toMatch(
+            /\.\.\. on PicklistField \{ picklistValuesByRecordTypeIDs \{ recordTypeID picklistValues \{ label value \} \} \}/,
+        );
+        expect(query.match(/^ {6}\w+: Opportunity\(/gm)).toHaveLength(MAX_SUBQUERIES);
     });
 });
