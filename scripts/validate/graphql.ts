@@ -58,6 +58,9 @@ export function packageApiVersion(): number {
 // Features newer than some API versions, with the page that says so.
 const currentUserSince = 66; // query-current-user-record: "API v66.0 and later"
 const optionalSince = 65; // query-record-objects: "Optional fields available in API v65.0 and later"
+// query-objectinfo: "API v56.0 and later", "Picklist values available in API v65.0 and later"
+const objectInfosSince = 56;
+const picklistValuesSince = 65;
 
 /** Parses, runs graphql-js's standard rules against the UI API schema slice, then the project rules. */
 export function validateDocument(
@@ -131,6 +134,24 @@ function allFields(document: DocumentNode): FieldNode[] {
     return fields;
 }
 
+/** objectInfos and its picklist values came in different API versions (query-objectinfo). */
+function objectInfosDiagnostics(section: FieldNode, body: Source, apiVersion: number): Diagnostic[] {
+    const late = (since: number, what: string, node: FieldNode): Diagnostic =>
+        at(
+            body,
+            node,
+            'api-version',
+            `${what} needs API ${since}.0 or later; the package runs at ${apiVersion.toFixed(1)} (query-objectinfo)`,
+        );
+    if (apiVersion < objectInfosSince) return [late(objectInfosSince, 'uiapi.objectInfos', section)];
+    if (apiVersion >= picklistValuesSince) return [];
+    const picklists: FieldNode[] = [];
+    visit(section, {
+        Field: (node) => void (node.name.value === 'picklistValuesByRecordTypeIDs' && picklists.push(node)),
+    });
+    return picklists.map((node) => late(picklistValuesSince, 'objectInfos picklistValuesByRecordTypeIDs', node));
+}
+
 /** The rules graphql-js cannot know: documented API limits and wire adapter limitations. */
 function projectDiagnostics(document: DocumentNode, body: Source, apiVersion: number): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
@@ -169,6 +190,7 @@ function projectDiagnostics(document: DocumentNode, body: Source, apiVersion: nu
                         ),
                     );
                 }
+                if (kind === 'objectInfos') diagnostics.push(...objectInfosDiagnostics(section, body, apiVersion));
                 if (kind !== 'query' && kind !== 'aggregate') continue;
                 for (const field of selectedFields(section.selectionSet, fragments)) {
                     if (field.name.value !== '__typename') subqueries.push({ kind, field });

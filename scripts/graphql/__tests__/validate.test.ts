@@ -120,6 +120,19 @@ describe('validateDocument rejects', () => {
         assert.match(only(validateDocument(source)).message, /Unknown argument "upperBound"/);
     });
 
+    it('objectInfos picklist values only from API 65.0, objectInfos itself from 56.0', () => {
+        const source = `query q { uiapi { objectInfos(apiNames: ["Opportunity"]) { ApiName fields { ApiName
+            ... on PicklistField { picklistValuesByRecordTypeIDs { recordTypeID picklistValues { label value } } } } } } }`;
+        assert.deepEqual(validateDocument(source, undefined, { apiVersion: 65 }), []);
+        const at64 = only(validateDocument(source, undefined, { apiVersion: 64 }));
+        assert.equal(at64.rule, 'api-version');
+        assert.match(at64.message, /picklistValuesByRecordTypeIDs needs API 65\.0 or later; the package runs at 64\.0/);
+        assert.match(
+            only(validateDocument(source, undefined, { apiVersion: 55 })).message,
+            /uiapi\.objectInfos needs API 56\.0/,
+        );
+    });
+
     it('records and aggregates share one query and one limit of 10 subqueries', () => {
         // UIAPI declares both `query` and `aggregate` (aggregate-schema page); nothing documents a ban on using both.
         const mixed = (aggregates: number) => `query mixed { uiapi {
