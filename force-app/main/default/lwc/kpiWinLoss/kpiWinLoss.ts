@@ -60,6 +60,14 @@ import kpiWinLossRunsAsViewer from '@salesforce/label/c.kpiWinLossRunsAsViewer';
 import kpiWinLossSectionFailed from '@salesforce/label/c.kpiWinLossSectionFailed';
 import kpiWinLossReasonFieldUnavailable from '@salesforce/label/c.kpiWinLossReasonFieldUnavailable';
 import kpiWinLossAmountsCurrency from '@salesforce/label/c.kpiWinLossAmountsCurrency';
+import kpiWinLossExpectPeriod from '@salesforce/label/c.kpiWinLossExpectPeriod';
+import kpiWinLossExpectFieldName from '@salesforce/label/c.kpiWinLossExpectFieldName';
+import kpiWinLossExpectTypeValue from '@salesforce/label/c.kpiWinLossExpectTypeValue';
+import kpiWinLossExpectLeadSourceValue from '@salesforce/label/c.kpiWinLossExpectLeadSourceValue';
+import kpiWinLossExpectUserId from '@salesforce/label/c.kpiWinLossExpectUserId';
+import kpiWinLossExpectCurrency from '@salesforce/label/c.kpiWinLossExpectCurrency';
+import kpiWinLossExpectOrgValues from '@salesforce/label/c.kpiWinLossExpectOrgValues';
+import kpiWinLossExpectVisibleField from '@salesforce/label/c.kpiWinLossExpectVisibleField';
 import kpiWinLossAllValues from '@salesforce/label/c.kpiWinLossAllValues';
 import kpiWinLossFilterHidden from '@salesforce/label/c.kpiWinLossFilterHidden';
 import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
@@ -93,6 +101,8 @@ import type {
     FilterPicklists,
     OptionalSection,
     PicklistFilter,
+    ExpectCode,
+    Expectation,
     PropertyProblem,
     RecentLoss,
     WinLossPlan,
@@ -121,6 +131,24 @@ const PERIOD_LABELS: Record<string, string> = {
 const WON_COLOR = '#0072B2';
 const LOST_COLOR = '#D55E00';
 const RATE_COLOR = '#000000';
+
+const EXPECT_LABELS: Record<ExpectCode, string> = {
+    period: kpiWinLossExpectPeriod,
+    fieldName: kpiWinLossExpectFieldName,
+    typeValue: kpiWinLossExpectTypeValue,
+    leadSourceValue: kpiWinLossExpectLeadSourceValue,
+    userId: kpiWinLossExpectUserId,
+    currencyCode: kpiWinLossExpectCurrency,
+    orgValues: kpiWinLossExpectOrgValues,
+    hiddenField: kpiWinLossExpectVisibleField,
+};
+
+/** What a property accepts, in the viewer's language: literal values as they are, descriptions from labels. */
+function expectationText(expected: Expectation): string {
+    return 'values' in expected
+        ? expected.values
+        : formatLabel(EXPECT_LABELS[expected.describe], ...(expected.args ?? []));
+}
 
 type SectionErrors = Partial<Record<OptionalSection, readonly unknown[]>>;
 
@@ -265,7 +293,7 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     get propertyMessages(): { key: string; text: string }[] {
         return this.read.problems.map((p) => ({
             key: p.property,
-            text: formatLabel(kpiWinLossBadProperty, p.property, p.value, p.expected),
+            text: formatLabel(kpiWinLossBadProperty, p.property, p.value, expectationText(p.expected)),
         }));
     }
 

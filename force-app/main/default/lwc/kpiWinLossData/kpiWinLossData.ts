@@ -44,11 +44,18 @@ export interface WinLossSettings {
     currencyCode: string;
 }
 
+/** What a property accepts, described by a custom label the component words (args fill its placeholders). */
+export type ExpectCode =
+    'period' | 'fieldName' | 'typeValue' | 'leadSourceValue' | 'userId' | 'currencyCode' | 'orgValues' | 'hiddenField';
+
+/** What a property accepts: literal values shown as they are, or a description for the component to word. */
+export type Expectation = { values: string } | { describe: ExpectCode; args?: string[] };
+
 export interface PropertyProblem {
     property: string;
     value: string;
     /** What the property accepts, for the message. */
-    expected: string;
+    expected: Expectation;
 }
 
 export const DEFAULT_SETTINGS: WinLossSettings = {
@@ -110,7 +117,7 @@ export function readSettings(
     const settings: WinLossSettings = { ...DEFAULT_SETTINGS };
     const read = <T>(
         property: string,
-        expected: string,
+        expected: Expectation,
         parse: (value: unknown) => T | undefined,
         apply: (v: T) => void,
     ) => {
@@ -120,48 +127,48 @@ export function readSettings(
         if (parsed === undefined) problems.push({ property, value: String(value), expected });
         else apply(parsed);
     };
-    read('period', 'thisMonth … lastFiscalYear, or rollingDays:N', parsePeriod, (v) => (settings.period = v));
+    read('period', { describe: 'period' }, parsePeriod, (v) => (settings.period = v));
     read(
         'grouping',
-        GROUPINGS.join(', '),
+        { values: GROUPINGS.join(', ') },
         (v) => oneOf(v, GROUPINGS),
         (v) => (settings.grouping = v),
     );
     read(
         'measure',
-        MEASURES.join(', '),
+        { values: MEASURES.join(', ') },
         (v) => oneOf(v, MEASURES),
         (v) => (settings.measure = v),
     );
     read(
         'scope',
-        SCOPES.join(', '),
+        { values: SCOPES.join(', ') },
         (v) => oneOf(v, SCOPES),
         (v) => (settings.scope = v),
     );
     read(
         'minSample',
-        '0 … 10000',
+        { values: '0 … 10000' },
         (v) => wholeNumber(v, 0, 10000),
         (v) => (settings.minSample = v),
     );
     read(
         'fiscalYearStartMonth',
-        '1 … 12',
+        { values: '1 … 12' },
         (v) => wholeNumber(v, 1, 12),
         (v) => (settings.fiscalYearStartMonth = v),
     );
     const text = (pattern: RegExp) => (v: unknown) =>
         typeof v === 'string' && pattern.test(v.trim()) ? v.trim() : undefined;
-    read('lossReasonField', 'an Opportunity field API name', text(FIELD_NAME), (v) => (settings.lossReasonField = v));
+    read('lossReasonField', { describe: 'fieldName' }, text(FIELD_NAME), (v) => (settings.lossReasonField = v));
     // An explicitly emptied loss-reason property means "no such field": the component explains how to add one.
     if (props.lossReasonField === '' || props.lossReasonField === null) settings.lossReasonField = '';
-    read('opportunityType', 'an Opportunity Type value', text(PICKLIST_VALUE), (v) => (settings.opportunityType = v));
-    read('leadSource', 'a Lead Source value', text(PICKLIST_VALUE), (v) => (settings.leadSource = v));
-    read('ownerId', 'a 15- or 18-character User Id', text(SALESFORCE_ID), (v) => (settings.ownerId = v));
+    read('opportunityType', { describe: 'typeValue' }, text(PICKLIST_VALUE), (v) => (settings.opportunityType = v));
+    read('leadSource', { describe: 'leadSourceValue' }, text(PICKLIST_VALUE), (v) => (settings.leadSource = v));
+    read('ownerId', { describe: 'userId' }, text(SALESFORCE_ID), (v) => (settings.ownerId = v));
     read(
         'currencyCode',
-        'a three-letter currency code such as USD or EUR, or empty for your currency',
+        { describe: 'currencyCode' },
         text(CURRENCY_CODE),
         (v) => (settings.currencyCode = v.toUpperCase()),
     );
@@ -170,10 +177,10 @@ export function readSettings(
         const options = picklists?.[filter];
         if (!value || options === undefined || options?.some((option) => option.value === value)) continue;
         const field = PICKLIST_FILTERS[filter];
-        const expected =
+        const expected: Expectation =
             options === null
-                ? `a field you can see (field-level security hides Opportunity ${field} from you)`
-                : `one of the org's ${field} values: ${options.map((option) => option.value).join(', ')}`;
+                ? { describe: 'hiddenField', args: [field] }
+                : { describe: 'orgValues', args: [field, options.map((option) => option.value).join(', ')] };
         problems.push({ property: filter, value, expected });
         settings[filter] = '';
     }

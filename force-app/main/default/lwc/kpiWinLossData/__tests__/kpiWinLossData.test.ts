@@ -488,7 +488,7 @@ describe('picklist filters', () => {
             {
                 property: 'opportunityType',
                 value: 'New Busines',
-                expected: "one of the org's Type values: New Business, Renewal, Upgrade",
+                expected: { describe: 'orgValues', args: ['Type', 'New Business, Renewal, Upgrade'] },
             },
         ]);
         expect(settings.opportunityType).toBe('');
@@ -500,7 +500,7 @@ describe('picklist filters', () => {
             expect.objectContaining({
                 property: 'leadSource',
                 value: 'Web',
-                expected: expect.stringMatching(/LeadSource/),
+                expected: { describe: 'hiddenField', args: ['LeadSource'] },
             }),
         ]);
         expect(settings.leadSource).toBe('');
