@@ -222,7 +222,12 @@ export function tooManyRequestsMessage(): string {
 const isBlank = (value: unknown): boolean =>
     value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-const shown = (value: unknown): string => (typeof value === 'string' ? value.trim() : String(value));
+const shown = (value: unknown): string =>
+    typeof value === 'string'
+        ? value.trim()
+        : typeof value === 'object' && value !== null
+          ? Object.prototype.toString.call(value)
+          : String(value);
 
 function wholeNumber(value: unknown, min: number, max: number): number | undefined {
     const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';

@@ -147,13 +147,16 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const DEVELOPER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const MAX_TEXT = 255;
 
-const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
-const text = (value: unknown) => (isBlank(value) ? '' : String(value).trim());
+/** A property value as text; objects (never App Builder's, but a hand-edited page can hold anything) do not throw. */
+const asText = (value: unknown): string =>
+    typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
+const isBlank = (value: unknown) => value === undefined || value === null || asText(value).trim() === '';
+const text = (value: unknown) => (isBlank(value) ? '' : asText(value).trim());
 
 /** An App Builder Integer (or its text, from the preview or a hand-edited page); undefined when blank. */
 function integer(value: unknown): number | undefined {
     if (isBlank(value)) return undefined;
-    const number = typeof value === 'number' ? value : Number(String(value).trim());
+    const number = typeof value === 'number' ? value : Number(asText(value).trim());
     return Number.isInteger(number) ? number : NaN;
 }
 
@@ -188,13 +191,13 @@ export interface ConfigResult {
 export function readBoardConfig(properties: BoardProperties, choices: BoardChoices = {}): ConfigResult {
     const problems: ConfigProblem[] = [];
     const error = (code: ConfigProblemCode, property: string, value?: unknown) =>
-        problems.push({ code, property, severity: 'error', ...(value === undefined ? {} : { value: String(value) }) });
+        problems.push({ code, property, severity: 'error', ...(value === undefined ? {} : { value: asText(value) }) });
     const warn = (code: ConfigProblemCode, property: string, value?: unknown) =>
         problems.push({
             code,
             property,
             severity: 'warning',
-            ...(value === undefined ? {} : { value: String(value) }),
+            ...(value === undefined ? {} : { value: asText(value) }),
         });
 
     const kpiId = isBlank(properties.kpi) ? 'closedWonRevenue' : text(properties.kpi);

@@ -124,8 +124,11 @@ export function readSettings(
         const value = props[property];
         if (blank(value)) return;
         const parsed = parse(value);
-        if (parsed === undefined) problems.push({ property, value: String(value), expected });
-        else apply(parsed);
+        if (parsed === undefined) {
+            const shown =
+                typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
+            problems.push({ property, value: shown, expected });
+        } else apply(parsed);
     };
     read('period', { describe: 'period' }, parsePeriod, (v) => (settings.period = v));
     read(

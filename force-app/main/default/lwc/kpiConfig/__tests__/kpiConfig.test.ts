@@ -289,7 +289,18 @@ describe('kpiConfig: kpiMetric properties', () => {
     });
 
     it('never throws on values of the wrong type', () => {
-        const odd = [null, undefined, {}, [], NaN, Infinity, true, Symbol.for('x').toString(), '  '];
+        const odd: unknown[] = [
+            null,
+            undefined,
+            {},
+            [],
+            { toString: 0 },
+            NaN,
+            Infinity,
+            true,
+            Symbol.for('x').toString(),
+            '  ',
+        ];
         for (const value of odd) {
             const props = Object.fromEntries(
                 [
