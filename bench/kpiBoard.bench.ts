@@ -17,8 +17,7 @@ import type { ViewerContext } from '../preview/engine/api';
 import { createEngine } from '../preview/engine/index';
 import { generateSampleOrg } from '../preview/sample-org/index';
 import { BrowserBench, datasetFor } from './browser';
-
-type Engine = ReturnType<typeof createEngine>;
+import { BENCH_NOW, BENCH_TIME_ZONE, runBench, sizesOption, type Engine } from './common';
 
 export interface Cost {
     requests: number;
@@ -26,9 +25,6 @@ export interface Cost {
     /** Engine time plus the client's own work (planning and shaping, or summing records). */
     ms: number;
 }
-
-const NOW = new Date('2026-11-20T18:00:00Z');
-const TIME_ZONE = 'America/Los_Angeles';
 
 /** The board as the component plans it: one document for the Sales preset, read into tile values. */
 export function boardCost(
@@ -40,8 +36,8 @@ export function boardCost(
     const config = readBoardConfig({ preset: 'sales', scope: 'all', sparkline });
     const plan: KpiPlan = planKpis(config.requests, {
         userId: viewer.userId,
-        now: NOW,
-        calendar: { timeZone: TIME_ZONE, fiscalYearStartMonth: config.fiscalYearStartMonth, firstDayOfWeek: 1 },
+        now: BENCH_NOW,
+        calendar: { timeZone: BENCH_TIME_ZONE, fiscalYearStartMonth: config.fiscalYearStartMonth, firstDayOfWeek: 1 },
     });
     let bytes = 0;
     let engineMs = 0;
@@ -108,8 +104,8 @@ export function naiveCost(engine: Engine, viewer: ViewerContext): Cost {
     const config = readBoardConfig({ preset: 'sales', scope: 'all' });
     const plan = planKpis(config.requests, {
         userId: viewer.userId,
-        now: NOW,
-        calendar: { timeZone: TIME_ZONE, fiscalYearStartMonth: config.fiscalYearStartMonth, firstDayOfWeek: 1 },
+        now: BENCH_NOW,
+        calendar: { timeZone: BENCH_TIME_ZONE, fiscalYearStartMonth: config.fiscalYearStartMonth, firstDayOfWeek: 1 },
     });
     return plan.requests
         .map((request) => naiveTileCost(engine, viewer, request))
@@ -120,27 +116,18 @@ export function naiveCost(engine: Engine, viewer: ViewerContext): Cost {
         }));
 }
 
-function sizesOption(): number[] {
-    const at = process.argv.indexOf('--sizes');
-    const text = at >= 0 ? process.argv[at + 1] : '1000,100000,1000000';
-    const sizes = text.split(',').map(Number);
-    if (sizes.some((size) => !Number.isInteger(size) || size < 500))
-        throw new RangeError('--sizes: whole numbers ≥ 500');
-    return sizes;
-}
-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** The in-process columns of one size; the sample org is dropped before the browser's server builds its own. */
 function inProcessRow(size: number): string {
-    const org = generateSampleOrg({ seed: 1, size, now: NOW, fiscalYearStartMonth: 1 });
+    const org = generateSampleOrg({ seed: 1, size, now: BENCH_NOW, fiscalYearStartMonth: 1 });
     const engine = createEngine(org);
     const viewer: ViewerContext = {
         userId: org.org.personas.admin,
         locale: 'en-US',
         currency: 'USD',
-        timeZone: TIME_ZONE,
-        now: NOW,
+        timeZone: BENCH_TIME_ZONE,
+        now: BENCH_NOW,
     };
     boardCost(engine, viewer); // warm the engine's indexes so neither side pays for them
     const board = boardCost(engine, viewer).cost;
@@ -191,7 +178,7 @@ async function main(): Promise<void> {
     const bench = withBrowser
         ? await BrowserBench.start({
               build: !process.argv.includes('--no-build'),
-              now: NOW,
+              now: BENCH_NOW,
               log: (line) => console.error(line),
           })
         : undefined;
@@ -225,9 +212,4 @@ async function main(): Promise<void> {
     }
 }
 
-if (require.main === module) {
-    main().catch((error: unknown) => {
-        console.error(error instanceof Error ? error.stack : error);
-        process.exit(1);
-    });
-}
+if (require.main === module) runBench(main);

@@ -23,11 +23,7 @@ import type {
 import type { ViewerContext } from '../preview/engine/api';
 import { createEngine } from '../preview/engine/index';
 import { generateSampleOrg } from '../preview/sample-org/index';
-
-type Engine = ReturnType<typeof createEngine>;
-
-const NOW = new Date('2026-11-20T18:00:00Z');
-const TIME_ZONE = 'America/Los_Angeles';
+import { BENCH_NOW, BENCH_TIME_ZONE, sizesOption, type Engine } from './common';
 
 /** The Sales Team page's leaderboard (preview/pages/salesTeam.ts), ranking `rankedUsers`. */
 const SALES_TEAM: BoardProperties = {
@@ -55,7 +51,12 @@ export interface LeaderboardCost {
 export function leaderboardCost(engine: Engine, viewer: ViewerContext, properties: BoardProperties): LeaderboardCost {
     const { config, problems } = readBoardConfig(properties);
     if (!config) throw new Error(`leaderboard properties: ${JSON.stringify(problems)}`);
-    const plan = planBoard(config, { userId: viewer.userId, now: NOW, timeZone: TIME_ZONE, firstDayOfWeek: 1 });
+    const plan = planBoard(config, {
+        userId: viewer.userId,
+        now: BENCH_NOW,
+        timeZone: BENCH_TIME_ZONE,
+        firstDayOfWeek: 1,
+    });
     const responses: BoardResponse[] = [];
     let asked: BoardDocument = plan;
     let bytes = 0;
@@ -83,29 +84,26 @@ export function leaderboardCost(engine: Engine, viewer: ViewerContext, propertie
     return { requests: responses.length, bytes, engineMs, rankMs, rows: board.rows.length };
 }
 
-function sizesOption(): number[] {
-    const at = process.argv.indexOf('--sizes');
-    const text = at >= 0 ? process.argv[at + 1] : '1000,100000,1000000';
-    const sizes = (text ?? '').split(',').map(Number);
-    if (sizes.some((size) => !Number.isInteger(size) || size < 500))
-        throw new RangeError(`--sizes: whole numbers ≥ 500, comma-separated (got "${text}")`);
-    return sizes;
-}
-
 if (require.main === module) {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     console.log('Leaderboard (Sales Team settings: closed won revenue, 3 secondary KPIs, quota targets, vs previous');
     console.log('quarter); admin ranks every owner, manager ranks their team. rank ms = reading + ranking in Node.');
     console.log('records  | viewer   | rows  | requests | bytes       | engine ms | rank ms');
     for (const size of sizesOption()) {
-        const org = generateSampleOrg({ seed: 1, size, now: NOW, fiscalYearStartMonth: 1 });
+        const org = generateSampleOrg({ seed: 1, size, now: BENCH_NOW, fiscalYearStartMonth: 1 });
         const engine = createEngine(org);
         const viewers: [string, string, BoardProperties][] = [
             ['admin', org.org.personas.admin, { ...SALES_TEAM, rankedUsers: 'owners' }],
             ['manager', org.org.personas.salesManager, { ...SALES_TEAM, rankedUsers: 'team', managerId: 'me' }],
         ];
         for (const [name, userId, properties] of viewers) {
-            const viewer: ViewerContext = { userId, locale: 'en-US', currency: 'USD', timeZone: TIME_ZONE, now: NOW };
+            const viewer: ViewerContext = {
+                userId,
+                locale: 'en-US',
+                currency: 'USD',
+                timeZone: BENCH_TIME_ZONE,
+                now: BENCH_NOW,
+            };
             leaderboardCost(engine, viewer, properties); // warm the engine's indexes
             const cost = leaderboardCost(engine, viewer, properties);
             console.log(

@@ -21,11 +21,8 @@ import type { ViewerContext } from '../preview/engine/api';
 import { createEngine } from '../preview/engine/index';
 import { generateSampleOrg } from '../preview/sample-org/index';
 import { BrowserBench, datasetFor, type RenderMeasurement } from './browser';
+import { BENCH_NOW, BENCH_TIME_ZONE, runBench, sizesOption, type Engine } from './common';
 
-type Engine = ReturnType<typeof createEngine>;
-
-const NOW = new Date('2026-11-20T18:00:00Z');
-const TIME_ZONE = 'America/Los_Angeles';
 const PAGE_SIZE = 2000;
 
 /** The Sales Team page's win-loss card, as placed there. */
@@ -52,7 +49,7 @@ export interface WinLossCost {
 }
 
 function viewerOf(userId: string): ViewerContext {
-    return { userId, locale: 'en-US', currency: 'USD', timeZone: TIME_ZONE, now: NOW };
+    return { userId, locale: 'en-US', currency: 'USD', timeZone: BENCH_TIME_ZONE, now: BENCH_NOW };
 }
 
 function planFor(viewer: ViewerContext): WinLossPlan {
@@ -60,8 +57,8 @@ function planFor(viewer: ViewerContext): WinLossPlan {
     if (problems.length > 0) throw new Error(`win-loss settings: ${JSON.stringify(problems)}`);
     return planWinLoss({
         settings,
-        now: NOW,
-        calendar: { timeZone: TIME_ZONE, firstDayOfWeek: 1, fiscalYearStartMonth: settings.fiscalYearStartMonth },
+        now: BENCH_NOW,
+        calendar: { timeZone: BENCH_TIME_ZONE, firstDayOfWeek: 1, fiscalYearStartMonth: settings.fiscalYearStartMonth },
         userId: viewer.userId,
     });
 }
@@ -240,15 +237,6 @@ export function naiveCost(engine: Engine, viewer: ViewerContext): WinLossCost {
     };
 }
 
-function sizesOption(): number[] {
-    const at = process.argv.indexOf('--sizes');
-    const text = at >= 0 ? process.argv[at + 1] : '1000,100000,1000000';
-    const sizes = (text ?? '').split(',').map(Number);
-    if (sizes.some((size) => !Number.isInteger(size) || size < 500))
-        throw new RangeError(`--sizes: whole numbers ≥ 500, comma-separated (got "${text}")`);
-    return sizes;
-}
-
 const VIEWERS = [
     ['admin', 'admin'],
     ['manager', 'salesManager'],
@@ -264,7 +252,7 @@ interface Row {
 
 /** In-process costs of one size; the sample org is dropped before the browser's server builds its own. */
 function measureInProcess(size: number): Row[] {
-    const org = generateSampleOrg({ seed: 1, size, now: NOW, fiscalYearStartMonth: 1 });
+    const org = generateSampleOrg({ seed: 1, size, now: BENCH_NOW, fiscalYearStartMonth: 1 });
     const engine = createEngine(org);
     const personas = org.org.personas as unknown as Record<string, string>;
     return VIEWERS.map(([name, persona]) => {
@@ -322,7 +310,7 @@ async function main(): Promise<void> {
     const withBrowser = process.argv.includes('--browser');
     const log = (line: string) => console.error(line);
     const bench = withBrowser
-        ? await BrowserBench.start({ build: !process.argv.includes('--no-build'), now: NOW, log })
+        ? await BrowserBench.start({ build: !process.argv.includes('--no-build'), now: BENCH_NOW, log })
         : undefined;
     console.log(
         'Win-loss card (Sales Team settings: this fiscal quarter vs previous, by fiscal quarter, team scope, loss reasons),',
@@ -388,9 +376,4 @@ async function main(): Promise<void> {
     }
 }
 
-if (require.main === module) {
-    main().catch((error: unknown) => {
-        console.error(error instanceof Error ? error.stack : error);
-        process.exit(1);
-    });
-}
+if (require.main === module) runBench(main);

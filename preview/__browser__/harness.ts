@@ -5,10 +5,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page, Request, Response } from 'playwright-core';
-import { repoRoot } from '../../scripts/lib/paths';
+import { labelsFile, repoRoot } from '../../scripts/lib/paths';
+import { readLabels } from '../server/metadata';
 import type { MetricsSummary } from '../server/metrics';
 
 export const screenshotDir = path.join(repoRoot, 'artifacts', 'screenshots');
+
+let labels: Map<string, string> | undefined;
+
+/** A custom label's text from the labels file, as the components show it; fails on a name that is not there. */
+export function label(name: string): string {
+    labels ??= readLabels(labelsFile);
+    const value = labels.get(name);
+    if (value === undefined) throw new Error(`${labelsFile}: no label ${name}`);
+    return value;
+}
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface BrowserTest {

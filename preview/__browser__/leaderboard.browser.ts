@@ -3,10 +3,9 @@
  * follow), and the viewer's row stays in view, pinned under "Your position" when it falls outside the top rows.
  */
 import type { Locator, Page } from 'playwright-core';
-import { labelsFile } from '../../scripts/lib/paths';
-import { readLabels } from '../server/metadata';
 import {
     assert,
+    label,
     assertAccessible,
     assertNoIssues,
     screenshot,
@@ -14,14 +13,6 @@ import {
     type BrowserTest,
     type TestContext,
 } from './harness';
-
-const labels = readLabels(labelsFile);
-
-function label(name: string): string {
-    const value = labels.get(name);
-    if (value === undefined) throw new Error(`${labelsFile}: no label ${name}`);
-    return value;
-}
 
 function board(page: Page): Locator {
     return page.locator('c-kpi-leaderboard').first();

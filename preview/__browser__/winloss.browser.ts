@@ -7,10 +7,9 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { objectDescriptions } from '../../schema/index';
-import { labelsFile } from '../../scripts/lib/paths';
-import { readLabels } from '../server/metadata';
 import {
     assert,
+    label,
     assertAccessible,
     assertNoIssues,
     canvasStats,
@@ -21,14 +20,6 @@ import {
     type OpenedPage,
     type TestContext,
 } from './harness';
-
-const labels = readLabels(labelsFile);
-
-function label(name: string): string {
-    const value = labels.get(name);
-    if (value === undefined) throw new Error(`${labelsFile}: no label ${name}`);
-    return value;
-}
 
 /** Every request a win-loss render sends is named KpiWinLoss…; the issue allows one per render. */
 const WIN_LOSS_OPERATION = /^KpiWinLoss/;
