@@ -42,7 +42,7 @@ import kpiSettingQuotaField from '@salesforce/label/c.kpiSettingQuotaField';
 import kpiSettingSentStatuses from '@salesforce/label/c.kpiSettingSentStatuses';
 import { KPI_SETTINGS, findKpi, kpiSettingIds } from 'c/kpiCatalog';
 import type { KpiDefinition } from 'c/kpiCatalog';
-import { COMPARISONS, MAX_ROLLING_DAYS, parsePeriod } from 'c/kpiPeriods';
+import { COMPARISONS, MAX_ROLLING_DAYS, parsePeriod, propertyText } from 'c/kpiPeriods';
 import type { Comparison, Period } from 'c/kpiPeriods';
 import { SCOPES } from 'c/kpiPlanner';
 import type { KpiProblem, KpiRequest, Scope, SettingValue } from 'c/kpiPlanner';
@@ -222,12 +222,7 @@ export function tooManyRequestsMessage(): string {
 const isBlank = (value: unknown): boolean =>
     value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-const shown = (value: unknown): string =>
-    typeof value === 'string'
-        ? value.trim()
-        : typeof value === 'object' && value !== null
-          ? Object.prototype.toString.call(value)
-          : String(value);
+const shown = (value: unknown): string => (typeof value === 'string' ? value.trim() : propertyText(value));
 
 function wholeNumber(value: unknown, min: number, max: number): number | undefined {
     const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';

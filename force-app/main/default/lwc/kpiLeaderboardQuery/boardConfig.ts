@@ -4,7 +4,7 @@
  * sensible can be shown), `warning` drops or ignores the value and the board says so.
  */
 import { findKpi } from 'c/kpiCatalog';
-import { isComparison, parsePeriod } from 'c/kpiPeriods';
+import { isComparison, parsePeriod, propertyText } from 'c/kpiPeriods';
 import type { Comparison, Period } from 'c/kpiPeriods';
 import { RANK_BY, RANK_METHODS } from 'c/kpiRanking';
 import type { RankBy, RankMethod } from 'c/kpiRanking';
@@ -147,16 +147,13 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const DEVELOPER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const MAX_TEXT = 255;
 
-/** A property value as text; objects (never App Builder's, but a hand-edited page can hold anything) do not throw. */
-const asText = (value: unknown): string =>
-    typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
-const isBlank = (value: unknown) => value === undefined || value === null || asText(value).trim() === '';
-const text = (value: unknown) => (isBlank(value) ? '' : asText(value).trim());
+const isBlank = (value: unknown) => value === undefined || value === null || propertyText(value).trim() === '';
+const text = (value: unknown) => (isBlank(value) ? '' : propertyText(value).trim());
 
 /** An App Builder Integer (or its text, from the preview or a hand-edited page); undefined when blank. */
 function integer(value: unknown): number | undefined {
     if (isBlank(value)) return undefined;
-    const number = typeof value === 'number' ? value : Number(asText(value).trim());
+    const number = typeof value === 'number' ? value : Number(propertyText(value).trim());
     return Number.isInteger(number) ? number : NaN;
 }
 
@@ -191,13 +188,18 @@ export interface ConfigResult {
 export function readBoardConfig(properties: BoardProperties, choices: BoardChoices = {}): ConfigResult {
     const problems: ConfigProblem[] = [];
     const error = (code: ConfigProblemCode, property: string, value?: unknown) =>
-        problems.push({ code, property, severity: 'error', ...(value === undefined ? {} : { value: asText(value) }) });
+        problems.push({
+            code,
+            property,
+            severity: 'error',
+            ...(value === undefined ? {} : { value: propertyText(value) }),
+        });
     const warn = (code: ConfigProblemCode, property: string, value?: unknown) =>
         problems.push({
             code,
             property,
             severity: 'warning',
-            ...(value === undefined ? {} : { value: asText(value) }),
+            ...(value === undefined ? {} : { value: propertyText(value) }),
         });
 
     const kpiId = isBlank(properties.kpi) ? 'closedWonRevenue' : text(properties.kpi);

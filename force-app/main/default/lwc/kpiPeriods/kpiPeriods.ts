@@ -274,6 +274,14 @@ export function calendarProblems(calendar: ViewerCalendar): string[] {
 }
 
 /**
+ * An App Builder value as text, for parsers and messages. Values arrive as `unknown` (a hand-edited page or the
+ * preview can hold anything): an object shows as `[object Object]` instead of throwing when its toString is broken.
+ */
+export function propertyText(value: unknown): string {
+    return typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
+}
+
+/**
  * Reads a period as App Builder stores it: a kind (`thisFiscalQuarter`) or `rollingDays:30`. Undefined when the text
  * is not one, so the caller can say which property is wrong.
  */

@@ -840,7 +840,6 @@ function foldable(draft: Draft): boolean {
     return (
         last !== undefined &&
         request.groupBy === undefined &&
-        request.currentFromSparkline !== true &&
         last.start === request.window.start &&
         last.end === request.window.end &&
         last.toDate === request.window.toDate

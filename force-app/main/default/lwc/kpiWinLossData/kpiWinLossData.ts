@@ -3,7 +3,7 @@
  * subqueries and one page of recent losses) and shapes the response into win rates, a won/lost series, loss reasons
  * and recent-loss rows, tying each error to the section it costs. Pure: no clock, no platform calls.
  */
-import { comparisonWindow, currentWindow, isoDate, parseIsoDate, parsePeriod } from 'c/kpiPeriods';
+import { comparisonWindow, currentWindow, isoDate, parseIsoDate, parsePeriod, propertyText } from 'c/kpiPeriods';
 import { subqueriesOfError as placeError } from 'c/kpiPlanner';
 import type { DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
 
@@ -124,11 +124,8 @@ export function readSettings(
         const value = props[property];
         if (blank(value)) return;
         const parsed = parse(value);
-        if (parsed === undefined) {
-            const shown =
-                typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
-            problems.push({ property, value: shown, expected });
-        } else apply(parsed);
+        if (parsed === undefined) problems.push({ property, value: propertyText(value), expected });
+        else apply(parsed);
     };
     read('period', { describe: 'period' }, parsePeriod, (v) => (settings.period = v));
     read(
