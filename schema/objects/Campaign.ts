@@ -1,52 +1,32 @@
 // Written from the Campaign object reference:
 // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_campaign.htm
 // The roll-up counts are int except NumberSent (double); the amounts are currency (filter and sort, no group).
-import type { ObjectDescription } from '../types';
-import { auditFields, idField } from '../systemFields';
+import { picklist } from '../fields';
+import { nameField, ownerField, standardObject } from '../systemFields';
 
-export const Campaign: ObjectDescription = {
-    apiName: 'Campaign',
-    label: 'Campaign',
-    pluralLabel: 'Campaigns',
-    docUrl: 'https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_campaign.htm',
-    fields: [
-        idField('Campaign ID'),
-        { name: 'Name', type: 'String', label: 'Name' },
-        {
-            name: 'Type',
-            type: 'Picklist',
-            label: 'Type',
-            picklistValues: [
-                'Conference',
-                'Webinar',
-                'Trade Show',
-                'Public Relations',
-                'Partners',
-                'Referral Program',
-                'Advertisement',
-                'Banner Ads',
-                'Direct Mail',
-                'Email',
-                'Telemarketing',
-                'Other',
-            ],
-        },
-        {
-            name: 'Status',
-            type: 'Picklist',
-            label: 'Status',
-            picklistValues: ['Planned', 'In Progress', 'Completed', 'Aborted'],
-        },
+export const Campaign = standardObject(
+    { apiName: 'Campaign', label: 'Campaign', pluralLabel: 'Campaigns', idLabel: 'Campaign ID' },
+    [
+        nameField(),
+        picklist('Type', 'Type', [
+            'Conference',
+            'Webinar',
+            'Trade Show',
+            'Public Relations',
+            'Partners',
+            'Referral Program',
+            'Advertisement',
+            'Banner Ads',
+            'Direct Mail',
+            'Email',
+            'Telemarketing',
+            'Other',
+        ]),
+        picklist('Status', 'Status', ['Planned', 'In Progress', 'Completed', 'Aborted']),
         { name: 'StartDate', type: 'Date', label: 'Start Date' },
         { name: 'EndDate', type: 'Date', label: 'End Date' },
         { name: 'IsActive', type: 'Boolean', label: 'Active' },
-        {
-            name: 'OwnerId',
-            type: 'Reference',
-            label: 'Owner ID',
-            referenceTo: ['User'],
-            relationshipName: 'Owner',
-        },
+        ownerField(),
         { name: 'BudgetedCost', type: 'Currency', label: 'Budgeted Cost in Campaign' },
         { name: 'ActualCost', type: 'Currency', label: 'Actual Cost in Campaign' },
         { name: 'NumberSent', type: 'Double', label: 'Num Sent in Campaign' },
@@ -58,6 +38,5 @@ export const Campaign: ObjectDescription = {
         { name: 'NumberOfWonOpportunities', type: 'Int', label: 'Won Opportunities in Campaign' },
         { name: 'AmountAllOpportunities', type: 'Currency', label: 'Value Opportunities in Campaign' },
         { name: 'AmountWonOpportunities', type: 'Currency', label: 'Value Won Opportunities in Campaign' },
-        ...auditFields(),
     ],
-};
+);
