@@ -1,8 +1,18 @@
 /**
  * Picklist values of the sample org. Standard picklists use the values a new Developer Edition or scratch org ships
  * with, so `data/` imports into one unchanged; custom picklists match `sample-app/` metadata.
+ * Where the sample org uses all of a picklist's values, in its order, they come from schema/objects, the one list
+ * the schema slice, the preview's objectInfo and the generator share; the lists below with literals are the
+ * sample org's own choice or order.
  */
+import { getField } from '../../schema';
 import { industryValues, leadSourceValues } from '../../schema/systemFields';
+
+function schemaPicklist(objectApiName: string, fieldName: string): readonly string[] {
+    const values = getField(objectApiName, fieldName).picklistValues;
+    if (!values) throw new Error(`schema/objects/${objectApiName}.ts: ${fieldName} is not a picklist`);
+    return values;
+}
 
 export interface OpportunityStage {
     name: string;
@@ -64,33 +74,12 @@ export const OPPORTUNITY_TYPES = [
 ] as const;
 export const LEAD_SOURCES: readonly string[] = leadSourceValues;
 /** Opportunity.Loss_Reason__c (custom, restricted picklist in sample-app). */
-export const LOSS_REASONS = [
-    'Price',
-    'Competitor',
-    'No Budget',
-    'No Decision',
-    'Timing',
-    'Product Fit',
-    'Other',
-] as const;
+export const LOSS_REASONS = schemaPicklist('Opportunity', 'Loss_Reason__c');
 
-export const LEAD_STATUSES = [
-    'Open - Not Contacted',
-    'Working - Contacted',
-    'Closed - Converted',
-    'Closed - Not Converted',
-] as const;
-export const LEAD_RATINGS = ['Hot', 'Warm', 'Cold'] as const;
+export const LEAD_STATUSES = schemaPicklist('Lead', 'Status');
+export const LEAD_RATINGS = schemaPicklist('Lead', 'Rating');
 
-export const ACCOUNT_TYPES = [
-    'Prospect',
-    'Customer - Direct',
-    'Customer - Channel',
-    'Channel Partner / Reseller',
-    'Installation Partner',
-    'Technology Partner',
-    'Other',
-] as const;
+export const ACCOUNT_TYPES = schemaPicklist('Account', 'Type');
 export const INDUSTRIES: readonly string[] = industryValues;
 
 export const CAMPAIGN_TYPES = [
@@ -102,35 +91,21 @@ export const CAMPAIGN_TYPES = [
     'Direct Mail',
     'Partners',
 ] as const;
-export const CAMPAIGN_STATUSES = ['Planned', 'In Progress', 'Completed', 'Aborted'] as const;
+export const CAMPAIGN_STATUSES = schemaPicklist('Campaign', 'Status');
 /** Member statuses of every sample campaign; only Responded counts as a response (HasResponded). */
-export const CAMPAIGN_MEMBER_STATUSES = ['Sent', 'Opened', 'Responded'] as const;
+export const CAMPAIGN_MEMBER_STATUSES = schemaPicklist('CampaignMember', 'Status');
 
 export const TASK_SUBTYPES = ['Task', 'Email', 'Call'] as const;
-export const TASK_TYPES = ['Call', 'Email', 'Meeting', 'Other'] as const;
-export const CALL_TYPES = ['Inbound', 'Outbound', 'Internal'] as const;
-export const TASK_STATUSES = [
-    'Not Started',
-    'In Progress',
-    'Completed',
-    'Waiting on someone else',
-    'Deferred',
-] as const;
-export const TASK_PRIORITIES = ['High', 'Normal', 'Low'] as const;
+export const TASK_TYPES = schemaPicklist('Task', 'Type');
+export const CALL_TYPES = schemaPicklist('Task', 'CallType');
+export const TASK_STATUSES = schemaPicklist('Task', 'Status');
+export const TASK_PRIORITIES = schemaPicklist('Task', 'Priority');
 
-export const CASE_STATUSES = ['New', 'Working', 'Escalated', 'Closed'] as const;
-export const CASE_ORIGINS = ['Phone', 'Email', 'Web'] as const;
-export const CASE_REASONS = [
-    'Installation',
-    'Equipment Complexity',
-    'Performance',
-    'Breakdown',
-    'Equipment Design',
-    'Feedback',
-    'Other',
-] as const;
-export const CASE_TYPES = ['Mechanical', 'Electrical', 'Electronic', 'Structural', 'Other'] as const;
-export const CASE_PRIORITIES = ['High', 'Medium', 'Low'] as const;
+export const CASE_STATUSES = schemaPicklist('Case', 'Status');
+export const CASE_ORIGINS = schemaPicklist('Case', 'Origin');
+export const CASE_REASONS = schemaPicklist('Case', 'Reason');
+export const CASE_TYPES = schemaPicklist('Case', 'Type');
+export const CASE_PRIORITIES = schemaPicklist('Case', 'Priority');
 
 /** Profiles the sample users hold (names of standard profiles of a new org). */
 export const PROFILES = {
