@@ -3,26 +3,12 @@
  * style, so formatting 2000 rows does not build 2000 formatters).
  */
 import type { FieldType } from '../../schema/types';
+import { cachedIn } from './memo';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function numberFormat(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
-    let f = cache.get(key) as Intl.NumberFormat | undefined;
-    if (!f) {
-        f = make();
-        cache.set(key, f);
-    }
-    return f;
-}
-
-function dateFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-    let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-    if (!f) {
-        f = make();
-        cache.set(key, f);
-    }
-    return f;
-}
+const numberFormat = (key: string, make: () => Intl.NumberFormat): Intl.NumberFormat => cachedIn(cache, key, make);
+const dateFormat = (key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat => cachedIn(cache, key, make);
 
 export interface FormatContext {
     locale: string;

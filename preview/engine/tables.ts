@@ -4,6 +4,7 @@
  */
 import type { FieldDescription, ObjectDescription } from '../../schema/types';
 import { dayFromIso, localDayOf, localHourOf, parseInstant } from './dates';
+import { cachedIn } from './memo';
 import type { EngineOrg, SObjectRecord } from './org';
 
 /** A null in an Int32Array column of civil days. */
@@ -106,10 +107,8 @@ export class Tables {
 
     /** Rows per value of a reference field (children of each parent), in row order; built once per field. */
     indexBy(table: Table, field: string): Map<string, number[]> {
-        const key = `index|${field}`;
-        let index = table.indexes.get(key);
-        if (!index) {
-            index = new Map();
+        return cachedIn(table.indexes, `index|${field}`, () => {
+            const index = new Map<string, number[]>();
             const rows = table.rows;
             for (let i = 0; i < rows.length; i++) {
                 const v = rows[i][field];
@@ -118,65 +117,54 @@ export class Tables {
                 if (!list) index.set(v, (list = []));
                 list.push(i);
             }
-            table.indexes.set(key, index);
-        }
-        return index;
+            return index;
+        });
     }
 
     /** Civil day per row of a Date field (NO_DAY for null). */
     dayColumn(table: Table, field: string): Int32Array {
-        const key = `day|${field}`;
-        let col = table.columns.get(key) as Int32Array | undefined;
-        if (!col) {
-            col = new Int32Array(table.rows.length);
-            for (let i = 0; i < col.length; i++) {
+        return cachedIn(table.columns, `day|${field}`, () =>
+            fill(new Int32Array(table.rows.length), (i) => {
                 const v = table.rows[i][field];
                 const d = typeof v === 'string' ? dayFromIso(v) : NaN;
-                col[i] = Number.isNaN(d) ? NO_DAY : d;
-            }
-            table.columns.set(key, col);
-        }
-        return col;
+                return Number.isNaN(d) ? NO_DAY : d;
+            }),
+        );
     }
 
     /** Epoch milliseconds per row of a DateTime field (NaN for null). */
     instantColumn(table: Table, field: string): Float64Array {
-        const key = `ms|${field}`;
-        let col = table.columns.get(key) as Float64Array | undefined;
-        if (!col) {
-            col = new Float64Array(table.rows.length);
-            for (let i = 0; i < col.length; i++) {
+        return cachedIn(table.columns, `ms|${field}`, () =>
+            fill(new Float64Array(table.rows.length), (i) => {
                 const v = table.rows[i][field];
-                col[i] = typeof v === 'string' ? parseInstant(v) : NaN;
-            }
-            table.columns.set(key, col);
-        }
-        return col;
+                return typeof v === 'string' ? parseInstant(v) : NaN;
+            }),
+        );
     }
 
     /** The civil day each row's DateTime falls on in `timeZone` ('UTC' for SOQL date functions). */
     localDayColumn(table: Table, field: string, timeZone: string): Int32Array {
-        const key = `lday|${field}|${timeZone}`;
-        let col = table.columns.get(key) as Int32Array | undefined;
-        if (!col) {
-            const ms = this.instantColumn(table, field);
-            col = new Int32Array(ms.length);
-            for (let i = 0; i < ms.length; i++) col[i] = Number.isNaN(ms[i]) ? NO_DAY : localDayOf(ms[i], timeZone);
-            table.columns.set(key, col);
-        }
-        return col;
+        return cachedIn(table.columns, `lday|${field}|${timeZone}`, () =>
+            this.perInstant(table, field, NO_DAY, (ms) => localDayOf(ms, timeZone)),
+        );
     }
 
     /** Local hour (0-23) per row of a DateTime field in `timeZone` (-1 for null). */
     localHourColumn(table: Table, field: string, timeZone: string): Int32Array {
-        const key = `hour|${field}|${timeZone}`;
-        let col = table.columns.get(key) as Int32Array | undefined;
-        if (!col) {
-            const ms = this.instantColumn(table, field);
-            col = new Int32Array(ms.length);
-            for (let i = 0; i < ms.length; i++) col[i] = Number.isNaN(ms[i]) ? -1 : localHourOf(ms[i], timeZone);
-            table.columns.set(key, col);
-        }
-        return col;
+        return cachedIn(table.columns, `hour|${field}|${timeZone}`, () =>
+            this.perInstant(table, field, -1, (ms) => localHourOf(ms, timeZone)),
+        );
     }
+
+    /** An Int32 column computed from each row's DateTime, `missing` where it is null. */
+    private perInstant(table: Table, field: string, missing: number, of: (ms: number) => number): Int32Array {
+        const ms = this.instantColumn(table, field);
+        return fill(new Int32Array(ms.length), (i) => (Number.isNaN(ms[i]) ? missing : of(ms[i])));
+    }
+}
+
+/** Sets every element of a column to its value for that row. */
+function fill<C extends Int32Array | Float64Array>(col: C, valueAt: (row: number) => number): C {
+    for (let i = 0; i < col.length; i++) col[i] = valueAt(i);
+    return col;
 }
