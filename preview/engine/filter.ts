@@ -258,6 +258,10 @@ export function likeToRegExp(pattern: string): RegExp {
     return new RegExp(`^${source}$`, 'i');
 }
 
+function unsupportedOperator(table: Table, name: string, op: string): EngineFault {
+    return new EngineFault('ValidationError', `operator ${op} is not supported on ${table.info.apiName}.${name}`);
+}
+
 // Null semantics follow SOQL: `eq: null` matches nulls, `ne`/`nin` keep nulls, ordering operators never match null.
 function compileScalar(table: Table, name: string, ops: Ops, insensitive: boolean): RowPredicate {
     const rows = table.rows;
@@ -326,10 +330,7 @@ function compileScalar(table: Table, name: string, ops: Ops, insensitive: boolea
                 break;
             }
             default:
-                throw new EngineFault(
-                    'ValidationError',
-                    `operator ${op} is not supported on ${table.info.apiName}.${name}`,
-                );
+                throw unsupportedOperator(table, name, op);
         }
     }
     return and(preds);
@@ -377,10 +378,7 @@ function compileMultiPicklist(table: Table, name: string, ops: Ops): RowPredicat
                 break;
             }
             default:
-                throw new EngineFault(
-                    'ValidationError',
-                    `operator ${op} is not supported on ${table.info.apiName}.${name}`,
-                );
+                throw unsupportedOperator(table, name, op);
         }
     }
     return and(preds);
