@@ -25,6 +25,7 @@ import {
     scan,
     subfields,
     type ExecContext,
+    type FieldPlanner,
     type FieldPath,
 } from './execute';
 import { compileWhere, functionColumn } from './filter';
@@ -118,12 +119,7 @@ function groupingSets(n: number, type: string): boolean[][] {
     return [Array.from({ length: n }, () => true)];
 }
 
-export function planAggregateQuery(
-    ctx: ExecContext,
-    parentType: GraphQLObjectType,
-    nodes: readonly FieldNode[],
-    responsePath: (string | number)[],
-): () => unknown {
+export const planAggregateQuery: FieldPlanner = (ctx, parentType, nodes, responsePath) => {
     const object = nodes[0].name.value;
     const table = ctx.tables.get(object);
     if (!table) throw new EngineFault('ValidationError', `Object ${object} is not supported`, nodes);
@@ -175,7 +171,7 @@ export function planAggregateQuery(
             return faultAt(ctx, error, responsePath, nodes);
         }
     };
-}
+};
 
 function checkMeasure(path: FieldPath, fn: MeasureFn): void {
     const type = path.field.type;

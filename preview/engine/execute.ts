@@ -57,6 +57,17 @@ export interface ExecContext {
 
 export type Fields = Map<string, FieldNode[]>;
 
+/**
+ * Plans one field under `uiapi` (an object of `query`/`aggregate`, or `objectInfos`) once per document: the returned
+ * function renders the field's value. `path` is where the value sits in the response, for error paths.
+ */
+export type FieldPlanner = (
+    ctx: ExecContext,
+    parentType: GraphQLObjectType,
+    nodes: readonly FieldNode[],
+    path: (string | number)[],
+) => () => unknown;
+
 // https://developer.salesforce.com/docs/platform/graphql/guide/query-limits.html
 export const defaultPageSize = 10;
 export const maxPageSize = 2000;

@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import type { FieldDescription, FieldType } from '../../schema/types';
 import { EngineFault, toEngineError } from './errors';
-import { argumentsOf, fieldDef, subfields, type ExecContext } from './execute';
+import { argumentsOf, fieldDef, subfields, type ExecContext, type FieldPlanner } from './execute';
 import type { ObjectInfo } from './tables';
 
 /** The Id of the master record type, the one every object has (getPicklistValues docs: 012000000000000AAA). */
@@ -164,12 +164,7 @@ interface ObjectInfoInput {
 }
 
 /** Plans `uiapi.objectInfos(apiNames:, objectInfoInputs:)`: one entry per requested object, in the order asked. */
-export function planObjectInfos(
-    ctx: ExecContext,
-    uiapiType: GraphQLObjectType,
-    nodes: readonly FieldNode[],
-    path: (string | number)[],
-): () => unknown {
+export const planObjectInfos: FieldPlanner = (ctx, uiapiType, nodes, path) => {
     const def = fieldDef(uiapiType, nodes);
     const { args } = argumentsOf(ctx, def, nodes[0]);
     const requests: ObjectInfoInput[] = [
@@ -203,4 +198,4 @@ export function planObjectInfos(
         return renderObject(ctx, itemType, nodes, described);
     });
     return () => results;
-}
+};

@@ -23,6 +23,7 @@ import {
     scan,
     subfields,
     type ExecContext,
+    type FieldPlanner,
 } from './execute';
 import { compileWhere, type RowPredicate } from './filter';
 import type { SortClause } from './order';
@@ -170,12 +171,7 @@ function planConnectionFields(
 }
 
 /** `uiapi.query.<Object>(…)`: one subquery. */
-export function planRecordQuery(
-    ctx: ExecContext,
-    parentType: GraphQLObjectType,
-    nodes: readonly FieldNode[],
-    responsePath: (string | number)[],
-): () => unknown {
+export const planRecordQuery: FieldPlanner = (ctx, parentType, nodes, responsePath) => {
     const object = nodes[0].name.value;
     const def = fieldDef(parentType, nodes);
     const { args, raw } = argumentsOf(ctx, def, nodes[0]);
@@ -187,7 +183,7 @@ export function planRecordQuery(
             return faultAt(ctx, error, responsePath, nodes);
         }
     };
-}
+};
 
 /** A record's fields: `Id`, `{ value … }` wrappers, parents (also polymorphic) and child connections. */
 export function planRecordNode(
