@@ -87,10 +87,26 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
             day: 'numeric',
             hour: 'numeric',
             minute: 'numeric',
+            second: 'numeric',
         });
         zoneFormatters.set(timeZone, formatter);
     }
     return formatter;
+}
+
+export interface WallClock extends Ymd {
+    hour: number;
+    minute: number;
+    second: number;
+}
+
+/** The local date and time (to the second) an instant shows on a wall clock in `timeZone`. */
+export function wallClock(epochMs: number, timeZone: string): WallClock {
+    const parts: Record<string, number> = {};
+    for (const p of zoneFormatter(timeZone).formatToParts(new Date(epochMs))) {
+        if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    }
+    return parts as unknown as WallClock;
 }
 
 /** Throws a clear error for a time zone Intl does not know. */
@@ -106,10 +122,7 @@ const offsetCache = new Map<string, Map<number, number>>();
 const OFFSET_BUCKET_MS = 15 * 60_000;
 
 function offsetAt(epochMs: number, timeZone: string): number {
-    const parts: Record<string, number> = {};
-    for (const p of zoneFormatter(timeZone).formatToParts(new Date(epochMs))) {
-        if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    }
+    const parts = wallClock(epochMs, timeZone);
     const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
     return Math.round((wall - Math.floor(epochMs / 60_000) * 60_000) / 60_000);
 }

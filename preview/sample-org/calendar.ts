@@ -3,6 +3,7 @@
  * calendar date), times are UTC milliseconds; everything is computed once per day and cached, so formatting a million
  * DateTimes stays cheap.
  */
+import { wallClock } from '../engine/dates';
 
 /** How a standard fiscal year is numbered: by the calendar year it starts in or the one it ends in (Setup > Fiscal Year). */
 export type FiscalYearNameBasis = 'startingMonth' | 'endingMonth';
@@ -69,35 +70,11 @@ export function fiscalYearStartDate(fiscalYear: number, settings: FiscalSettings
     return formatDay(dayNumber(startYear, start, 1));
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Offset of a time zone from UTC at an instant, in milliseconds (positive east of Greenwich). */
 export function timeZoneOffsetMs(utcMs: number, timeZone: string): number {
-    let formatter = offsetFormatters.get(timeZone);
-    if (!formatter) {
-        formatter = new Intl.DateTimeFormat('en-US', {
-            timeZone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: 'numeric',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: 'numeric',
-            second: 'numeric',
-        });
-        offsetFormatters.set(timeZone, formatter);
-    }
-    const parts = formatter.formatToParts(new Date(utcMs));
-    const value = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
-    const wallClock = Date.UTC(
-        value('year'),
-        value('month') - 1,
-        value('day'),
-        value('hour'),
-        value('minute'),
-        value('second'),
-    );
-    return wallClock - Math.floor(utcMs / 1000) * 1000;
+    const local = wallClock(utcMs, timeZone);
+    const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+    return wall - Math.floor(utcMs / 1000) * 1000;
 }
 
 /** The org's calendar around `now`: local days, business-hour instants and fast ISO formatting. */
