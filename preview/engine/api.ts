@@ -2,6 +2,7 @@
  * The contract between the preview's UI API GraphQL engine and its callers (the preview server, benchmarks, tests).
  * The engine executes documents as `lightning/graphql` sends them, as the viewer, against a generated sample org.
  */
+import type { GraphQLError } from 'lightning/graphql';
 
 /** Who is asking, and how they see numbers and dates. */
 export interface ViewerContext {
@@ -23,14 +24,8 @@ export interface EngineRequest {
     operationName?: string;
 }
 
-/** An error shaped like the ones UI API GraphQL returns. */
-export interface EngineError {
-    message: string;
-    locations?: { line: number; column: number }[];
-    path?: (string | number)[];
-    extensions?: Record<string, unknown>;
-    errorType?: string;
-}
+/** An error shaped like the ones UI API GraphQL returns: what `lightning/graphql` hands components. */
+export type EngineError = GraphQLError;
 
 /** Measurement hooks: what one request cost. */
 export interface EngineMetrics {

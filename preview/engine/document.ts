@@ -19,18 +19,12 @@ import {
     type GraphQLSchema,
     type OperationDefinitionNode,
 } from 'graphql';
+import type { Diagnostic } from '../../scripts/validate/graphql';
 import type { EngineError } from './api';
 import { fieldUndefinedMessage, fromGraphQLValidation, toEngineError, validationMessage } from './errors';
 import type { ObjectInfo } from './tables';
 
-/** The offline checker's result shape (scripts/validate/graphql.ts `Diagnostic`). */
-export interface Diagnostic {
-    message: string;
-    line: number;
-    column: number;
-    rule: string;
-}
-
+/** The offline checker's signature (scripts/validate/graphql.ts `validateDocument`). */
 export type ValidateFn = (source: string, schema: GraphQLSchema) => Diagnostic[];
 
 export interface PreparedDocument {
