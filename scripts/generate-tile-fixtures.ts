@@ -1,5 +1,5 @@
 /**
- * Writes the Jest fixtures of kpiMetric and kpiBoard: each is a document exactly as the component plans it (query
+ * Writes the Jest fixtures of kpiMetric, kpiBoard and win-loss: each is a document exactly as the component plans it (query
  * text, variables, operation name) with the response the preview's UI API engine gives for it against the sample
  * org, as a rep or a sales manager, including the engine's own failures (an object the org does not expose, a field
  * hidden by field-level security). The tests check that the component sends this very document, so a fixture cannot
@@ -7,6 +7,8 @@
  *
  *   npx tsx scripts/generate-tile-fixtures.ts
  */
+// kpiWinLossData reads answers through kpiResults, which imports custom labels.
+import '../preview/oracle/nodeLabels';
 import fs from 'node:fs';
 import path from 'node:path';
 import prettier from 'prettier';
@@ -14,6 +16,7 @@ import { createEngine, defaultAccessModel, type AccessModel } from '../preview/e
 import { generateSampleOrg } from '../preview/sample-org';
 import { kpiQuery, planKpis } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
 import type { KpiPlan, KpiRequest } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
+import { DEFAULT_SETTINGS, planWinLoss } from '../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
 import { lwcDir } from './lib/paths';
 
 /** The clock and user the component tests run with (@lwc/jest-transformer's user Id and time zone). */
@@ -121,6 +124,23 @@ function partial(documents: Fixture['documents'], alias: string): Fixture['docum
     });
 }
 
+/** The win-loss answer as the component's wire gets it (`data` only), for its default settings as `viewer`. */
+function winLossAnswer(viewer: string): unknown {
+    const planned = planWinLoss({
+        settings: DEFAULT_SETTINGS,
+        now: FIXTURE_NOW,
+        calendar: { timeZone: TIME_ZONE, firstDayOfWeek: FIRST_DAY_OF_WEEK, fiscalYearStartMonth: 1 },
+        userId: JEST_USER_ID,
+    });
+    const variables = { ...planned.variables, ...(planned.variables.userId ? { userId: viewer } : {}) };
+    const { data, errors } = engineFor().execute(
+        { query: planned.query, variables, operationName: planned.operationName },
+        { userId: viewer, locale: 'en-US', currency: 'USD', timeZone: TIME_ZONE, now: FIXTURE_NOW },
+    );
+    if (errors?.length) throw new Error(`win-loss fixture: ${JSON.stringify(errors)}`);
+    return data;
+}
+
 async function main(): Promise<void> {
     const rep = personas.salesRep;
     const manager = personas.salesManager;
@@ -202,8 +222,13 @@ async function main(): Promise<void> {
             },
         ],
     };
-    for (const [name, [bundle, fixture]] of Object.entries(fixtures)) {
-        const file = path.join(lwcDir, bundle, '__tests__', 'data', `${name}.json`);
+    const files: [string, unknown][] = Object.entries(fixtures).map(([name, [bundle, fixture]]) => [
+        path.join(lwcDir, bundle, '__tests__', 'data', `${name}.json`),
+        fixture,
+    ]);
+    // The sales manager's team: the wire's data for kpiWinLoss's default settings, read by kpiWinLossData's tests too.
+    files.push([path.join(lwcDir, 'kpiWinLossData', '__tests__', 'data', 'winLoss.json'), winLossAnswer(manager)]);
+    for (const [file, fixture] of files) {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         // Written as Prettier would, so `npm run format:check` passes on regenerated fixtures.
         const options = { ...(await prettier.resolveConfig(file)), filepath: file };

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import '../../../preview/oracle/nodeLabels';
 import { test } from 'node:test';
 import {
     DEFAULT_SETTINGS,
@@ -37,8 +38,9 @@ test('every win-loss document validates and stays within ten subqueries', () => 
         }
     }
     assert.deepEqual(failures.slice(0, 20), [], `${failures.length} problems`);
-    // The longest trend (three year chunks) with a team, reasons and recent losses uses all ten.
-    assert.equal(most, MAX_SUBQUERIES);
+    // The longest trend with a team, reasons and recent losses: the shared planner merges the trend's current window
+    // with the team's rates, so nine subqueries where the component's own builder needed ten.
+    assert.equal(most, MAX_SUBQUERIES - 1);
     // Records and aggregates share the document unless the recent losses were left out.
     assert.ok(documents.some((d) => /^ {4}query \{$/m.test(d.source)));
 });
@@ -76,11 +78,13 @@ test('the validator catches a win-loss document that breaks a rule (the check ca
         userId: '005000000000001AAA',
     });
     assert.deepEqual(validateDocument(plan.query), []);
-    assert.equal(subqueries(plan.query), MAX_SUBQUERIES);
-    const eleventh = plan.query.replace(
-        '    query {\n',
-        '    query {\n      extra: Opportunity(first: 1) { edges { node { Id } } }\n',
+    const room = MAX_SUBQUERIES - subqueries(plan.query);
+    assert.ok(room >= 0, `${subqueries(plan.query)} subqueries`);
+    const extras = Array.from(
+        { length: room + 1 },
+        (_, i) => `      extra${i}: Opportunity(first: 1) { edges { node { Id } } }\n`,
     );
+    const eleventh = plan.query.replace('    query {\n', `    query {\n${extras.join('')}`);
     assert.ok(
         validateDocument(eleventh).some((d) => d.rule === 'max-subqueries'),
         'an eleventh subquery passed',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import '../../../preview/oracle/nodeLabels';
 import { test } from 'node:test';
 import {
     comparisonWindow,

@@ -117,7 +117,29 @@ export interface KpiGrouping {
     field: FieldRef;
     /** How group keys read: record Ids (owner, campaign), picklist/text values, or booleans. */
     keyType: 'id' | 'text' | 'boolean';
+    /** For Id keys: the relationship path to the record's name, read with each group (`Owner.Name`). */
+    name?: string;
 }
+
+/** An equality filter a component offers (type, lead source): the field it sets on each object that has one. */
+export interface KpiFilter {
+    id: string;
+    /** Object → field; parts on other objects are not filtered (a lead has no opportunity type). */
+    fields: Record<string, string>;
+}
+
+export const KPI_FILTERS: Record<string, KpiFilter> = {
+    opportunityType: { id: 'opportunityType', fields: { Opportunity: 'Type' } },
+    leadSource: { id: 'leadSource', fields: { Opportunity: 'LeadSource', Lead: 'LeadSource' } },
+};
+
+/**
+ * Record context, written once: on a record page of the key object, the field of each KPI object that points at the
+ * record (an Account page counts the account's opportunities).
+ */
+export const KPI_RECORD_PATHS: Record<string, Record<string, string>> = {
+    Account: { Opportunity: 'AccountId' },
+};
 
 /** Scope paths per object: who owns a record and who manages that owner (UI API relationship filters). */
 export const KPI_OBJECTS: Record<string, ScopePaths> = {
@@ -192,7 +214,7 @@ export const KPI_SETTINGS: Record<string, KpiSetting> = {
 };
 
 export const KPI_GROUPINGS: Record<string, KpiGrouping> = {
-    owner: { id: 'owner', label: 'kpiGroupingOwner', field: 'OwnerId', keyType: 'id' },
+    owner: { id: 'owner', label: 'kpiGroupingOwner', field: 'OwnerId', keyType: 'id', name: 'Owner.Name' },
     source: { id: 'source', label: 'kpiGroupingSource', field: 'LeadSource', keyType: 'text' },
     lossReason: {
         id: 'lossReason',

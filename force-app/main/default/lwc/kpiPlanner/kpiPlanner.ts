@@ -7,7 +7,9 @@
 import {
     DATE_FIELD_TYPES,
     EVERYONE_FILTER,
+    KPI_FILTERS,
     KPI_GROUPINGS,
+    KPI_RECORD_PATHS,
     KPI_SETTINGS,
     findKpi,
     isSettingRef,
@@ -54,6 +56,14 @@ export interface KpiRequest {
     groupBy?: string;
     /** The target a coverage KPI measures against instead of the quota field. */
     target?: number | null;
+    /** Trend buckets given explicitly (contiguous windows, oldest first), instead of `sparkline` periods. */
+    buckets?: readonly DateWindow[];
+    /** Equality filters (kpiCatalog KPI_FILTERS ids → value) on every part whose object has the field. */
+    filters?: Record<string, string | undefined>;
+    /** Only the records of this record page (kpiCatalog KPI_RECORD_PATHS), e.g. an Account's opportunities. */
+    record?: { object: string; id: string };
+    /** Whose records `mine` and `team` mean: the viewer unless another user (a rep picked by the admin) is named. */
+    scopeUser?: string;
 }
 
 export interface PlanContext {
@@ -76,6 +86,9 @@ export type ProblemCode =
     | 'sparklineTooLong'
     | 'badGrouping'
     | 'badTarget'
+    | 'badFilter'
+    | 'badRecord'
+    | 'badBuckets'
     | 'duplicateKey'
     | 'badCalendar'
     | 'tooManySubqueries';
@@ -139,6 +152,8 @@ export interface GroupKey {
     fn?: DateFunction;
     /** Text keys also select `label` (the picklist label in the viewer's language). */
     label?: boolean;
+    /** Id keys: the relationship path to the record's name, selected as `max` beside the key (`Owner.Name`). */
+    name?: string;
 }
 
 export interface Selection {
@@ -207,6 +222,35 @@ export interface KpiDocument {
     subqueries: PlannedSubquery[];
     /** Keys of the requests this document answers. */
     keys: string[];
+    /** Record pages (`uiapi.query`) the document carries beside its aggregates. */
+    records: PlannedRecords[];
+    /** Objects whose picklist values ride in the document (`uiapi.objectInfos`). */
+    objectInfos: string[];
+}
+
+/** A page of the records behind a KPI's current number, asked beside the aggregates (recent losses). */
+export interface RecordsRequest {
+    key: string;
+    request: KpiRequest;
+    /** API names to show; a parent's field by relationship path (`Account.Name`). */
+    fields: readonly string[];
+    first: number;
+}
+
+/** What a component needs besides KPI numbers, in the same request. */
+export interface PlanExtras {
+    records?: readonly RecordsRequest[];
+    /** Objects whose picklist values the document reads (query-objectinfo, API 65.0). */
+    picklists?: readonly string[];
+}
+
+export interface PlannedRecords {
+    key: string;
+    kpi: string;
+    alias: string;
+    object: string;
+    fields: string[];
+    lines: [number, number];
 }
 
 /** Aliases each request reads, by window and by role (`value`, `numerator`, `years`, …). */
@@ -222,6 +266,10 @@ export interface PlannedRequest {
     settings: Record<string, SettingValue>;
     groupBy?: string;
     target?: number;
+    /** Filter values the request applies, by KPI_FILTERS id. */
+    filters: Record<string, string>;
+    record?: { object: string; id: string };
+    scopeUser?: string;
     window: DateWindow;
     comparisonWindow?: DateWindow;
     sparkline: DateWindow[];
@@ -248,6 +296,17 @@ export interface KpiPlan {
     rejected: RejectedRequest[];
 }
 
+/** A record page's query text: the KPI's population in its current window, newest first by its date field. */
+interface RecordsSpec {
+    key: string;
+    kpi: string;
+    object: string;
+    where: Filter;
+    orderBy?: string;
+    fields: string[];
+    first: number;
+}
+
 export const MAX_SUBQUERIES = 10;
 /** Groups a grouped subquery may return in one page (query-limits: 2000 per subquery). */
 export const MAX_GROUPS = 2000;
@@ -259,6 +318,8 @@ const MONTHS_PER_CHUNK = 12;
 
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+/** A picklist or text value: one line, as long as a picklist value may be. */
+const FILTER_VALUE = /^[^\n\r]{1,255}$/;
 
 /** A field reference with the admin's choice filled in. */
 export function resolveField(ref: FieldRef, settings: Record<string, SettingValue>): string {
@@ -334,11 +395,25 @@ function dateCondition(window: DateWindow, type: 'Date' | 'DateTime', timeZone: 
     return boundsCondition({ [marker]: bounds.start }, { [marker]: bounds.end });
 }
 
-function scopeCondition(part: ResolvedPart, scope: Scope): Filter {
+function scopeCondition(part: ResolvedPart, scope: Scope, scopeUser?: string): Filter {
     const everyone = EVERYONE_FILTER[part.object] ?? {};
     if (scope === 'all') return everyone;
+    const user: FilterValue = scopeUser === undefined ? { $user: true } : { $id: scopeUser };
     // The same population rule in every scope: a deactivated report's quota is no more a team target than anyone's.
-    return { ...everyone, ...nest(scope === 'mine' ? part.scope.mine : part.scope.team, { eq: { $user: true } }) };
+    return { ...everyone, ...nest(scope === 'mine' ? part.scope.mine : part.scope.team, { eq: user }) };
+}
+
+/** What narrows a part beyond its KPI: the scope, the component's filters and the record page it sits on. */
+function requestConditions(part: ResolvedPart, request: Draft['request']): Filter[] {
+    const conditions = [scopeCondition(part, request.scope, request.scopeUser)];
+    for (const [id, value] of Object.entries(request.filters)) {
+        const field = KPI_FILTERS[id].fields[part.object];
+        if (field) conditions.push({ [field]: { eq: { $picklist: value } } });
+    }
+    if (request.record) {
+        conditions.push({ [KPI_RECORD_PATHS[request.record.object][part.object]]: { eq: { $id: request.record.id } } });
+    }
+    return conditions;
 }
 
 function selectionsFor(aggregate: Aggregate, settings: Record<string, SettingValue>, daily: boolean): Selection[] {
@@ -397,8 +472,12 @@ function normalize(
     const scope = request.scope ?? 'all';
     if (!(SCOPES as readonly string[]).includes(scope)) {
         problems.push({ code: 'badScope', property: 'scope', value: String(scope) });
-    } else if (scope !== 'all' && !SALESFORCE_ID.test(context.userId ?? '')) {
-        problems.push({ code: 'noUser', property: 'scope', value: scope });
+    } else if (scope !== 'all' && !SALESFORCE_ID.test(request.scopeUser ?? context.userId ?? '')) {
+        problems.push({
+            code: 'noUser',
+            property: request.scopeUser === undefined ? 'scope' : 'scopeUser',
+            value: scope,
+        });
     }
     const settings: Record<string, SettingValue> = {};
     for (const id of kpiSettingIds(kpi)) {
@@ -418,6 +497,23 @@ function normalize(
     if (target !== undefined && !(typeof target === 'number' && Number.isFinite(target) && target >= 0)) {
         problems.push({ code: 'badTarget', property: 'target', value: String(target) });
     }
+    const filters: Record<string, string> = {};
+    for (const [id, value] of Object.entries(request.filters ?? {})) {
+        if (value === undefined || value === '') continue;
+        if (KPI_FILTERS[id] && typeof value === 'string' && FILTER_VALUE.test(value)) filters[id] = value;
+        else problems.push({ code: 'badFilter', property: id, value: String(value) });
+    }
+    const record = request.record;
+    if (record !== undefined) {
+        const paths = KPI_RECORD_PATHS[record?.object];
+        if (!paths || !SALESFORCE_ID.test(record.id ?? '') || kpiParts(kpi).some((part) => !paths[part.object])) {
+            problems.push({ code: 'badRecord', property: 'record', value: `${record?.object}:${record?.id}` });
+        }
+    }
+    const given = request.buckets;
+    if (given !== undefined && !contiguous(given)) {
+        problems.push({ code: 'badBuckets', property: 'buckets', value: String(given?.length) });
+    }
     if (problems.length > 0 || !period || !isComparison(comparison)) return { kpi, problems };
 
     const notes: NoteCode[] = [];
@@ -429,11 +525,11 @@ function normalize(
     }
     const window = currentWindow(period, context.now, context.calendar, !snapshot);
     let buckets: DateWindow[] = [];
-    if (sparkline > 0) {
+    if (sparkline > 0 || given !== undefined) {
         const supported = sparklineSupport(kpi, request.groupBy, snapshot);
         if (!supported) notes.push('sparklineNotSupported');
         else {
-            buckets = sparklineWindows(period, sparkline, context.now, context.calendar, true);
+            buckets = given ? [...given] : sparklineWindows(period, sparkline, context.now, context.calendar, true);
             const span = daysBetween(buckets[0].start, buckets[buckets.length - 1].end);
             const parts = kpiParts(kpi);
             let needed = parts.length * (effectiveComparison === 'none' ? 1 : 2);
@@ -447,7 +543,8 @@ function normalize(
                 );
             }
             if (tooManyDays || needed > MAX_SUBQUERIES) {
-                problems.push({ code: 'sparklineTooLong', property: 'sparkline', value: String(sparkline) });
+                const property = given ? 'buckets' : 'sparkline';
+                problems.push({ code: 'sparklineTooLong', property, value: String(buckets.length) });
                 return { kpi, problems };
             }
         }
@@ -464,12 +561,28 @@ function normalize(
             settings,
             groupBy: request.groupBy,
             target: kpi.measure.kind === 'coverage' ? target : undefined,
+            filters,
+            ...(record ? { record: { object: record.object, id: record.id } } : {}),
+            ...(request.scopeUser !== undefined ? { scopeUser: request.scopeUser } : {}),
             window,
             comparisonWindow: comparisonWindow(period, effectiveComparison, context.now, context.calendar, !snapshot),
             sparkline: buckets,
             notes,
         },
     };
+}
+
+/** Buckets a caller gives: 1 to MAX_SPARKLINE windows of ISO days, each ending where the next starts. */
+function contiguous(buckets: readonly DateWindow[] | undefined): boolean {
+    if (!Array.isArray(buckets) || buckets.length === 0 || buckets.length > MAX_SPARKLINE) return false;
+    const day = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    return buckets.every(
+        (bucket, i) =>
+            day(bucket?.start) &&
+            day(bucket?.end) &&
+            bucket.start < bucket.end &&
+            (i === 0 || buckets[i - 1].end === bucket.start),
+    );
 }
 
 const monthOf = (date: string): number => Number(date.slice(5, 7));
@@ -611,7 +724,13 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
     const measure = kpi.measure;
     const grouping = request.groupBy ? KPI_GROUPINGS[request.groupBy] : undefined;
     const groupingKey: GroupKey[] = grouping
-        ? [{ field: resolveField(grouping.field, settings), ...(grouping.keyType === 'text' ? { label: true } : {}) }]
+        ? [
+              {
+                  field: resolveField(grouping.field, settings),
+                  ...(grouping.keyType === 'text' ? { label: true } : {}),
+                  ...(grouping.name ? { name: grouping.name } : {}),
+              },
+          ]
         : [];
     const shareKey: GroupKey[] = measure.kind === 'share' ? [{ field: resolveField(measure.field, settings) }] : [];
 
@@ -624,7 +743,7 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
     };
 
     const baseWhere = (part: ResolvedPart, dateFilters: Filter[]): Filter =>
-        allOf([resolveValue(part.filter, settings) as Filter, ...dateFilters, scopeCondition(part, request.scope)]);
+        allOf([resolveValue(part.filter, settings) as Filter, ...dateFilters, ...requestConditions(part, request)]);
 
     const windowFor = (part: ResolvedPart, role: 'current' | 'comparison'): DateWindow | undefined => {
         // Coverage's won part is an event inside a snapshot KPI: it counts to date like any won revenue.
@@ -725,11 +844,20 @@ function mergeSelections(a: Selection[], b: Selection[]): Selection[] {
  * are needed the requests are packed whole (first fit, largest first) into the fewest documents found, and each
  * document is one more round trip (KpiPlan.documents.length says how many).
  */
-export function planKpis(requests: readonly KpiRequest[], context: PlanContext): KpiPlan {
+export function planKpis(requests: readonly KpiRequest[], context: PlanContext, extras: PlanExtras = {}): KpiPlan {
     const max = context.maxSubqueries ?? MAX_SUBQUERIES;
     const seen = new Set<string>();
     const rejected: RejectedRequest[] = [];
     const drafts: Draft[] = [];
+    const records: RecordsSpec[] = [];
+    for (const extra of extras.records ?? []) {
+        const { spec, problems } = recordsSpec(extra, context, seen);
+        if (spec) records.push(spec);
+        else rejected.push({ key: extra.key, kpi: String(extra.request?.kpi ?? ''), problems });
+    }
+    const objectInfos = [...new Set(extras.picklists ?? [])];
+    // Record pages count toward the ten like aggregates (query-limits); they ride in the first document.
+    const reserved = records.length;
     for (const request of requests) {
         const { kpi, draft, problems } = normalize(request, context, seen);
         if (!kpi || !draft || problems.length > 0) {
@@ -751,7 +879,7 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext):
         drafts.push(planned);
     }
 
-    let bins = pack(drafts, max);
+    let bins = pack(drafts, max, reserved);
     if (bins.length > 1) {
         // One request more costs a round trip: read current values from their sparkline's last point where it is the
         // same window, as few as give the fewest documents (the biggest savings first).
@@ -769,6 +897,7 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext):
             const tried = pack(
                 drafts.map((draft, index) => (chosen.has(index) ? folded.get(index)! : draft)),
                 max,
+                reserved,
             );
             if (tried.length < bins.length) bins = tried;
         }
@@ -776,6 +905,7 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext):
 
     const documents: KpiDocument[] = [];
     const planned: { request: PlannedRequest; index: number }[] = [];
+    if (bins.length === 0 && (records.length > 0 || objectInfos.length > 0)) bins.push({ keys: new Set(), drafts: [] });
     bins.forEach((bin, documentIndex) => {
         const inOrder = [...bin.drafts].sort((a, b) => a.index - b.index);
         const specs = new Map<string, SubquerySpec>();
@@ -789,7 +919,13 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext):
         const aliases = new Map([...specs.keys()].map((key, i) => [key, `q${i}`]));
         const name = documentIndex === 0 ? 'KpiMetrics' : `KpiMetrics${documentIndex + 1}`;
         const keys = inOrder.map((d) => d.draft.request.key);
-        documents.push(renderDocument(name, [...specs.values()], [...aliases.values()], keys, context.userId ?? ''));
+        const first = documentIndex === 0;
+        documents.push(
+            renderDocument(name, [...specs.values()], [...aliases.values()], keys, context.userId ?? '', {
+                records: first ? records : [],
+                objectInfos: first ? objectInfos : [],
+            }),
+        );
         for (const { draft, index } of inOrder) {
             const toAliases = (reads: Record<string, string[]>): Reads =>
                 Object.fromEntries(
@@ -818,14 +954,18 @@ interface Bin {
     drafts: { draft: Draft; index: number }[];
 }
 
-/** Requests packed whole into documents of at most `max` subqueries: first fit, largest first. */
-function pack(drafts: readonly Draft[], max: number): Bin[] {
+/**
+ * Requests packed whole into documents of at most `max` subqueries: first fit, largest first. The first document
+ * keeps `reserved` places for the record pages it carries.
+ */
+function pack(drafts: readonly Draft[], max: number, reserved = 0): Bin[] {
     const order = drafts
         .map((draft, index) => ({ draft, index }))
         .sort((a, b) => b.draft.specs.size - a.draft.specs.size || a.index - b.index);
     const bins: Bin[] = [];
+    const room = (bin: Bin) => (bin === bins[0] ? max - reserved : max);
     for (const item of order) {
-        const fits = bins.find((bin) => new Set([...bin.keys, ...item.draft.specs.keys()]).size <= max);
+        const fits = bins.find((bin) => new Set([...bin.keys, ...item.draft.specs.keys()]).size <= room(bin));
         const bin = fits ?? bins[bins.push({ keys: new Set(), drafts: [] }) - 1];
         item.draft.specs.forEach((_, key) => bin.keys.add(key));
         bin.drafts.push(item);
@@ -861,6 +1001,71 @@ export interface DrillDown {
 /** The population a click on the number shows: converted leads for a conversion rate, open deals for coverage. */
 const DRILL_PART: Record<string, ResolvedPart['role']> = { ratio: 'numerator', coverage: 'pipeline' };
 
+const RELATION_PATH = /^(?:[A-Za-z][A-Za-z0-9_]{0,79}\.)?[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
+/** The records behind a request's current number, validated: its object, filter, window, scope and record page. */
+function recordsSpec(
+    extra: RecordsRequest,
+    context: PlanContext,
+    seenKeys: Set<string>,
+): { spec?: RecordsSpec; problems: KpiProblem[] } {
+    const { kpi, draft, problems } = normalize({ ...extra.request, key: extra.key }, context, seenKeys);
+    const badFields = extra.fields.filter((field) => !RELATION_PATH.test(field));
+    if (badFields.length > 0) problems.push({ code: 'badSetting', property: 'fields', value: badFields.join(', ') });
+    const first = extra.first;
+    if (!(Number.isInteger(first) && first >= 1 && first <= MAX_GROUPS)) {
+        problems.push({ code: 'badSetting', property: 'first', value: String(first) });
+    }
+    if (!kpi || !draft || problems.length > 0) return { problems };
+    const part = kpiParts(kpi).find((p) => p.role === (DRILL_PART[kpi.measure.kind] ?? 'value'))!;
+    const path = resolveField(part.dateField!, draft.settings);
+    const type = dateFieldType(part.object, path);
+    const dateFilter = nest(path, dateCondition(draft.window, type, context.calendar.timeZone));
+    const where = allOf([
+        resolveValue(part.filter, draft.settings) as Filter,
+        dateFilter,
+        ...requestConditions(part, draft),
+    ]);
+    return {
+        problems,
+        spec: {
+            key: extra.key,
+            kpi: kpi.id,
+            object: part.object,
+            where,
+            ...(path.includes('.') ? {} : { orderBy: `{ ${path}: { order: DESC }, Id: { order: ASC } }` }),
+            fields: [...new Set(extra.fields)].filter((field) => field !== 'Id'),
+            first,
+        },
+    };
+}
+
+/** A record's fields as a selection: own fields @optional (hidden ones are left out), parents' as nested blocks. */
+function recordSelection(fields: readonly string[]): string {
+    const parents = new Map<string, string[]>();
+    const own: string[] = [];
+    for (const field of fields) {
+        const [head, tail] = field.split('.');
+        if (tail === undefined) own.push(`${head} @optional { value displayValue }`);
+        else parents.set(head, [...(parents.get(head) ?? []), tail]);
+    }
+    const nested = [...parents].map(
+        ([parent, names]) => `${parent} { ${names.map((n) => `${n} { value }`).join(' ')} }`,
+    );
+    return ['Id', ...own, ...nested].join(' ');
+}
+
+function recordsLines(alias: string | null, spec: RecordsSpec, variables: VariableTable): string[] {
+    const args = [`where: ${renderValue(spec.where, variables)}`, `first: ${spec.first}`];
+    if (spec.orderBy) args.push(`orderBy: ${spec.orderBy}`);
+    return [
+        `      ${alias ? `${alias}: ` : ''}${spec.object}(${args.join(', ')}) {`,
+        `        edges { node { ${recordSelection(spec.fields)} } }`,
+        '        pageInfo { hasNextPage endCursor }',
+        '      }',
+    ];
+}
+
 /**
  * The records behind a KPI's current number, for a record list: the same object, filter, period and scope the number
  * was computed with, newest first by the KPI's date field, `first` records a page. `fields` are API names to show.
@@ -871,37 +1076,15 @@ export function planDrillDown(
     fields: readonly string[],
     first = 50,
 ): { drillDown?: DrillDown; problems: KpiProblem[] } {
-    const { kpi, draft, problems } = normalize(request, context, new Set());
-    const badFields = fields.filter((field) => !FIELD_NAME.test(field));
-    if (badFields.length > 0) problems.push({ code: 'badSetting', property: 'fields', value: badFields.join(', ') });
-    if (!(Number.isInteger(first) && first >= 1 && first <= MAX_GROUPS)) {
-        problems.push({ code: 'badSetting', property: 'first', value: String(first) });
-    }
-    if (!kpi || !draft || problems.length > 0) return { problems };
-    const parts = kpiParts(kpi);
-    const part = parts.find((p) => p.role === (DRILL_PART[kpi.measure.kind] ?? 'value'))!;
-    const path = resolveField(part.dateField!, draft.settings);
-    const type = dateFieldType(part.object, path);
-    const dateFilter = nest(path, dateCondition(draft.window, type, context.calendar.timeZone));
-    const where = allOf([
-        resolveValue(part.filter, draft.settings) as Filter,
-        dateFilter,
-        scopeCondition(part, draft.scope),
-    ]);
+    const key = String(request?.kpi ?? '');
+    const { spec, problems } = recordsSpec({ key, request, fields, first }, context, new Set());
+    if (!spec) return { problems };
     const variables = variableTable(() => context.userId ?? '');
-    const args = [`where: ${renderValue(where, variables)}`, `first: ${first}`];
-    if (!path.includes('.')) args.push(`orderBy: { ${path}: { order: DESC }, Id: { order: ASC } }`);
-    const selected = [...new Set(fields)].filter((field) => field !== 'Id');
-    const nodeFields = ['Id', ...selected.map((field) => `${field} @optional { value displayValue }`)].join(' ');
-    const query = uiapiDocument('KpiRecords', variables.declarations(), 'query', [
-        `      ${part.object}(${args.join(', ')}) {`,
-        `        edges { node { ${nodeFields} } }`,
-        '        pageInfo { hasNextPage endCursor }',
-        '      }',
-    ]);
+    const lines = recordsLines(null, spec, variables);
+    const query = uiapiDocument('KpiRecords', variables.declarations(), 'query', lines);
     return {
         problems,
-        drillDown: { object: part.object, query, variables: variables.values(), operationName: 'KpiRecords' },
+        drillDown: { object: spec.object, query, variables: variables.values(), operationName: 'KpiRecords' },
     };
 }
 
@@ -933,6 +1116,8 @@ export function renderFilter(
 function renderValue(value: FilterValue, variables: VariableTable): string {
     return renderFilter(value, (special) => {
         if (special.$user === true) return `$${variables.use('userId', 'ID', '')}`;
+        if (typeof special.$id === 'string') return `$${variables.use('id', 'ID', special.$id)}`;
+        if (typeof special.$picklist === 'string') return `$${variables.use('p', 'Picklist', special.$picklist)}`;
         if (typeof special.$date === 'string') return `$${variables.use('d', 'Date', special.$date)}`;
         if (typeof special.$dateTime === 'string') return `$${variables.use('t', 'DateTime', special.$dateTime)}`;
         return undefined;
@@ -976,8 +1161,19 @@ export function uiapiDocument(
     kind: 'aggregate' | 'query',
     body: readonly string[],
 ): string {
+    return uiapiSections(name, declarations, [{ kind, body }]);
+}
+
+/** A named query of `uiapi` sections (`aggregate { … }`, `query { … }`) and any further `uiapi` lines after them. */
+function uiapiSections(
+    name: string,
+    declarations: string,
+    sections: readonly { kind: string; body: readonly string[] }[],
+    after: readonly string[] = [],
+): string {
     const header = `query ${name}${declarations ? `(${declarations})` : ''} {`;
-    return [header, '  uiapi {', `    ${kind} {`, ...body, '    }', '  }', '}'].join('\n');
+    const inner = sections.flatMap(({ kind, body }) => [`    ${kind} {`, ...body, '    }']);
+    return [header, '  uiapi {', ...inner, ...after, '  }', '}'].join('\n');
 }
 
 /** One aliased aggregate subquery as document lines; `pageInfo` lists the page fields a grouped one selects. */
@@ -1019,9 +1215,29 @@ function renderSelection(spec: SubquerySpec): string {
         }
     }
     // A measured field the viewer cannot see is left out (@optional) instead of failing every KPI in the document.
-    return [...blocks]
-        .map(([field, e]) => `${field}${e.measured && !e.keyed ? ' @optional' : ''} { ${e.parts.join(' ')} }`)
-        .join(' ');
+    const fields = [...blocks].map(
+        ([field, e]) => `${field}${e.measured && !e.keyed ? ' @optional' : ''} { ${e.parts.join(' ')} }`,
+    );
+    // A group's name rides beside its Id key (`Owner { Name { max { value } } }`), so names need no second request.
+    for (const key of spec.groupBy) {
+        if (!key.name) continue;
+        const [parent, field] = key.name.split('.');
+        fields.push(`${parent} { ${field} { max { value } } }`);
+    }
+    return fields.join(' ');
+}
+
+/** The objectInfos block of a document: each object's picklist fields and their values per record type. */
+function objectInfosLines(objects: readonly string[]): string[] {
+    if (objects.length === 0) return [];
+    // query-objectinfo (picklist values: API 65.0+): metadata the filters offer, read in the same request.
+    // https://developer.salesforce.com/docs/platform/graphql/guide/query-objectinfo.html
+    return [
+        `    objectInfos(apiNames: [${objects.map((o) => JSON.stringify(o)).join(', ')}]) {`,
+        '      ApiName',
+        '      fields { ApiName ... on PicklistField { picklistValuesByRecordTypeIDs { recordTypeID picklistValues { label value } } } }',
+        '    }',
+    ];
 }
 
 function renderDocument(
@@ -1030,6 +1246,7 @@ function renderDocument(
     aliases: string[],
     keys: string[],
     userId: string,
+    extras: { records: readonly RecordsSpec[]; objectInfos: readonly string[] },
 ): KpiDocument {
     const variables = variableTable(() => userId);
     const body: string[] = [];
@@ -1057,6 +1274,40 @@ function renderDocument(
         line += lines.length;
         body.push(...lines);
     });
-    const query = uiapiDocument(name, variables.declarations(), 'aggregate', body);
-    return { query, variables: variables.values(), operationName: name, subqueries, keys };
+    const records: PlannedRecords[] = [];
+    const recordBody: string[] = [];
+    // Aggregates first, then `query {`: its subqueries start after the aggregate block closes and the query opens.
+    line += specs.length > 0 ? 2 : 0;
+    extras.records.forEach((spec, i) => {
+        const alias = `r${i}`;
+        const lines = recordsLines(alias, spec, variables);
+        records.push({
+            key: spec.key,
+            kpi: spec.kpi,
+            alias,
+            object: spec.object,
+            fields: spec.fields,
+            lines: [line, line + lines.length - 1],
+        });
+        line += lines.length;
+        recordBody.push(...lines);
+    });
+    const query = uiapiSections(
+        name,
+        variables.declarations(),
+        [
+            ...(body.length > 0 ? [{ kind: 'aggregate', body }] : []),
+            ...(recordBody.length > 0 ? [{ kind: 'query', body: recordBody }] : []),
+        ],
+        objectInfosLines(extras.objectInfos),
+    );
+    return {
+        query,
+        variables: variables.values(),
+        operationName: name,
+        subqueries,
+        keys,
+        records,
+        objectInfos: [...extras.objectInfos],
+    };
 }

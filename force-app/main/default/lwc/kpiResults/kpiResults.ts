@@ -24,6 +24,14 @@ export interface KpiResultError {
     messages: string[];
     /** For `config`: what was wrong with the request, property by property. */
     problems?: KpiProblem[];
+    /** A grouped subquery had more groups than one page holds: the number would leave some out. */
+    truncated?: boolean;
+}
+
+/** A rate's two sides: won and closed deals, converted and created leads (null for other measures). */
+export interface RateParts {
+    numerator: number;
+    denominator: number;
 }
 
 export interface SparkPoint {
@@ -31,6 +39,7 @@ export interface SparkPoint {
     end: string;
     value: number | null;
     sampleSize: number;
+    parts?: RateParts;
 }
 
 export interface GroupResult {
@@ -42,6 +51,8 @@ export interface GroupResult {
     sampleSize: number;
     comparisonValue: number | null;
     comparisonSampleSize: number | null;
+    parts?: RateParts;
+    comparisonParts?: RateParts;
 }
 
 export interface KpiResult {
@@ -57,6 +68,9 @@ export interface KpiResult {
     lowSample: boolean;
     /** Coverage: the target used (the tile's, or the quota field's sum). */
     target: number | null;
+    /** Rates: the numerator and denominator the value divides, now and in the comparison window. */
+    parts?: RateParts;
+    comparisonParts?: RateParts;
     sparkline: SparkPoint[];
     groups?: GroupResult[];
     window?: DateWindow;
@@ -108,7 +122,7 @@ function readRow(aggregate: Record<string, unknown>, subquery: PlannedSubquery):
         const field = isObject(aggregate[key.field]) ? (aggregate[key.field] as Record<string, unknown>) : {};
         const holder = key.fn ? field[DATE_FUNCTION_RESULT[key.fn]] : field;
         keys.push(toKey(isObject(holder) ? holder.value : undefined));
-        labels.push(typeof field.label === 'string' ? field.label : null);
+        labels.push(typeof field.label === 'string' ? field.label : key.name ? nameOf(aggregate, key.name) : null);
     }
     const numbers = new Map<string, number | null>();
     for (const selection of subquery.selections) {
@@ -120,6 +134,14 @@ function readRow(aggregate: Record<string, unknown>, subquery: PlannedSubquery):
         }
     }
     return { keys, labels, numbers };
+}
+
+/** A group's name selected as `Owner { Name { max { value } } }` beside its Id key. */
+function nameOf(aggregate: Record<string, unknown>, path: string): string | null {
+    const [parent, field] = path.split('.');
+    const holder = isObject(aggregate[parent]) ? (aggregate[parent] as Record<string, unknown>)[field] : undefined;
+    const max = isObject(holder) ? holder.max : undefined;
+    return isObject(max) && typeof max.value === 'string' ? max.value : null;
 }
 
 function subqueryData(data: unknown, subquery: PlannedSubquery): SubqueryData | undefined {
@@ -185,8 +207,9 @@ export function readResults(
 
     const failed = new Map<string, unknown[]>();
     const unplaced: unknown[] = [];
+    const placeable = { subqueries: [...document.subqueries, ...document.records] };
     for (const error of errors ?? []) {
-        const subqueries = subqueriesOfError(error, document, true);
+        const subqueries = subqueriesOfError(error, placeable, true);
         if (subqueries.length === 0) unplaced.push(error);
         for (const subquery of subqueries) failed.set(subquery.alias, [...(failed.get(subquery.alias) ?? []), error]);
     }
@@ -225,7 +248,13 @@ export function readResults(
                     if (unplaced.length > 0) throw new ResultProblem(errorFrom(reduceErrors(unplaced)));
                     throw problemOf('incomplete', RESULT_LABELS.incomplete);
                 }
-                if (found.truncated) throw problemOf('incomplete', RESULT_LABELS.tooManyGroups);
+                if (found.truncated) {
+                    throw new ResultProblem({
+                        kind: 'incomplete',
+                        messages: [RESULT_LABELS.tooManyGroups],
+                        truncated: true,
+                    });
+                }
                 return found;
             };
             compute(request, findKpi(request.kpi)!, read, byAlias, result);
@@ -283,6 +312,7 @@ function compute(
                 end: bucket.end,
                 value: computed.value,
                 sampleSize: computed.sampleSize ?? 0,
+                ...(computed.parts ? { parts: computed.parts } : {}),
             };
         });
     }
@@ -303,6 +333,8 @@ function compute(
     result.target = current.target ?? null;
     result.comparisonValue = comparison && !(grouped && distinctTotal) ? comparison.value : null;
     result.comparisonSampleSize = comparison?.sampleSize ?? null;
+    if (current.parts) result.parts = current.parts;
+    if (comparison?.parts) result.comparisonParts = comparison.parts;
     result.lowSample = kpi.minSample !== undefined && result.sampleSize !== null && result.sampleSize < kpi.minSample;
 
     if (grouped) {
@@ -326,6 +358,8 @@ function compute(
                 sampleSize: now.sampleSize ?? 0,
                 comparisonValue: then ? then.value : null,
                 comparisonSampleSize: then ? (then.sampleSize ?? 0) : null,
+                ...(now.parts ? { parts: now.parts } : {}),
+                ...(then?.parts ? { comparisonParts: then.parts } : {}),
             };
         });
     }
@@ -379,6 +413,7 @@ interface Computed {
     sampleSize: number | null;
     target?: number | null;
     targetMet?: boolean;
+    parts?: RateParts;
 }
 
 function number(row: Row, key: string): number | null {
@@ -446,12 +481,20 @@ function measure(
             const inShare = all.filter((row) => wanted.includes(String(row.keys[shareAt])));
             const whole = aggregateOf(part, request, all);
             const share = aggregateOf(part, request, inShare);
-            return { value: divide(share.value ?? 0, whole.value ?? 0), sampleSize: whole.sampleSize };
+            return {
+                value: divide(share.value ?? 0, whole.value ?? 0),
+                sampleSize: whole.sampleSize,
+                parts: { numerator: share.value ?? 0, denominator: whole.value ?? 0 },
+            };
         }
         case 'ratio': {
             const numerator = aggregateOf(parts.get('numerator')!, request, rows('numerator'));
             const denominator = aggregateOf(parts.get('denominator')!, request, rows('denominator'));
-            return { value: divide(numerator.value ?? 0, denominator.value ?? 0), sampleSize: denominator.sampleSize };
+            return {
+                value: divide(numerator.value ?? 0, denominator.value ?? 0),
+                sampleSize: denominator.sampleSize,
+                parts: { numerator: numerator.value ?? 0, denominator: denominator.value ?? 0 },
+            };
         }
         case 'coverage': {
             const pipeline = aggregateOf(parts.get('pipeline')!, request, rows('pipeline'));
@@ -493,6 +536,113 @@ function averageDuration(years: Row[], fromDays: Row[], toDays: Row[]): Computed
     const from = yearSum(0) + daySum(fromDays);
     const to = yearSum(1) + daySum(toDays);
     return { value: (to - from) / records, sampleSize: records };
+}
+
+/** One field of a listed record: its value and the server's formatting of it. */
+export interface RecordField {
+    value: unknown;
+    displayValue: string | null;
+}
+
+export interface RecordRow {
+    id: string;
+    /** By the field path the request named (`Amount`, `Account.Name`); absent when hidden from the viewer. */
+    fields: Record<string, RecordField>;
+}
+
+export interface RecordsResult {
+    key: string;
+    rows: RecordRow[];
+    hasMore: boolean;
+    error?: KpiResultError;
+}
+
+function fieldAt(node: Record<string, unknown>, path: string): RecordField | undefined {
+    let holder: unknown = node;
+    for (const step of path.split('.')) holder = isObject(holder) ? holder[step] : undefined;
+    if (!isObject(holder) || !('value' in holder)) return undefined;
+    return { value: holder.value, displayValue: typeof holder.displayValue === 'string' ? holder.displayValue : null };
+}
+
+/** The record page planned under `key` (PlanExtras.records): its rows, or why there are none. */
+export function readRecords(
+    plan: KpiPlan,
+    key: string,
+    data: unknown,
+    errors?: readonly unknown[] | null,
+): RecordsResult {
+    const rejected = plan.rejected.find((r) => r.key === key);
+    if (rejected) {
+        const error: KpiResultError = { kind: 'config', messages: rejected.problems.map(describeProblem) };
+        return { key, rows: [], hasMore: false, error: { ...error, problems: rejected.problems } };
+    }
+    const document = plan.documents[0];
+    const planned = document?.records.find((r) => r.key === key);
+    if (!document || !planned) return { key, rows: [], hasMore: false, error: { kind: 'incomplete', messages: [] } };
+    const own = (errors ?? []).filter((error) =>
+        subqueriesOfError(error, { subqueries: [...document.subqueries, ...document.records] }, true).some(
+            (s) => s.alias === planned.alias,
+        ),
+    );
+    if (own.length > 0) return { key, rows: [], hasMore: false, error: errorFrom(reduceErrors(own)) };
+    const query = isObject(data) && isObject(data.uiapi) ? data.uiapi.query : undefined;
+    const connection = isObject(query) ? query[planned.alias] : undefined;
+    if (!isObject(connection) || !Array.isArray(connection.edges)) {
+        return { key, rows: [], hasMore: false, error: { kind: 'incomplete', messages: [RESULT_LABELS.incomplete] } };
+    }
+    const rows: RecordRow[] = [];
+    for (const edge of connection.edges) {
+        const node = isObject(edge) && isObject(edge.node) ? edge.node : undefined;
+        if (!node || typeof node.Id !== 'string') continue;
+        const fields: Record<string, RecordField> = {};
+        for (const path of planned.fields) {
+            const found = fieldAt(node, path);
+            if (found) fields[path] = found;
+        }
+        rows.push({ id: node.Id, fields });
+    }
+    const pageInfo = isObject(connection.pageInfo) ? connection.pageInfo : {};
+    return { key, rows, hasMore: pageInfo.hasNextPage === true };
+}
+
+export interface PicklistOption {
+    label: string;
+    value: string;
+}
+
+/**
+ * An object's picklist values from the document's objectInfos answer (PlanExtras.picklists), by field: the active
+ * values once each (first label wins across record types), or null for a field the viewer's describe lacks (hidden).
+ * Undefined until an answer carries the object.
+ */
+export function readPicklistValues(
+    data: unknown,
+    object: string,
+    fields: readonly string[],
+): Record<string, PicklistOption[] | null> | undefined {
+    const infos = isObject(data) && isObject(data.uiapi) ? data.uiapi.objectInfos : undefined;
+    const info = Array.isArray(infos) ? infos.find((item) => isObject(item) && item.ApiName === object) : undefined;
+    const described = isObject(info) && Array.isArray(info.fields) ? info.fields.filter(isObject) : undefined;
+    if (!described) return undefined;
+    const optionsOf = (name: string): PicklistOption[] | null => {
+        const field = described.find((item) => item.ApiName === name);
+        if (!field) return null;
+        const byValue = new Map<string, PicklistOption>();
+        const recordTypes = Array.isArray(field.picklistValuesByRecordTypeIDs)
+            ? field.picklistValuesByRecordTypeIDs
+            : [];
+        for (const recordType of recordTypes) {
+            const values =
+                isObject(recordType) && Array.isArray(recordType.picklistValues) ? recordType.picklistValues : [];
+            for (const entry of values) {
+                const value = isObject(entry) && typeof entry.value === 'string' ? entry.value : '';
+                const label = isObject(entry) && typeof entry.label === 'string' ? entry.label : '';
+                if (value && !byValue.has(value)) byValue.set(value, { label: label || value, value });
+            }
+        }
+        return [...byValue.values()];
+    };
+    return Object.fromEntries(fields.map((field) => [field, optionsOf(field)]));
 }
 
 /** All results of a plan whose documents were answered one by one (`responses[i]` for `plan.documents[i]`). */

@@ -61,6 +61,9 @@ import kpiProblemBadScope from '@salesforce/label/c.kpiProblemBadScope';
 import kpiProblemBadSetting from '@salesforce/label/c.kpiProblemBadSetting';
 import kpiProblemBadSparkline from '@salesforce/label/c.kpiProblemBadSparkline';
 import kpiProblemBadTarget from '@salesforce/label/c.kpiProblemBadTarget';
+import kpiProblemBadFilter from '@salesforce/label/c.kpiProblemBadFilter';
+import kpiProblemBadRecord from '@salesforce/label/c.kpiProblemBadRecord';
+import kpiProblemBadBuckets from '@salesforce/label/c.kpiProblemBadBuckets';
 import kpiProblemDuplicateKey from '@salesforce/label/c.kpiProblemDuplicateKey';
 import kpiProblemNoUser from '@salesforce/label/c.kpiProblemNoUser';
 import kpiProblemSparklineTooLong from '@salesforce/label/c.kpiProblemSparklineTooLong';
@@ -155,6 +158,9 @@ const problems: Record<ProblemCode, string> = {
     sparklineTooLong: kpiProblemSparklineTooLong,
     badGrouping: kpiProblemBadGrouping,
     badTarget: kpiProblemBadTarget,
+    badFilter: kpiProblemBadFilter,
+    badRecord: kpiProblemBadRecord,
+    badBuckets: kpiProblemBadBuckets,
     duplicateKey: kpiProblemDuplicateKey,
     badCalendar: kpiProblemBadCalendar,
     tooManySubqueries: kpiProblemTooManySubqueries,

@@ -3,8 +3,12 @@
  * subqueries and one page of recent losses) and shapes the response into win rates, a won/lost series, loss reasons
  * and recent-loss rows, tying each error to the section it costs. Pure: no clock, no platform calls.
  */
+import { findKpi } from 'c/kpiCatalog';
 import { comparisonWindow, currentWindow, isoDate, parseIsoDate, parsePeriod, propertyText } from 'c/kpiPeriods';
-import { subqueriesOfError as placeError } from 'c/kpiPlanner';
+import { planKpis, subqueriesOfError as placeError } from 'c/kpiPlanner';
+import type { KpiPlan, KpiRequest } from 'c/kpiPlanner';
+import { readPicklistValues, readRecords, readResults } from 'c/kpiResults';
+import type { PicklistOption, RecordRow } from 'c/kpiResults';
 import type { DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
 
 export type WinLossGrouping = 'month' | 'quarter' | 'fiscalQuarter';
@@ -64,7 +68,8 @@ export const DEFAULT_SETTINGS: WinLossSettings = {
     measure: 'count',
     scope: 'team',
     lossReasonField: 'Loss_Reason__c',
-    minSample: 10,
+    // One minimum sample per KPI: the catalog's win rate threshold, unless the admin sets another.
+    minSample: findKpi('winRate')?.minSample ?? 0,
     fiscalYearStartMonth: 1,
     opportunityType: '',
     leadSource: '',
@@ -92,10 +97,7 @@ function wholeNumber(value: unknown, min: number, max: number): number | undefin
 export const PICKLIST_FILTERS = { opportunityType: 'Type', leadSource: 'LeadSource' } as const;
 export type PicklistFilter = keyof typeof PICKLIST_FILTERS;
 
-export interface PicklistOption {
-    label: string;
-    value: string;
-}
+export type { PicklistOption };
 
 /** Per filter: the field's active values (labels to show, API values to filter by), or null when the viewer's
  * describe has no such field (field-level security hides it). */
@@ -195,28 +197,13 @@ const DESCRIBED_OBJECT = 'Opportunity';
  * value active in several record types is offered once, with its first label.
  */
 export function readPicklists(data: unknown): FilterPicklists | undefined {
-    const infos = path(data, 'uiapi', 'objectInfos');
-    const info = Array.isArray(infos) ? infos.find((item) => path(item, 'ApiName') === DESCRIBED_OBJECT) : undefined;
-    const fields = path(info, 'fields');
-    if (!Array.isArray(fields)) return undefined;
-    const optionsOf = (name: string): PicklistOption[] | null => {
-        const field = fields.find((item) => path(item, 'ApiName') === name);
-        if (!field) return null;
-        const byValue = new Map<string, PicklistOption>();
-        const recordTypes = path(field, 'picklistValuesByRecordTypeIDs');
-        for (const recordType of Array.isArray(recordTypes) ? recordTypes : []) {
-            const values = path(recordType, 'picklistValues');
-            for (const entry of Array.isArray(values) ? values : []) {
-                const value = textAt(entry, 'value');
-                if (value && !byValue.has(value)) byValue.set(value, { label: textAt(entry, 'label') || value, value });
-            }
+    const found = readPicklistValues(data, DESCRIBED_OBJECT, Object.values(PICKLIST_FILTERS));
+    return (
+        found && {
+            opportunityType: found[PICKLIST_FILTERS.opportunityType],
+            leadSource: found[PICKLIST_FILTERS.leadSource],
         }
-        return [...byValue.values()];
-    };
-    return {
-        opportunityType: optionsOf(PICKLIST_FILTERS.opportunityType),
-        leadSource: optionsOf(PICKLIST_FILTERS.leadSource),
-    };
+    );
 }
 
 /** One bar of the trend: its first day and the month index (year × 12 + month − 1) it starts in. */
@@ -225,12 +212,6 @@ export interface Bucket {
     month: number;
     /** 1-4 for fiscal quarters (the org's numbering when its fiscal year is named by the year it starts in). */
     fiscalQuarter?: number;
-}
-
-interface TrendChunk {
-    alias: string;
-    /** Month index the chunk's year (calendar or fiscal) starts in. */
-    yearStart: number;
 }
 
 /** What a subquery feeds: the rates table, the won/lost chart, the loss reasons or the recent losses. */
@@ -244,6 +225,7 @@ export const MAX_SUBQUERIES = 10;
 
 export interface WinLossSubquery {
     alias: string;
+    object: string;
     section: WinLossSection;
     root: 'aggregate' | 'query';
     /** First and last line of the subquery in the document text, to place errors that carry only a location. */
@@ -257,13 +239,14 @@ export interface WinLossPlan {
     current: DateWindow;
     previous: DateWindow;
     buckets: Bucket[];
-    chunks: TrendChunk[];
     grouping: WinLossGrouping;
     hasTeam: boolean;
     reasonField: string;
     subqueries: WinLossSubquery[];
     /** Optional sections this document leaves out (the input's `omit`). */
     omitted: OptionalSection[];
+    /** The shared planner's plan the document comes from; kpiResults reads its answer. */
+    kpiPlan: KpiPlan;
 }
 
 export interface PlanInput {
@@ -307,121 +290,51 @@ export function trendBuckets(window: DateWindow, grouping: WinLossGrouping, fisc
     return buckets;
 }
 
-const RESULT_FIELD: Record<WinLossGrouping, { fn: string; result: string }> = {
-    month: { fn: 'CALENDAR_MONTH', result: 'calendarMonth' },
-    quarter: { fn: 'CALENDAR_QUARTER', result: 'calendarQuarter' },
-    fiscalQuarter: { fn: 'FISCAL_QUARTER', result: 'fiscalQuarter' },
+/** Rates, trend, reasons: each a pair of catalog KPIs (by count, by amount) the shared planner reads together. */
+const SECTION_KPIS = {
+    rates: ['winRate', 'winRateByAmount'],
+    trend: ['winRate', 'winRateByAmount'],
+    reasons: ['opportunitiesLost', 'lostAmount'],
+} as const;
+
+/** Request keys of the plan, by what they feed. */
+const KEYS = {
+    company: ['company', 'companyAmount'],
+    team: ['team', 'teamAmount'],
+    reps: ['reps', 'repsAmount'],
+    trend: ['trend', 'trendAmount'],
+    reasons: ['reasons', 'reasonsAmount'],
+    recent: 'recent',
+} as const;
+
+const SECTION_OF_KEY: Record<string, WinLossSection> = {
+    company: 'rates',
+    companyAmount: 'rates',
+    team: 'rates',
+    teamAmount: 'rates',
+    reps: 'rates',
+    repsAmount: 'rates',
+    trend: 'trend',
+    trendAmount: 'trend',
+    reasons: 'reasons',
+    reasonsAmount: 'reasons',
+    recent: 'recent',
 };
 
-// Amount may be hidden by field-level security: @optional leaves it out instead of failing the document.
-const MEASURES_SELECTION = 'Id { count { value } } Amount @optional { sum { value } }';
+const RECENT_FIELDS = ['Name', 'CloseDate', 'Amount', 'Account.Name', 'Owner.Name'];
 
-class Variables {
-    readonly values: Record<string, string> = {};
-    private readonly types: Record<string, string> = {};
-    use(name: string, type: string, value: string): string {
-        this.values[name] = value;
-        this.types[name] = type;
-        return `$${name}`;
-    }
-    declarations(): string {
-        return Object.entries(this.types)
-            .map(([name, type]) => `$${name}: ${type}`)
-            .join(', ');
-    }
-}
-
-function dateRange(variables: Variables, prefix: string, start: string, end: string): string {
-    const from = variables.use(`${prefix}Start`, 'Date', start);
-    const to = variables.use(`${prefix}End`, 'Date', end);
-    return `CloseDate: { gte: { value: ${from} }, lt: { value: ${to} } }`;
-}
-
-/** Conditions every subquery shares: closed deals, the viewer's filters and the record page's account. */
-function sharedConditions(input: PlanInput, variables: Variables): string[] {
-    const { settings } = input;
-    const conditions = ['IsClosed: { eq: true }'];
-    if (settings.opportunityType)
-        conditions.push(`Type: { eq: ${variables.use('opportunityType', 'Picklist', settings.opportunityType)} }`);
-    if (settings.leadSource)
-        conditions.push(`LeadSource: { eq: ${variables.use('leadSource', 'Picklist', settings.leadSource)} }`);
-    if (input.accountId) conditions.push(`AccountId: { eq: ${variables.use('accountId', 'ID', input.accountId)} }`);
-    return conditions;
-}
-
-/** The team condition: one rep when an owner is chosen, else the scope (the viewer, or the viewer's reports). */
-function teamCondition(input: PlanInput, variables: Variables): string | undefined {
-    const { settings } = input;
-    if (settings.ownerId) return `OwnerId: { eq: ${variables.use('ownerId', 'ID', settings.ownerId)} }`;
-    if (settings.scope === 'mine') return `OwnerId: { eq: ${variables.use('userId', 'ID', input.userId)} }`;
-    if (settings.scope === 'team')
-        return `Owner: { ManagerId: { eq: ${variables.use('userId', 'ID', input.userId)} } }`;
-    return undefined;
-}
-
-interface PlannedSubquery {
-    alias: string;
-    section: WinLossSection;
-    text: string[];
-}
-
-function aggregateSubquery(
-    alias: string,
-    section: WinLossSection,
-    where: string[],
-    groupBy: string[],
-    selection: string,
-): PlannedSubquery {
-    const args = [`where: { ${where.join(', ')} }`, `groupBy: { ${groupBy.join(', ')} }`, `first: ${MAX_GROUPS}`];
-    return {
-        alias,
-        section,
-        text: [
-            `      ${alias}: Opportunity(${args.join(', ')}) {`,
-            `        edges { node { aggregate { ${selection} } } }`,
-            '        pageInfo { hasNextPage }',
-            '      }',
-        ],
-    };
-}
-
-/** Assembles the document and notes the lines each subquery spans (1-based, as GraphQL error locations count). */
-function assemble(
-    name: string,
-    variables: Variables,
-    aggregates: PlannedSubquery[],
-    records: PlannedSubquery[],
-): { query: string; subqueries: WinLossSubquery[] } {
-    const declarations = variables.declarations();
-    const lines = [`query ${name}${declarations ? `(${declarations})` : ''} {`, '  uiapi {'];
-    const subqueries: WinLossSubquery[] = [];
-    const place = (root: 'aggregate' | 'query', planned: PlannedSubquery[]) => {
-        if (planned.length === 0) return;
-        lines.push(`    ${root} {`);
-        for (const { alias, section, text } of planned) {
-            subqueries.push({ alias, section, root, lines: [lines.length + 1, lines.length + text.length] });
-            lines.push(...text);
-        }
-        lines.push('    }');
-    };
-    place('aggregate', aggregates);
-    place('query', records);
-    // query-objectinfo (picklist values: API 65.0+): the filters' values ride in the same document. It is metadata,
-    // not one of the ten record or aggregate subqueries (query-limits counts those).
-    // https://developer.salesforce.com/docs/platform/graphql/guide/query-objectinfo.html
-    lines.push(
-        `    objectInfos(apiNames: ["${DESCRIBED_OBJECT}"]) {`,
-        '      ApiName',
-        '      fields { ApiName ... on PicklistField { picklistValuesByRecordTypeIDs { recordTypeID picklistValues { label value } } } }',
-        '    }',
-    );
-    lines.push('  }', '}');
-    return { query: lines.join('\n'), subqueries };
+/** The trend's buckets as planner windows: each to the next bucket's start, the last to the current window's end. */
+function bucketWindows(buckets: readonly Bucket[], end: string): DateWindow[] {
+    return buckets.map((bucket, i) => ({
+        start: bucket.start,
+        end: buckets[i + 1]?.start ?? end,
+        toDate: i === buckets.length - 1,
+    }));
 }
 
 /**
- * Plans the one document of a render: win rates (company, team, reps; now and the period before), the trend by
- * close-date function, the loss reasons and one page of recent losses, at most MAX_SUBQUERIES subqueries.
+ * Plans the one document of a render through the shared planner: win rates (company, team, reps; now and the period
+ * before), the trend per bucket, the loss reasons and one page of recent losses, at most MAX_SUBQUERIES subqueries.
  */
 export function planWinLoss(input: PlanInput): WinLossPlan {
     const { settings, calendar, now } = input;
@@ -430,102 +343,91 @@ export function planWinLoss(input: PlanInput): WinLossPlan {
     const current = currentWindow(settings.period, now, calendarFor);
     const previous = comparisonWindow(settings.period, 'previousPeriod', now, calendarFor) as DateWindow;
     const buckets = trendBuckets(current, settings.grouping, settings.fiscalYearStartMonth);
-    const variables = new Variables();
-    const shared = sharedConditions(input, variables);
-    const team = teamCondition(input, variables);
-    const teamWhere = team ? [...shared, team] : shared;
-    const nowRange = dateRange(variables, 'now', current.start, current.end);
-    const beforeRange = dateRange(variables, 'before', previous.start, previous.end);
-    const byWon = ['IsWon: { group: true }'];
-    const wonSelection = `IsWon { value } ${MEASURES_SELECTION}`;
-    const aggregates: PlannedSubquery[] = [
-        aggregateSubquery('companyNow', 'rates', [...shared, nowRange], byWon, wonSelection),
-        aggregateSubquery('companyBefore', 'rates', [...shared, beforeRange], byWon, wonSelection),
-    ];
-    if (team) {
-        aggregates.push(
-            aggregateSubquery('teamNow', 'rates', [...teamWhere, nowRange], byWon, wonSelection),
-            aggregateSubquery('teamBefore', 'rates', [...teamWhere, beforeRange], byWon, wonSelection),
-        );
-    }
-    // The owner's name rides on each rep's group, so the names need no second request.
-    aggregates.push(
-        aggregateSubquery(
-            'reps',
-            'rates',
-            [...teamWhere, nowRange],
-            ['OwnerId: { group: true }', ...byWon],
-            `OwnerId { value } Owner { Name { max { value } } } ${wonSelection}`,
-        ),
-    );
+    const common: KpiRequest = {
+        kpi: '',
+        period: settings.period,
+        filters: { opportunityType: settings.opportunityType, leadSource: settings.leadSource },
+        ...(input.accountId ? { record: { object: 'Account', id: input.accountId } } : {}),
+    };
+    const hasTeam = Boolean(settings.ownerId) || settings.scope !== 'all';
+    const team: Partial<KpiRequest> = settings.ownerId
+        ? { scope: 'mine', scopeUser: settings.ownerId }
+        : { scope: settings.scope };
+    const pair = (keys: readonly string[], kpis: readonly string[], extra: Partial<KpiRequest>): KpiRequest[] =>
+        keys.map((key, i) => ({ ...common, ...extra, key, kpi: kpis[i] }));
     const reasonField = omitted.includes('reasons') ? '' : settings.lossReasonField;
-    if (reasonField) {
-        aggregates.push(
-            aggregateSubquery(
-                'reasons',
-                'reasons',
-                [...teamWhere, 'IsWon: { eq: false }', nowRange],
-                [`${reasonField}: { group: true }`],
-                `${reasonField} @optional { value } ${MEASURES_SELECTION}`,
-            ),
-        );
-    }
-
-    // One subquery per (calendar or fiscal) year: the date function's number then names one bucket.
-    const { fn, result } = RESULT_FIELD[settings.grouping];
-    const yearOffset = settings.grouping === 'fiscalQuarter' ? settings.fiscalYearStartMonth - 1 : 0;
-    const trendEnd = current.end;
-    const chunks: TrendChunk[] = [];
-    for (
-        let yearStart = floorTo(buckets[0].month, 12, yearOffset);
-        yearStart <= buckets[buckets.length - 1].month;
-        yearStart += 12
-    ) {
-        const alias = `trend${chunks.length}`;
-        const start = Math.max(yearStart, buckets[0].month);
-        const end = monthStart(yearStart + 12) < trendEnd ? monthStart(yearStart + 12) : trendEnd;
-        aggregates.push(
-            aggregateSubquery(
-                alias,
-                'trend',
-                [...teamWhere, dateRange(variables, alias, monthStart(start), end)],
-                [`CloseDate: { function: ${fn} }`, ...byWon],
-                `CloseDate { ${result} { value } } ${wonSelection}`,
-            ),
-        );
-        chunks.push({ alias, yearStart });
-    }
-
-    const records: PlannedSubquery[] = [];
-    if (!omitted.includes('recent')) {
-        const reason = reasonField ? ` ${reasonField} @optional { value displayValue }` : '';
-        records.push({
-            alias: 'recentLosses',
-            section: 'recent',
-            text: [
-                `      recentLosses: Opportunity(where: { ${[...teamWhere, 'IsWon: { eq: false }', nowRange].join(', ')} }, ` +
-                    `orderBy: { CloseDate: { order: DESC }, Id: { order: ASC } }, first: ${RECENT_LOSSES}) {`,
-                '        edges { node { Id Name { value } CloseDate { value displayValue } Amount @optional { value displayValue }' +
-                    ` Account { Name { value } } Owner { Name { value } }${reason} } }`,
-                '      }',
-            ],
-        });
-    }
-    const operationName = 'KpiWinLoss';
-    const { query, subqueries } = assemble(operationName, variables, aggregates, records);
+    const requests: KpiRequest[] = [
+        ...pair(KEYS.company, SECTION_KPIS.rates, { scope: 'all', comparison: 'previousPeriod' }),
+        ...(hasTeam ? pair(KEYS.team, SECTION_KPIS.rates, { ...team, comparison: 'previousPeriod' }) : []),
+        ...pair(KEYS.reps, SECTION_KPIS.rates, { ...team, groupBy: 'owner' }),
+        ...pair(KEYS.trend, SECTION_KPIS.trend, { ...team, buckets: bucketWindows(buckets, current.end) }),
+        ...(reasonField
+            ? pair(KEYS.reasons, SECTION_KPIS.reasons, {
+                  ...team,
+                  groupBy: 'lossReason',
+                  settings: { lossReasonField: reasonField },
+              })
+            : []),
+    ];
+    const records = omitted.includes('recent')
+        ? []
+        : [
+              {
+                  key: KEYS.recent,
+                  request: { ...common, ...team, kpi: 'opportunitiesLost' },
+                  fields: reasonField ? [...RECENT_FIELDS, reasonField] : RECENT_FIELDS,
+                  first: RECENT_LOSSES,
+              },
+          ];
+    const kpiPlan = planKpis(
+        requests,
+        { userId: input.userId, now, calendar: calendarFor },
+        { records, picklists: [DESCRIBED_OBJECT] },
+    );
+    const document = kpiPlan.documents[0];
+    const sectionOf = (keys: readonly string[]): WinLossSection =>
+        (['rates', 'trend', 'reasons'] as const).find((section) =>
+            keys.some((key) => SECTION_OF_KEY[key] === section),
+        ) ?? 'rates';
+    const readers = (alias: string) =>
+        kpiPlan.requests
+            .filter((request) =>
+                Object.values(request.reads).some((reads) =>
+                    Object.values(reads ?? {})
+                        .flat()
+                        .includes(alias),
+                ),
+            )
+            .map((request) => request.key);
+    const subqueries: WinLossSubquery[] = [
+        ...(document?.subqueries ?? []).map((s) => ({
+            alias: s.alias,
+            object: s.object,
+            section: sectionOf(readers(s.alias)),
+            root: 'aggregate' as const,
+            lines: s.lines,
+        })),
+        ...(document?.records ?? []).map((r) => ({
+            alias: r.alias,
+            object: r.object,
+            section: 'recent' as const,
+            root: 'query' as const,
+            lines: r.lines,
+        })),
+    ];
     return {
-        query,
-        variables: variables.values,
-        operationName,
+        query: document?.query ?? '',
+        variables: document?.variables ?? {},
+        operationName: document?.operationName ?? '',
         current,
         previous,
         buckets,
-        chunks,
         grouping: settings.grouping,
-        hasTeam: Boolean(team),
+        hasTeam,
         reasonField,
         subqueries,
         omitted,
+        kpiPlan,
     };
 }
 
@@ -599,77 +501,36 @@ export interface WinLossResult {
     reasonFieldFailed: boolean;
 }
 
-type Json = Record<string, unknown>;
-
-function asObject(value: unknown): Json | undefined {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-function path(value: unknown, ...keys: string[]): unknown {
-    let node = value;
-    for (const key of keys) node = asObject(node)?.[key];
-    return node;
-}
-
-function numberAt(value: unknown, ...keys: string[]): number {
-    const found = path(value, ...keys);
-    return typeof found === 'number' && Number.isFinite(found) ? found : 0;
-}
-
-interface Tally {
-    won: number;
-    lost: number;
-    wonAmount: number;
-    lostAmount: number;
-}
-
-const emptyTally = (): Tally => ({ won: 0, lost: 0, wonAmount: 0, lostAmount: 0 });
-
-function addRow(tally: Tally, row: unknown): void {
-    const count = numberAt(row, 'Id', 'count', 'value');
-    const amount = numberAt(row, 'Amount', 'sum', 'value');
-    if (path(row, 'IsWon', 'value') === true) {
-        tally.won += count;
-        tally.wonAmount += amount;
-    } else {
-        tally.lost += count;
-        tally.lostAmount += amount;
-    }
-}
-
-export function rateOf(tally: Tally, minSample: number): WinRate {
-    const closed = tally.won + tally.lost;
-    const closedAmount = tally.wonAmount + tally.lostAmount;
+/** One rate from its catalog KPIs' results: won and closed from the count KPI's parts, amounts from the amount KPI's. */
+function winRateOf(
+    count: { value: number | null; parts?: { numerator: number; denominator: number } } | undefined,
+    amount: { value: number | null; parts?: { numerator: number; denominator: number } } | undefined,
+    minSample: number,
+): WinRate {
+    const won = count?.parts?.numerator ?? 0;
+    const closed = count?.parts?.denominator ?? 0;
+    const wonAmount = amount?.parts?.numerator ?? 0;
+    const closedAmount = amount?.parts?.denominator ?? 0;
     return {
-        ...tally,
+        won,
+        lost: closed - won,
         closed,
-        countRate: closed > 0 ? tally.won / closed : null,
-        amountRate: closedAmount > 0 ? tally.wonAmount / closedAmount : null,
+        wonAmount,
+        lostAmount: closedAmount - wonAmount,
+        countRate: count?.value ?? null,
+        amountRate: amount?.value ?? null,
         tooSmall: closed < minSample,
     };
 }
 
-interface Subquery {
-    rows: unknown[];
-    truncated: boolean;
-}
+const asObject = (value: unknown): Record<string, unknown> | undefined =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
 
-function subqueryOf(data: unknown, subquery: WinLossSubquery): Subquery | undefined {
-    const node = path(data, 'uiapi', subquery.root, subquery.alias);
-    const edges = path(node, 'edges');
-    if (!Array.isArray(edges)) return undefined;
-    return {
-        rows: edges.map((edge) =>
-            subquery.root === 'aggregate' ? path(edge, 'node', 'aggregate') : path(edge, 'node'),
-        ),
-        truncated: path(node, 'pageInfo', 'hasNextPage') === true,
-    };
-}
-
-function bucketIndex(plan: WinLossPlan, chunk: TrendChunk, functionValue: number): number {
-    const month =
-        plan.grouping === 'month' ? chunk.yearStart + functionValue - 1 : chunk.yearStart + (functionValue - 1) * 3;
-    return plan.buckets.findIndex((bucket) => bucket.month === month);
+function textAt(value: unknown, key: string): string {
+    const found = asObject(value)?.[key];
+    return typeof found === 'string' ? found : typeof found === 'number' ? String(found) : '';
 }
 
 /**
@@ -694,7 +555,7 @@ export function blamesField(errors: unknown, field: string): boolean {
  * shown. Undefined when an error hits a section the analysis cannot do without, or cannot be placed.
  */
 export function sectionsToOmit(plan: WinLossPlan, data: unknown, errors: unknown): OptionalSection[] | undefined {
-    if (asObject(path(data, 'uiapi')) || !Array.isArray(errors) || errors.length === 0) return undefined;
+    if (asObject(asObject(data)?.uiapi) || !Array.isArray(errors) || errors.length === 0) return undefined;
     const omit = new Set<OptionalSection>();
     for (const error of errors) {
         if (errorBlamesField(error, plan.reasonField)) {
@@ -708,33 +569,37 @@ export function sectionsToOmit(plan: WinLossPlan, data: unknown, errors: unknown
     return [...omit];
 }
 
-function textAt(value: unknown, ...keys: string[]): string {
-    const found = path(value, ...keys);
-    return typeof found === 'string' ? found : typeof found === 'number' ? String(found) : '';
-}
-
-function recentLoss(node: unknown, reasonField: string): RecentLoss {
+function recentLoss(row: RecordRow, reasonField: string): RecentLoss {
+    const shown = (path: string) => {
+        const field = row.fields[path];
+        if (!field) return '';
+        return (
+            field.displayValue ||
+            (typeof field.value === 'string' || typeof field.value === 'number' ? String(field.value) : '')
+        );
+    };
     return {
-        id: path(node, 'Id') as string,
-        name: textAt(node, 'Name', 'value'),
-        account: textAt(node, 'Account', 'Name', 'value'),
-        amount: textAt(node, 'Amount', 'displayValue') || textAt(node, 'Amount', 'value'),
-        closeDate: textAt(node, 'CloseDate', 'displayValue') || textAt(node, 'CloseDate', 'value'),
-        owner: textAt(node, 'Owner', 'Name', 'value'),
-        reason: reasonField ? textAt(node, reasonField, 'displayValue') || textAt(node, reasonField, 'value') : '',
+        id: row.id,
+        name: shown('Name'),
+        account: shown('Account.Name'),
+        amount: shown('Amount'),
+        closeDate: shown('CloseDate'),
+        owner: shown('Owner.Name'),
+        reason: reasonField ? shown(reasonField) : '',
     };
 }
 
 /**
- * Shapes the response (data and errors may both be present): each section reads its own subqueries, and the errors
- * are tied to the sections they cost.
+ * Shapes the response (data and errors may both be present) from the shared reader's results: each section reads
+ * its own KPIs, and the errors are tied to the sections they cost.
  */
 export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number, errors?: unknown): WinLossResult {
+    const list = Array.isArray(errors) ? errors : [];
     const failed: Partial<Record<WinLossSection, unknown[]>> = {};
     const unplaced: unknown[] = [];
     const failedAliases = new Set<string>();
     let reasonFieldFailed = false;
-    for (const error of Array.isArray(errors) ? errors : []) {
+    for (const error of list) {
         const owners = subqueriesOfError(error, plan);
         if (owners.some((s) => s.section === 'reasons') && errorBlamesField(error, plan.reasonField)) {
             reasonFieldFailed = true;
@@ -743,78 +608,64 @@ export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number,
         for (const section of new Set(owners.map((s) => s.section))) (failed[section] ??= []).push(error);
         for (const subquery of owners) failedAliases.add(subquery.alias);
     }
-    const missing: string[] = [];
-    let truncated = false;
-    const byAlias = new Map(plan.subqueries.map((s) => [s.alias, s]));
-    const read = (alias: string): unknown[] => {
-        const subquery = byAlias.get(alias);
-        const found = subquery ? subqueryOf(data, subquery) : undefined;
-        if (!found && !failedAliases.has(alias)) missing.push(alias);
-        truncated ||= found?.truncated ?? false;
-        return found?.rows ?? [];
-    };
-    const tallyOf = (alias: string): WinRate => {
-        const tally = emptyTally();
-        for (const row of read(alias)) addRow(tally, row);
-        return rateOf(tally, minSample);
-    };
-    const company = { current: tallyOf('companyNow'), previous: tallyOf('companyBefore') };
-    const team = plan.hasTeam ? { current: tallyOf('teamNow'), previous: tallyOf('teamBefore') } : undefined;
+    const results = readResults(plan.kpiPlan, data, list);
+    const uiapi = asObject(asObject(data)?.uiapi);
+    const missing = plan.subqueries
+        .filter((s) => !failedAliases.has(s.alias) && !(s.alias in (asObject(uiapi?.[s.root]) ?? {})))
+        .map((s) => s.alias);
+    const truncated = Object.values(results).some((r) => r.error?.truncated === true);
+    const ok = (key: string) => (results[key]?.error ? undefined : results[key]);
+    const pairOf = (keys: readonly string[]) => ({
+        current: winRateOf(ok(keys[0]), ok(keys[1]), minSample),
+        previous: winRateOf(
+            ok(keys[0]) && { value: ok(keys[0])!.comparisonValue, parts: ok(keys[0])!.comparisonParts },
+            ok(keys[1]) && { value: ok(keys[1])!.comparisonValue, parts: ok(keys[1])!.comparisonParts },
+            minSample,
+        ),
+    });
+    const company = pairOf(KEYS.company);
+    const team = plan.hasTeam ? pairOf(KEYS.team) : undefined;
 
-    const reps = new Map<string, { tally: Tally; name: string | null }>();
-    for (const row of read('reps')) {
-        const ownerId = path(row, 'OwnerId', 'value');
-        if (typeof ownerId !== 'string') continue;
-        const rep = reps.get(ownerId) ?? { tally: emptyTally(), name: null };
-        rep.name ??= textAt(row, 'Owner', 'Name', 'max', 'value') || null;
-        addRow(rep.tally, row);
-        reps.set(ownerId, rep);
-    }
-    const repRates = [...reps]
-        .map(([ownerId, { tally, name }]) => ({ ownerId, name, ...rateOf(tally, minSample) }))
+    const amounts = new Map((ok(KEYS.reps[1])?.groups ?? []).map((g) => [g.key, g]));
+    const reps: RepRate[] = (ok(KEYS.reps[0])?.groups ?? [])
+        .filter((group): group is typeof group & { key: string } => typeof group.key === 'string')
+        .map((group) => ({
+            ownerId: group.key,
+            name: group.label,
+            ...winRateOf(group, amounts.get(group.key), minSample),
+        }))
         .sort((a, b) => b.closed - a.closed || a.ownerId.localeCompare(b.ownerId));
 
-    const reasons: ReasonRow[] = [];
-    if (plan.reasonField) {
-        for (const row of read('reasons')) {
-            const value = path(row, plan.reasonField, 'value');
-            reasons.push({
-                reason: typeof value === 'string' && value !== '' ? value : null,
-                count: numberAt(row, 'Id', 'count', 'value'),
-                amount: numberAt(row, 'Amount', 'sum', 'value'),
-            });
-        }
-        reasons.sort((a, b) => b.count - a.count || b.amount - a.amount);
-    }
+    const lostAmounts = new Map((ok(KEYS.reasons[1])?.groups ?? []).map((g) => [g.key, g.value ?? 0]));
+    const reasons: ReasonRow[] = plan.reasonField
+        ? (ok(KEYS.reasons[0])?.groups ?? [])
+              .map((group) => ({
+                  reason: group.key === null || group.key === '' ? null : group.key,
+                  count: group.value ?? 0,
+                  amount: lostAmounts.get(group.key) ?? 0,
+              }))
+              .sort((a, b) => b.count - a.count || b.amount - a.amount)
+        : [];
 
-    const tallies = plan.buckets.map(emptyTally);
-    const { result } = RESULT_FIELD[plan.grouping];
-    for (const chunk of plan.chunks) {
-        for (const row of read(chunk.alias)) {
-            const index = bucketIndex(plan, chunk, numberAt(row, 'CloseDate', result, 'value'));
-            if (index >= 0) addRow(tallies[index], row);
-        }
-    }
-    const rates = tallies.map((tally) => rateOf(tally, 0));
+    const countPoints = ok(KEYS.trend[0])?.sparkline ?? [];
+    const amountPoints = ok(KEYS.trend[1])?.sparkline ?? [];
+    const rates = plan.buckets.map((_, i) => winRateOf(countPoints[i], amountPoints[i], 0));
     const trend: TrendSeries = {
         buckets: plan.buckets,
-        won: tallies.map((t) => t.won),
-        lost: tallies.map((t) => t.lost),
-        wonAmount: tallies.map((t) => t.wonAmount),
-        lostAmount: tallies.map((t) => t.lostAmount),
+        won: rates.map((r) => r.won),
+        lost: rates.map((r) => r.lost),
+        wonAmount: rates.map((r) => r.wonAmount),
+        lostAmount: rates.map((r) => r.lostAmount),
         countRate: rates.map((r) => r.countRate),
         amountRate: rates.map((r) => r.amountRate),
     };
 
-    const recent = byAlias.has('recentLosses')
-        ? read('recentLosses')
-              .filter((node) => typeof path(node, 'Id') === 'string')
-              .map((node) => recentLoss(node, plan.reasonField))
-        : [];
+    const recentRead = plan.omitted.includes('recent') ? undefined : readRecords(plan.kpiPlan, KEYS.recent, data, list);
+    const recent = recentRead?.error ? [] : (recentRead?.rows ?? []).map((row) => recentLoss(row, plan.reasonField));
     return {
         company,
         team,
-        reps: repRates,
+        reps,
         trend,
         reasons,
         recent,
