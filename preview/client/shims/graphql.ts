@@ -4,20 +4,14 @@
  * Result shape `{ data, errors, refresh }` and config `{ query, variables, operationName }` follow
  * https://developer.salesforce.com/docs/platform/lwc/guide/reference-graphql-wire.html
  */
+// Type-only: erased when transpiled, so the bundle never imports this module from itself.
+import type { GraphQLError } from 'lightning/graphql';
 import { VIEWER_HEADERS, previewContext } from '../context';
 
 /** What `gql` returns: the document text, interpolations resolved. Components treat it as opaque. */
 export interface PreviewDocument {
     readonly kind: 'Document';
     readonly source: string;
-}
-
-export interface GraphQLError {
-    message: string;
-    locations?: { line: number; column: number }[];
-    path?: (string | number)[];
-    extensions?: Record<string, unknown>;
-    errorType?: string;
 }
 
 interface GraphQLConfig {
