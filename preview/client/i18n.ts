@@ -28,36 +28,33 @@ const US: LocalePatterns = {
     currency: '¤#,##0.00',
 };
 
+/** Day-before-month dates and 24-hour times, as en-GB writes them (fr-FR writes them the same way). */
+const GB: LocalePatterns = {
+    ...US,
+    shortDate: 'dd/MM/yyyy',
+    mediumDate: 'd MMM yyyy',
+    longDate: 'd MMMM yyyy',
+    shortTime: 'HH:mm',
+    mediumTime: 'HH:mm:ss',
+};
+
+/** A space before the percent sign and the currency symbol after the amount (de-DE, fr-FR). */
+const SYMBOLS_AFTER: Pick<LocalePatterns, 'percent' | 'currency'> = {
+    percent: '#,##0 %',
+    currency: '#,##0.00 ¤',
+};
+
 const PATTERNS: Record<string, LocalePatterns> = {
     'en-US': US,
-    'en-GB': {
-        ...US,
-        shortDate: 'dd/MM/yyyy',
-        mediumDate: 'd MMM yyyy',
-        longDate: 'd MMMM yyyy',
-        shortTime: 'HH:mm',
-        mediumTime: 'HH:mm:ss',
-    },
+    'en-GB': GB,
     'de-DE': {
-        ...US,
+        ...GB,
         shortDate: 'dd.MM.yyyy',
         mediumDate: 'dd.MM.yyyy',
         longDate: 'd. MMMM yyyy',
-        shortTime: 'HH:mm',
-        mediumTime: 'HH:mm:ss',
-        percent: '#,##0 %',
-        currency: '#,##0.00 ¤',
+        ...SYMBOLS_AFTER,
     },
-    'fr-FR': {
-        ...US,
-        shortDate: 'dd/MM/yyyy',
-        mediumDate: 'd MMM yyyy',
-        longDate: 'd MMMM yyyy',
-        shortTime: 'HH:mm',
-        mediumTime: 'HH:mm:ss',
-        percent: '#,##0 %',
-        currency: '#,##0.00 ¤',
-    },
+    'fr-FR': { ...GB, ...SYMBOLS_AFTER },
     'ja-JP': {
         ...US,
         shortDate: 'yyyy/MM/dd',
