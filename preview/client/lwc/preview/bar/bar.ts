@@ -32,24 +32,28 @@ export default class Bar extends LightningElement {
             .filter((group) => group.users.length > 0);
     }
 
-    private options(choices: Choice[], selected: string) {
-        return choices.map((choice) => ({ ...choice, selected: choice.value === selected }));
-    }
-
-    get locales() {
-        return this.context ? this.options(this.context.choices.locales, this.context.selection.locale) : [];
-    }
-
-    get currencies() {
-        return this.context ? this.options(this.context.choices.currencies, this.context.selection.currency) : [];
-    }
-
-    get timeZones() {
-        return this.context ? this.options(this.context.choices.timeZones, this.context.selection.timeZone) : [];
-    }
-
-    get datasets() {
-        return this.context ? this.options(this.context.choices.datasets, this.context.selection.dataset) : [];
+    /** The selects after the running user, in bar order; each `name` is the URL parameter a change sets. */
+    get settings() {
+        if (!this.context) return [];
+        const { choices, selection } = this.context;
+        const setting = (name: string, label: string, options: Choice[], selected: string, title?: string) => ({
+            name,
+            label,
+            title,
+            choices: options.map((choice) => ({ ...choice, selected: choice.value === selected })),
+        });
+        return [
+            setting('locale', 'Locale', choices.locales, selection.locale),
+            setting(
+                'currency',
+                'Org currency',
+                choices.currencies,
+                selection.currency,
+                "The sample org is single-currency: this is the org's currency and every user's",
+            ),
+            setting('tz', 'Time zone', choices.timeZones, selection.timeZone),
+            setting('size', 'Sample org size', choices.datasets, selection.dataset),
+        ];
     }
 
     /** Like changing the user's settings in Salesforce, a change reloads the page with the new context. */

@@ -12,8 +12,10 @@ interface Field {
     required: boolean;
     isPicklist: boolean;
     isBoolean: boolean;
-    isInteger: boolean;
-    isText: boolean;
+    /** A text box: `number` (step 1, min/max) for Integer properties, `text` for String and Color ones. */
+    isInput: boolean;
+    inputType: 'number' | 'text';
+    step?: string;
     value: string;
     checked: boolean;
     min?: number;
@@ -50,6 +52,7 @@ export default class PropertyPanel extends LightningElement {
         const raw = id in this.edited ? this.edited[id] : instance.values[property.name];
         const value = raw === undefined || raw === null ? '' : String(raw);
         const error = this.errors[id] ?? '';
+        const isInteger = property.type === 'Integer';
         return {
             id,
             helpId: `${id}-help`,
@@ -60,12 +63,13 @@ export default class PropertyPanel extends LightningElement {
             required: property.required,
             isPicklist: !!property.datasource && property.type === 'String',
             isBoolean: property.type === 'Boolean',
-            isInteger: property.type === 'Integer',
-            isText: !property.datasource && (property.type === 'String' || property.type === 'Color'),
+            isInput: isInteger || (!property.datasource && (property.type === 'String' || property.type === 'Color')),
+            inputType: isInteger ? 'number' : 'text',
+            step: isInteger ? '1' : undefined,
             value,
             checked: raw === true || raw === 'true',
-            min: property.min,
-            max: property.max,
+            min: isInteger ? property.min : undefined,
+            max: isInteger ? property.max : undefined,
             options: [
                 ...(property.required ? [] : [{ value: '', label: '--None--', selected: value === '' }]),
                 ...(property.datasource ?? []).map((option) => ({
