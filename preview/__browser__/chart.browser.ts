@@ -5,32 +5,14 @@
 import type { Page } from 'playwright-core';
 import {
     assert,
-    assertAccessible,
-    assertNoIssues,
+    assertChartDrawn,
+    assertFinalState,
     canvasStats,
-    screenshot,
     settle,
+    waitForRedraw,
     type BrowserTest,
-    type CanvasStats,
     type TestContext,
 } from './harness';
-
-function assertDrawn(stats: CanvasStats, what: string): void {
-    assert(stats.width > 100 && stats.height > 100, `${what}: canvas is ${stats.width}×${stats.height}`);
-    assert(stats.painted > 0.02, `${what}: only ${(stats.painted * 100).toFixed(2)} % of the canvas is painted`);
-    assert(stats.colours >= 3, `${what}: only ${stats.colours} colours on the canvas`);
-}
-
-async function waitForRedraw(page: Page, before: CanvasStats, what: string): Promise<CanvasStats> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-        await settle(page);
-        const after = await canvasStats(page);
-        if (after.hash !== before.hash) return after;
-        assert(Date.now() < deadline, `${what}: the canvas did not change`);
-        await page.waitForTimeout(100);
-    }
-}
 
 /** Sets one App Builder property of the first component through the property panel, as an admin would. */
 async function setProperty(page: Page, label: string, value: string): Promise<void> {
@@ -53,18 +35,18 @@ const tests: BrowserTest[] = [
             const opened = await t.open('/lightning/page/home');
             const { page } = opened;
             const first = await canvasStats(page);
-            assertDrawn(first, 'first render');
+            assertChartDrawn(first, 'first render');
 
             await page.locator('[data-id="toggle-properties"]').click();
             await setProperty(page, 'Chart type', 'line');
             const asLine = await waitForRedraw(page, first, 'chart type bar → line');
-            assertDrawn(asLine, 'after chart type change');
+            assertChartDrawn(asLine, 'after chart type change');
             const canvas = await page.locator('canvas').first().elementHandle();
 
             await t.resetMetrics();
             await setProperty(page, 'Group by', 'LeadSource');
             const regrouped = await waitForRedraw(page, asLine, 'group by stage → lead source');
-            assertDrawn(regrouped, 'after new data');
+            assertChartDrawn(regrouped, 'after new data');
             assert(
                 (await t.metrics()).count === 1,
                 'a property change that alters the query should send exactly one request',
@@ -74,7 +56,7 @@ const tests: BrowserTest[] = [
             await page.locator('preview-chart-demo').first().locator('[data-id="refresh"]').click();
             await settle(page);
             assert((await t.metrics()).count === 1, 'refresh() should re-run the query once');
-            assertDrawn(await canvasStats(page), 'after refresh');
+            assertChartDrawn(await canvasStats(page), 'after refresh');
 
             await t.resetMetrics();
             await setProperty(page, 'In the last N months', '99');
@@ -88,9 +70,7 @@ const tests: BrowserTest[] = [
                 canvas && same && (await page.evaluate(([a, b]) => a === b, [canvas, same])),
                 'new data re-created the chart instead of updating it in place (a new canvas element)',
             );
-            await assertAccessible(page, 'property panel with an error');
-            await screenshot(page, 'chart-after-updates');
-            assertNoIssues(opened, 'chart updates');
+            await assertFinalState(opened, 'property panel with an error', 'chart-after-updates');
         },
     },
 ];

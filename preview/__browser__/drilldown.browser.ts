@@ -7,7 +7,7 @@ import { CONTEXT_ELEMENT_ID, VIEWER_HEADERS, type PreviewContext, type PreviewUs
 import { loadListView, packagedListViewFiles } from '../server/listViews';
 import {
     assert,
-    assertAccessible,
+    assertFinalState,
     assertNoIssues,
     screenshot,
     settle,
@@ -137,9 +137,7 @@ const tests: BrowserTest[] = [
             assert(/^This fiscal quarter · My records/.test(period), `unexpected tile period line "${period}"`);
             assert(list.total >= value, `the list has ${list.total} records, fewer than the tile's ${value}`);
             assert(list.shown === Math.min(list.total, 25), `first page shows ${list.shown} of ${list.total}`);
-            await assertAccessible(page, 'won list view');
-            await screenshot(page, 'drilldown-won-list');
-            assertNoIssues(opened, 'drill-down from the rep');
+            await assertFinalState(opened, 'won list view', 'drilldown-won-list');
         },
     },
     {
@@ -193,8 +191,7 @@ const tests: BrowserTest[] = [
             );
             assert((await page.locator('[data-id="list-view-table"]').count()) === 0, 'a list view table is shown');
             assert((await page.locator('preview-list-view li a').count()) > 0, 'the default list shows no records');
-            await assertAccessible(page, 'unknown list view');
-            assertNoIssues(opened, 'unknown list view');
+            await assertFinalState(opened, 'unknown list view');
         },
     },
     {

@@ -221,6 +221,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     return file;
 }
 
+/**
+ * How a test that opened a page ends: the page passes axe, is saved as `screenshotName` when given, and logged
+ * nothing wrong.
+ */
+export async function assertFinalState(opened: OpenedPage, what: string, screenshotName?: string): Promise<void> {
+    await assertAccessible(opened.page, what);
+    if (screenshotName) await screenshot(opened.page, screenshotName);
+    assertNoIssues(opened, what);
+}
+
 export interface CanvasStats {
     width: number;
     height: number;
@@ -256,4 +266,28 @@ export async function canvasStats(where: Page | Locator, index = 0): Promise<Can
             hash,
         };
     });
+}
+
+/** Fails unless a canvas holds a chart: a real size, some paint, and at least three colours (marks, axes, text). */
+export function assertChartDrawn(stats: CanvasStats, what: string): void {
+    assert(stats.width > 100 && stats.height > 100, `${what}: canvas is ${stats.width}×${stats.height}`);
+    assert(stats.painted > 0.02, `${what}: only ${(stats.painted * 100).toFixed(2)} % of the canvas is painted`);
+    assert(stats.colours >= 3, `${what}: only ${stats.colours} colours on the canvas`);
+}
+
+/** Waits (10 s at most) until the canvas `read` reads holds another drawing than `before`, and returns it. */
+export async function waitForRedraw(
+    page: Page,
+    before: CanvasStats,
+    what: string,
+    read: (page: Page) => Promise<CanvasStats> = (p) => canvasStats(p),
+): Promise<CanvasStats> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+        await settle(page);
+        const after = await read(page);
+        if (after.hash !== before.hash) return after;
+        assert(Date.now() < deadline, `${what}: the canvas did not change`);
+        await page.waitForTimeout(100);
+    }
 }

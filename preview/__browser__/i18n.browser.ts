@@ -1,5 +1,5 @@
 /** Locale, currency and time zone from the preview bar reach the components and the engine. */
-import { assert, assertAccessible, assertNoIssues, screenshot, type BrowserTest, type TestContext } from './harness';
+import { assert, assertFinalState, assertNoIssues, screenshot, type BrowserTest, type TestContext } from './harness';
 
 const tests: BrowserTest[] = [
     {
@@ -28,9 +28,7 @@ const tests: BrowserTest[] = [
                 cells.some((text) => /^\d{1,3}(\.\d{3})+$/.test(text.trim())),
                 `no de-DE number in the table: ${cells.join(' | ')}`,
             );
-            await assertAccessible(page, 'home de-DE table view');
-            await screenshot(page, 'page-home-de-DE');
-            assertNoIssues(opened, 'de-DE home');
+            await assertFinalState(opened, 'home de-DE table view', 'page-home-de-DE');
         },
     },
     {

@@ -3,16 +3,7 @@
  * follow), and the viewer's row stays in view, pinned under "Your position" when it falls outside the top rows.
  */
 import type { Locator, Page } from 'playwright-core';
-import {
-    assert,
-    label,
-    assertAccessible,
-    assertNoIssues,
-    screenshot,
-    settle,
-    type BrowserTest,
-    type TestContext,
-} from './harness';
+import { assert, assertFinalState, label, settle, type BrowserTest, type TestContext } from './harness';
 
 function board(page: Page): Locator {
     return page.locator('c-kpi-leaderboard').first();
@@ -128,9 +119,7 @@ const tests: BrowserTest[] = [
                 JSON.stringify(ascending) !== JSON.stringify(descending),
                 'the rows did not change order between descending and ascending',
             );
-            await assertAccessible(page, 'leaderboard sorted by value');
-            await screenshot(page, 'leaderboard-sorted');
-            assertNoIssues(opened, 'leaderboard keyboard sort');
+            await assertFinalState(opened, 'leaderboard sorted by value', 'leaderboard-sorted');
         },
     },
     {
@@ -175,9 +164,7 @@ const tests: BrowserTest[] = [
             const expanded = await viewerPlacement(page);
             assert(!expanded.pinned, 'with every row shown, the viewer should not be pinned');
             assert((await separator.count()) === 0, 'the separator stayed after Show all');
-            await assertAccessible(page, 'leaderboard with the viewer pinned');
-            await screenshot(page, 'leaderboard-viewer');
-            assertNoIssues(opened, 'leaderboard viewer row');
+            await assertFinalState(opened, 'leaderboard with the viewer pinned', 'leaderboard-viewer');
         },
     },
 ];

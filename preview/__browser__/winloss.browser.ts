@@ -9,12 +9,13 @@ import type { Locator, Page } from 'playwright-core';
 import { objectDescriptions } from '../../schema/index';
 import {
     assert,
-    label,
     assertAccessible,
-    assertNoIssues,
+    assertChartDrawn,
+    assertFinalState,
     canvasStats,
-    screenshot,
+    label,
     settle,
+    waitForRedraw,
     type BrowserTest,
     type CanvasStats,
     type OpenedPage,
@@ -51,22 +52,9 @@ async function trendStats(page: Page): Promise<CanvasStats> {
 
 async function assertDrawn(page: Page, what: string): Promise<CanvasStats> {
     const stats = await trendStats(page);
-    assert(stats.width > 100 && stats.height > 100, `${what}: canvas is ${stats.width}×${stats.height}`);
-    assert(stats.painted > 0.02, `${what}: only ${(stats.painted * 100).toFixed(2)} % of the canvas is painted`);
     // Won and lost bars, axes and text: a blank or one-colour canvas is not a chart.
-    assert(stats.colours >= 3, `${what}: only ${stats.colours} colours on the canvas`);
+    assertChartDrawn(stats, what);
     return stats;
-}
-
-async function waitForRedraw(page: Page, before: CanvasStats, what: string): Promise<CanvasStats> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-        await settle(page);
-        const after = await trendStats(page);
-        if (after.hash !== before.hash) return after;
-        assert(Date.now() < deadline, `${what}: the chart did not change`);
-        await page.waitForTimeout(100);
-    }
 }
 
 /** The win-loss requests the page has sent so far, by operation name. */
@@ -280,7 +268,7 @@ export default async function winLossTests(t: TestContext): Promise<BrowserTest[
                 const seen = new Map<Grouping, string[]>();
                 for (const grouping of ['month', 'quarter', 'fiscalQuarter'] as const) {
                     await chooseGrouping(page, grouping);
-                    before = await waitForRedraw(page, before, `grouping → ${grouping}`);
+                    before = await waitForRedraw(page, before, `grouping → ${grouping}`, trendStats);
                     sent = await assertRequests(opened, sent, REQUESTS_PER_RENDER, `grouping → ${grouping}`);
                     seen.set(grouping, await checkGrouping(page, grouping, `grouping ${grouping}`));
                     await assertDrawn(page, `after the table view, grouping ${grouping}`);
@@ -324,9 +312,7 @@ export default async function winLossTests(t: TestContext): Promise<BrowserTest[
                 await assertDrawn(page, 'after navigating away and back');
                 await assertRequests(opened, sent, REQUESTS_PER_RENDER, 'after navigating away and back');
                 await checkGrouping(page, 'fiscalQuarter', 'back on Sales Team (its own grouping, fiscal quarter)');
-                await assertAccessible(page, 'win-loss after navigating back');
-                await screenshot(page, 'winloss-sales-team');
-                assertNoIssues(opened, 'win-loss on Sales Team');
+                await assertFinalState(opened, 'win-loss after navigating back', 'winloss-sales-team');
             },
         },
         {
@@ -360,8 +346,7 @@ export default async function winLossTests(t: TestContext): Promise<BrowserTest[
                     (await optionValues(page, 'type')).join('|') === expected.join('|'),
                     'the type options changed after filtering',
                 );
-                await assertAccessible(page, 'win-loss filtered by type');
-                assertNoIssues(opened, 'win-loss type filter');
+                await assertFinalState(opened, 'win-loss filtered by type');
             },
         },
         {
@@ -377,9 +362,7 @@ export default async function winLossTests(t: TestContext): Promise<BrowserTest[
                     JSON.stringify(exchange?.variables ?? {}).includes(recordId),
                     `the win-loss request does not filter on the page's account ${recordId}: ${JSON.stringify(exchange?.variables)}`,
                 );
-                await assertAccessible(page, 'win-loss on the Account page');
-                await screenshot(page, 'winloss-account');
-                assertNoIssues(opened, 'win-loss on the Account page');
+                await assertFinalState(opened, 'win-loss on the Account page', 'winloss-account');
             },
         },
     ];
