@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import { graphql } from 'lightning/graphql';
 import KpiLeaderboard from 'c/kpiLeaderboard';
 import type { BoardProperties } from 'c/kpiLeaderboardQuery';
+import { BOARD_PROPERTY_NAMES } from 'c/kpiLeaderboardModel';
 import { VIEWER, pageResponseFor, planFor, responseFor, salesWorld } from './data/boardFixtures';
 import type { World } from './data/boardFixtures';
 import engineBoard from './data/engineBoard.json';
@@ -62,6 +63,14 @@ const names = (element: HTMLElement) =>
     $$(element, 'tbody th[scope="row"]').map((th) =>
         text(th.querySelector('button, span')).replace(', c.kpiLeaderboardOpenUser', ''),
     );
+type Combobox = HTMLElement & { value: string; options: { label: string; value: string }[] };
+/** A filter bar combobox by the choice it sets. */
+const combobox = (element: HTMLElement, name: string) =>
+    $(element, 'c-kpi-filter-bar')?.shadowRoot?.querySelector<Combobox>(`lightning-combobox[data-name="${name}"]`) ??
+    null;
+/** Picks a value as the viewer does: the combobox's change, which the filter bar passes on as filterchange. */
+const choose = (element: HTMLElement, name: string, value: string) =>
+    combobox(element, name)!.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 /** Column names without the sort arrow. */
 const headerNames = (element: HTMLElement) => $$(element, 'thead th').map((th) => text(th).replace(/[▲▼]/g, '').trim());
 
@@ -204,27 +213,23 @@ describe('c-kpi-leaderboard', () => {
 
     it('switches filters, year and grouping from the filter bar, each a new request', async () => {
         const element = await showBoard({ ...REVENUE, yearsShown: 2 });
-        const select = (filter: string) => $<HTMLSelectElement>(element, `select[data-filter="${filter}"]`)!;
-        expect([...select('opportunityType').options].map((o) => o.textContent!.trim())).toEqual([
+        expect(combobox(element, 'opportunityType')!.options.map((o) => o.label)).toEqual([
             'c.kpiLeaderboardAll',
             'New Customer (label)',
             'Existing Customer - Upgrade (label)',
         ]);
-        select('opportunityType').value = 'New Customer';
-        select('opportunityType').dispatchEvent(new CustomEvent('change'));
+        choose(element, 'opportunityType', 'New Customer');
         await flush();
         expect(wire.getLastConfig().variables).toMatchObject({ opportunityType: 'New Customer' });
         expect($(element, '[role="status"]')).not.toBeNull();
 
-        select('yearsBack').value = '1';
-        select('yearsBack').dispatchEvent(new CustomEvent('change'));
+        choose(element, 'yearsBack', '1');
         await flush();
         expect(Object.keys(wire.getLastConfig().variables!)).toEqual(
             expect.arrayContaining(['fromStart', 'fromEnd', 'prevStart', 'prevEnd']),
         );
 
-        select('groupBy').value = 'manager';
-        select('groupBy').dispatchEvent(new CustomEvent('change'));
+        choose(element, 'groupBy', 'manager');
         await flush();
         const choices = { opportunityType: 'New Customer', yearsBack: 1, groupBy: 'manager' };
         wire.emit(responseFor(planFor({ ...REVENUE, yearsShown: 2 }, choices), salesWorld()));
@@ -238,9 +243,7 @@ describe('c-kpi-leaderboard', () => {
     it('regroups, re-sorts and re-targets from the same answer: settings that do not change the request reuse it', async () => {
         const element = await showBoard(REVENUE);
         const config = wire.getLastConfig();
-        const select = $<HTMLSelectElement>(element, 'select[data-filter="groupBy"]')!;
-        select.value = 'role';
-        select.dispatchEvent(new CustomEvent('change'));
+        choose(element, 'groupBy', 'role');
         await flush();
         // The same variables object: the adapter sees an unchanged request and does not fetch again.
         expect(wire.getLastConfig()).toEqual(config);
@@ -257,12 +260,11 @@ describe('c-kpi-leaderboard', () => {
 
     it('offers every period and the configured rolling window', async () => {
         const element = await showBoard({ ...REVENUE, period: 'rollingDays:45' });
-        const options = [...$<HTMLSelectElement>(element, 'select[data-filter="period"]')!.options];
+        const options = combobox(element, 'period')!.options;
         expect(options).toHaveLength(13);
-        expect(options[12].textContent!.trim()).toBe('c.kpiLeaderboardPeriodRolling');
-        expect(options[12].selected).toBe(true);
-        options[2].selected = true;
-        $(element, 'select[data-filter="period"]')!.dispatchEvent(new CustomEvent('change'));
+        expect(options[12].label).toBe('c.kpiLeaderboardPeriodRolling');
+        expect(combobox(element, 'period')!.value).toBe(options[12].value);
+        choose(element, 'period', options[2].value);
         await flush();
         expect(wire.getLastConfig().variables).not.toHaveProperty('fromStart');
     });
@@ -409,7 +411,7 @@ describe('c-kpi-leaderboard', () => {
             'c.kpiLeaderboardIncomplete',
         ]);
         expect(bodyRows(element).length).toBe(5);
-        expect($(element, 'select[data-filter="leadSource"]')).not.toBeNull();
+        expect(combobox(element, 'leadSource')).not.toBeNull();
     });
 
     it('shows why the ranked KPI cannot be shown when its amount field is hidden', async () => {
@@ -485,28 +487,7 @@ describe('c-kpi-leaderboard: bad properties', () => {
     it.each([null, 42, {}, [], 'x'.repeat(500), -1, Number.NaN, true])(
         'survives %p in every property without throwing',
         async (value) => {
-            const properties = [
-                'kpi',
-                'secondaryKpis',
-                'period',
-                'comparison',
-                'fiscalYearStartMonth',
-                'yearsShown',
-                'opportunityType',
-                'leadSource',
-                'rankedUsers',
-                'groupBy',
-                'rankBy',
-                'rankMethod',
-                'minSample',
-                'targetSource',
-                'target',
-                'targetField',
-                'rowLimit',
-                'variant',
-                'currencyCode',
-            ];
-            const element = create(Object.fromEntries(properties.map((name) => [name, value])) as BoardProperties);
+            const element = create(Object.fromEntries(BOARD_PROPERTY_NAMES.map((name) => [name, value])));
             await flush();
             expect($(element, 'article')).not.toBeNull();
         },
