@@ -12,7 +12,7 @@ import { KPI_CATALOG } from '../../force-app/main/default/lwc/kpiCatalog/kpiCata
 import { BOARD_KPIS } from '../../force-app/main/default/lwc/kpiLeaderboardQuery/boardKpis';
 import { lwcDir } from '../lib/paths';
 import { packageDirs } from '../lib/sf';
-import { displayPath } from './compile';
+import { displayPath, listBundleDirs } from './compile';
 
 export interface MetaProblem {
     file: string;
@@ -565,15 +565,6 @@ function walkFiles(dir: string, accept: (file: string) => boolean): string[] {
     return found.sort();
 }
 
-function listDirs(dir: string): string[] {
-    if (!fs.existsSync(dir)) return [];
-    return fs
-        .readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-        .map((entry) => path.join(dir, entry.name))
-        .sort();
-}
-
 export interface MetadataReport {
     problems: MetaProblem[];
     bundles: number;
@@ -617,7 +608,7 @@ export function checkMetadata(dirs?: string[], drillDowns?: readonly DrillDownRe
 
     let bundles = 0;
     for (const dir of dirs) {
-        for (const bundleDir of listDirs(path.join(dir, 'main', 'default', 'lwc'))) {
+        for (const bundleDir of listBundleDirs(path.join(dir, 'main', 'default', 'lwc'))) {
             bundles += 1;
             problems.push(...checkBundleDir(bundleDir, hasLabelsFile ? labelNames : undefined));
         }
