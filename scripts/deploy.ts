@@ -5,6 +5,7 @@
  */
 import { build } from './build';
 import { runSf, takeOption, UsageError, type SfRunner } from './lib/sf';
+import { runCommand } from './lib/command';
 
 export const deployUsage =
     'usage: npm run deploy -- --target-org ALIAS [sf project deploy start flags, e.g. --dry-run]\n' +
@@ -43,13 +44,4 @@ export async function deploy(
     return result.exitCode;
 }
 
-if (require.main === module) {
-    deploy(process.argv.slice(2))
-        .then((code) => {
-            process.exitCode = code;
-        })
-        .catch((error: unknown) => {
-            console.error(error instanceof Error ? error.message : error);
-            process.exitCode = 1;
-        });
-}
+if (require.main === module) runCommand(() => deploy(process.argv.slice(2)));

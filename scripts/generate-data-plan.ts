@@ -13,6 +13,7 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 import { generateSampleOrg, type SampleOrg, type SObjectRecord } from '../preview/sample-org';
 import { repoRoot } from './lib/paths';
+import { runCommand } from './lib/command';
 
 export const RECORDS_PER_FILE_LIMIT = 200;
 export const GENERATOR_FILE = 'generator.json';
@@ -267,9 +268,4 @@ async function main(): Promise<void> {
     console.log(`Wrote ${total} records to ${path.relative(process.cwd(), outDir) || '.'} (plan: ${PLAN_FILE})`);
 }
 
-if (require.main === module) {
-    main().catch((error: unknown) => {
-        console.error(error instanceof Error ? error.message : error);
-        process.exitCode = 1;
-    });
-}
+if (require.main === module) runCommand(() => main());

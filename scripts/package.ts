@@ -11,6 +11,7 @@ import { build } from './build';
 import { distDir, forceAppDir, repoRoot } from './lib/paths';
 import { runSf, type SfRunner } from './lib/sf';
 import { checkConvertedOutput, compareManifest, convertSource, expectedMembers } from './validate/package';
+import { runCommand } from './lib/command';
 
 export const packageDir = path.join(distDir, 'package');
 export const zipFile = path.join(distDir, 'lightning-kpi-kit.zip');
@@ -102,9 +103,4 @@ async function main(): Promise<void> {
     console.log(`  npx sf project deploy start --metadata-dir ${rel(result.zip)} --single-package --target-org ALIAS`);
 }
 
-if (require.main === module) {
-    main().catch((error: unknown) => {
-        console.error(error instanceof Error ? error.message : error);
-        process.exitCode = 1;
-    });
-}
+if (require.main === module) runCommand(() => main());

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { build } from './build';
 import { repoRoot } from './lib/paths';
 import { runSf, takeOption, UsageError, type SfRunner } from './lib/sf';
+import { runCommand } from './lib/command';
 
 export const scratchUsage =
     'usage: npm run scratch -- --alias NAME [--duration-days 1-30] [--target-dev-hub HUB] [sf org create scratch flags]\n' +
@@ -95,13 +96,4 @@ export async function scratch(
     return 0;
 }
 
-if (require.main === module) {
-    scratch(process.argv.slice(2))
-        .then((code) => {
-            process.exitCode = code;
-        })
-        .catch((error: unknown) => {
-            console.error(error instanceof Error ? error.message : error);
-            process.exitCode = 1;
-        });
-}
+if (require.main === module) runCommand(() => scratch(process.argv.slice(2)));

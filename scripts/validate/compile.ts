@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lwcDir, repoRoot } from '../lib/paths';
 import { packageDirs, readSfdxProject } from '../lib/sf';
+import { runCommand } from '../lib/command';
 
 export interface CompileProblem {
     file: string;
@@ -190,9 +191,4 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = report.errors > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).catch((error: unknown) => {
-        console.error(error instanceof Error ? error.message : error);
-        process.exitCode = 1;
-    });
-}
+if (require.main === module) runCommand(() => main(process.argv.slice(2)));

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { forceAppDir, repoRoot } from '../lib/paths';
 import { runSf, sfFailure, type SfRunner } from '../lib/sf';
+import { runCommand } from '../lib/command';
 
 export const packageName = 'Lightning KPI Kit';
 
@@ -233,9 +234,4 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = report.problems.length > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
-    main(process.argv.slice(2)).catch((error: unknown) => {
-        console.error(error instanceof Error ? error.message : error);
-        process.exitCode = 1;
-    });
-}
+if (require.main === module) runCommand(() => main(process.argv.slice(2)));
