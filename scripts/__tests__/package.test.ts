@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import JSZip from 'jszip';
 import { buildComponents } from '../build';
 import { repoRoot } from '../lib/paths';
 import { runSf, type SfRunner } from '../lib/sf';
 import { makePackage, zipDirectory } from '../package';
+import { tempDir } from '../lib/tempDirs';
 
 const goodPackage = path.join(__dirname, '..', 'validate', '__tests__', 'fixtures', 'metadata', 'good');
-const tmpRoots: string[] = [];
-after(() => {
-    for (const root of tmpRoots) fs.rmSync(root, { recursive: true, force: true });
-});
-
 function tmpProject(): string {
-    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-npm-package-test-'));
-    tmpRoots.push(project);
+    const project = tempDir('kpi-npm-package-test-');
     fs.cpSync(goodPackage, path.join(project, 'force-app'), { recursive: true });
     fs.copyFileSync(path.join(repoRoot, '.forceignore'), path.join(project, '.forceignore'));
     fs.writeFileSync(
@@ -116,8 +110,7 @@ test('refuses to package an unbuilt bundle and writes no zip', async () => {
 });
 
 test('the same files give a byte-identical zip', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-zip-test-'));
-    tmpRoots.push(dir);
+    const dir = tempDir('kpi-zip-test-');
     fs.mkdirSync(path.join(dir, 'in', 'lwc'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'in', 'package.xml'), '<Package/>');
     fs.writeFileSync(path.join(dir, 'in', 'lwc', 'a.js'), 'export {};');

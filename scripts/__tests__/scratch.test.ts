@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { SfOptions, SfResult } from '../lib/sf';
 import { planScratch, scratch, scratchUsage } from '../scratch';
-
-const tmpRoots: string[] = [];
-after(() => {
-    for (const root of tmpRoots) fs.rmSync(root, { recursive: true, force: true });
-});
+import { tempDir } from '../lib/tempDirs';
 
 /** A project directory with the given top-level folders and files. */
 function project(entries: string[]): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-scratch-test-'));
-    tmpRoots.push(dir);
+    const dir = tempDir('kpi-scratch-test-');
     for (const entry of entries) {
         if (entry.endsWith('.json')) {
             fs.mkdirSync(path.dirname(path.join(dir, entry)), { recursive: true });

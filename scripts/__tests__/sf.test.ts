@@ -2,18 +2,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { quietSfEnv, runSf, sfEnvironment, sfFailure, takeOption, UsageError, withJsonFlag } from '../lib/sf';
-
-const tmpRoots: string[] = [];
-after(() => {
-    for (const root of tmpRoots) fs.rmSync(root, { recursive: true, force: true });
-});
+import { tempDir } from '../lib/tempDirs';
 
 function tmpDir(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-sf-test-'));
-    tmpRoots.push(dir);
-    return dir;
+    return tempDir('kpi-sf-test-');
 }
 
 /** An executable standing in for sf that reports what it was started with. */

@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { buildComponents } from '../../build';
 import { buildProblems, checkBundle, compileCheck, formatProblem, type CompileReport } from '../compile';
+import { tempDir } from '../../lib/tempDirs';
 
 const fixtures = path.join(__dirname, 'fixtures', 'compile', 'lwc');
-const tmpRoots: string[] = [];
 
 /** A fresh copy of the fixture bundles, so builds and mtimes never touch the repository. */
 function copyFixtures(bundles?: string[]): string {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-compile-test-'));
-    tmpRoots.push(root);
+    const root = tempDir('kpi-compile-test-');
     const lwc = path.join(root, 'lwc');
     fs.mkdirSync(lwc);
     for (const bundle of bundles ?? fs.readdirSync(fixtures)) {
@@ -33,10 +31,6 @@ before(async () => {
     builtDir = copyFixtures();
     buildComponents(builtDir);
     report = await compileCheck([builtDir], 65);
-});
-
-after(() => {
-    for (const root of tmpRoots) fs.rmSync(root, { recursive: true, force: true });
 });
 
 test('a valid bundle with a helper module, template and styles compiles without problems', () => {

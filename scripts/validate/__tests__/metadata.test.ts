@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { forceAppDir } from '../../lib/paths';
 import {
     apiPropertyNames,
@@ -20,24 +19,24 @@ import {
     type DrillDownRef,
     type MetaProblem,
 } from '../metadata';
+import { tempDir } from '../../lib/tempDirs';
 
 const fixtures = path.join(__dirname, 'fixtures', 'metadata');
-const tmpRoots: string[] = [];
-
-after(() => {
-    for (const root of tmpRoots) fs.rmSync(root, { recursive: true, force: true });
-});
 
 /** `relative/path: message` lines, as the CLI prints them. */
 const lines = (problems: MetaProblem[], root: string): string[] =>
     problems.map((problem) => `${path.relative(root, problem.file)}: ${problem.message}`);
 
-const bundleXml = (body: string, apiVersion = '65.0'): string =>
+/** A metadata file: the XML declaration, then `<root>` in the Metadata API namespace holding `first`, then `body`. */
+const metadataXml = (root: string, first: string, body: string): string =>
     `<?xml version="1.0" encoding="UTF-8"?>
-<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
-    <apiVersion>${apiVersion}</apiVersion>
+<${root} xmlns="http://soap.sforce.com/2006/04/metadata">
+    ${first}
     ${body}
-</LightningComponentBundle>`;
+</${root}>`;
+
+const bundleXml = (body: string, apiVersion = '65.0'): string =>
+    metadataXml('LightningComponentBundle', `<apiVersion>${apiVersion}</apiVersion>`, body);
 
 const exposed = (config: string): string =>
     bundleXml(`<isExposed>true</isExposed>
@@ -251,8 +250,7 @@ test('finds label and resource imports, including jest.mock strings', () => {
 });
 
 test('a bundle without its configuration file and a static resource without content are reported', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-metadata-test-'));
-    tmpRoots.push(root);
+    const root = tempDir('kpi-metadata-test-');
     const main = path.join(root, 'main', 'default');
     fs.mkdirSync(path.join(main, 'lwc', 'kpiLonely'), { recursive: true });
     fs.writeFileSync(path.join(main, 'lwc', 'kpiLonely', 'kpiLonely.ts'), 'export {};\n');
@@ -268,18 +266,13 @@ test('a bundle without its configuration file and a static resource without cont
 });
 
 test('zero bundles, labels and resources is a pass', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-metadata-test-'));
-    tmpRoots.push(root);
+    const root = tempDir('kpi-metadata-test-');
     const report = checkMetadata([root]);
     assert.deepEqual([report.problems.length, report.bundles, report.labels, report.resources], [0, 0, 0, 0]);
 });
 
 const listViewXml = (body: string, name = 'kpiOpenDeals'): string =>
-    `<?xml version="1.0" encoding="UTF-8"?>
-<ListView xmlns="http://soap.sforce.com/2006/04/metadata">
-    <fullName>${name}</fullName>
-    ${body}
-</ListView>`;
+    metadataXml('ListView', `<fullName>${name}</fullName>`, body);
 
 const listViewMessages = (
     xml: string,
@@ -331,8 +324,7 @@ test('guessed column and filter names, unknown operations and dangling filter lo
 
 /** A package directory holding the given list view files (`Object/listViews/name` → XML). */
 function packageWithListViews(files: Record<string, string>): { root: string; objects: string } {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-metadata-test-'));
-    tmpRoots.push(root);
+    const root = tempDir('kpi-metadata-test-');
     const objects = path.join(root, 'main', 'default', 'objects');
     for (const [rel, xml] of Object.entries(files)) {
         fs.mkdirSync(path.dirname(path.join(objects, rel)), { recursive: true });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { buildComponents } from '../../build';
 import { repoRoot } from '../../lib/paths';
 import type { SfRunner } from '../../lib/sf';
@@ -14,18 +14,12 @@ import {
     parseManifest,
     type ExpectedMembers,
 } from '../package';
+import { tempDir } from '../../lib/tempDirs';
 
 const goodPackage = path.join(__dirname, 'fixtures', 'metadata', 'good');
-const tmpRoots: string[] = [];
-
-after(() => {
-    for (const root of tmpRoots) fs.rmSync(root, { recursive: true, force: true });
-});
-
 /** A throwaway SFDX project whose force-app is the well-formed fixture package, built or not. */
 function fixtureProject({ built, forceignore = true }: { built: boolean; forceignore?: boolean }): string {
-    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-package-test-'));
-    tmpRoots.push(project);
+    const project = tempDir('kpi-package-test-');
     fs.cpSync(goodPackage, path.join(project, 'force-app'), { recursive: true });
     fs.writeFileSync(
         path.join(project, 'sfdx-project.json'),
@@ -86,8 +80,7 @@ test('a standard object listed whole, where the source only adds list views, is 
 });
 
 test('a list view missing from its object file in the converted tree is caught', () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kpi-package-test-'));
-    tmpRoots.push(out);
+    const out = tempDir('kpi-package-test-');
     fs.mkdirSync(path.join(out, 'objects'));
     const listViews = ['Opportunity.kpiWon', 'Opportunity.kpiLost', 'Lead.kpiNew'];
     const only = { bundles: [], resources: [], labels: [], listViews, objects: [] };
