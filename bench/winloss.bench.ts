@@ -19,6 +19,8 @@ import {
 import type { WinLossPlan, WinLossResult } from '../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
 import type { ViewerContext } from '../preview/engine/api';
 import { createEngine } from '../preview/engine/index';
+import salesTeam from '../preview/pages/salesTeam';
+import { placedProperties } from '../preview/pages/types';
 import { generateSampleOrg } from '../preview/sample-org/index';
 import { BrowserBench, datasetFor, type RenderMeasurement } from './browser';
 import { BENCH_NOW, BENCH_TIME_ZONE, runBench, sizesOption, type Engine } from './common';
@@ -26,14 +28,7 @@ import { BENCH_NOW, BENCH_TIME_ZONE, runBench, sizesOption, type Engine } from '
 const PAGE_SIZE = 2000;
 
 /** The Sales Team page's win-loss card, as placed there. */
-const SALES_TEAM = {
-    period: 'thisFiscalQuarter',
-    grouping: 'fiscalQuarter',
-    measure: 'count',
-    scope: 'team',
-    lossReasonField: 'Loss_Reason__c',
-    minSample: 10,
-};
+const SALES_TEAM = placedProperties(salesTeam, 'c-kpi-win-loss');
 
 export interface WinLossCost {
     requests: number;
@@ -81,7 +76,7 @@ export function winLossCost(engine: Engine, viewer: ViewerContext): { cost: WinL
     let bytes = response.metrics.bytes;
     let engineMs = response.metrics.ms;
     started = performance.now();
-    const result = readWinLoss(response.data, plan, SALES_TEAM.minSample);
+    const result = readWinLoss(response.data, plan, Number(SALES_TEAM.minSample));
     clientMs += performance.now() - started;
     const second = (plan as unknown as { recent?: SecondDocument }).recent;
     if (second) {

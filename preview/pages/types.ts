@@ -51,3 +51,12 @@ export interface PageDefinition {
     template: PageTemplate;
     regions: RegionDefinition[];
 }
+
+/** The property values of the first `component` placed on a page (benchmarks run with them); fails when none is. */
+export function placedProperties(page: PageDefinition, component: string): Record<string, PropertyValue> {
+    const instance = page.regions
+        .flatMap((region) => region.components)
+        .find((candidate) => candidate.component === component);
+    if (!instance) throw new Error(`preview/pages: page ${page.id} places no ${component}`);
+    return instance.properties ?? {};
+}
