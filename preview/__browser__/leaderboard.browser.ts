@@ -1,9 +1,19 @@
 /**
  * The leaderboard under the real LWC engine: a column header sorts from the keyboard (aria-sort and the row order
- * follow), and the viewer's row stays in view, pinned under "Your position" when it falls outside the top rows.
+ * follow), the viewer's row stays in view, pinned under "Your position" when it falls outside the top rows, and the
+ * filter bar regroups from the answer already in while a filter asks the server once.
  */
 import type { Locator, Page } from 'playwright-core';
-import { assert, assertFinalState, label, settle, type BrowserTest, type TestContext } from './harness';
+import {
+    assert,
+    assertFinalState,
+    label,
+    settle,
+    type BrowserTest,
+    type GraphQLExchange,
+    type OpenedPage,
+    type TestContext,
+} from './harness';
 
 function board(page: Page): Locator {
     return page.locator('c-kpi-leaderboard').first();
@@ -79,6 +89,34 @@ async function viewerPlacement(page: Page): Promise<{ index: number; pinned: boo
     assert(await viewer.isVisible(), 'the viewer row is not visible');
     const separator = classes.findIndex((name) => name.includes('kpi-leaderboard__separator'));
     return { index, pinned: separator >= 0 && separator < index, rows: classes.length };
+}
+
+/** A filter bar combobox (lightning-combobox) by the choice it sets. */
+function filter(page: Page, name: string): Locator {
+    return board(page).locator(`c-kpi-filter-bar lightning-combobox[data-name="${name}"]`);
+}
+
+/** Opens a filter's list and clicks an option, as a viewer with a mouse does; then waits for the board. */
+async function choose(page: Page, name: string, value: string): Promise<void> {
+    await filter(page, name).locator('[role="combobox"]').click();
+    const option = filter(page, name).locator(`[role="option"][data-value="${value}"]`);
+    assert((await option.count()) === 1, `the ${name} filter offers no option "${value}"`);
+    await option.click();
+    await settle(page);
+}
+
+/** The public value and options the leaderboard gave a filter. */
+async function filterState(page: Page, name: string): Promise<{ value: string; options: string[] }> {
+    return filter(page, name).evaluate((combobox) => {
+        const { value, options } = combobox as unknown as { value: string; options: { value: string }[] };
+        return { value, options: options.map((option) => option.value) };
+    });
+}
+
+/** The leaderboard's own requests on the page so far (the board's document and any page of it). */
+async function boardRequests(opened: OpenedPage): Promise<GraphQLExchange[]> {
+    const own = new Set(['KpiLeaderboard', 'KpiLeaderboardPage']);
+    return (await opened.exchanges()).filter((exchange) => own.has(exchange.operationName ?? ''));
 }
 
 const tests: BrowserTest[] = [
@@ -165,6 +203,50 @@ const tests: BrowserTest[] = [
             assert(!expanded.pinned, 'with every row shown, the viewer should not be pinned');
             assert((await separator.count()) === 0, 'the separator stayed after Show all');
             await assertFinalState(opened, 'leaderboard with the viewer pinned', 'leaderboard-viewer');
+        },
+    },
+    {
+        name: 'leaderboard: the filter bar regroups from the answer in, and a filter asks the server once',
+        async run(t: TestContext) {
+            const opened = await t.open('/lightning/n/KPI_Sales_Team');
+            const { page } = opened;
+            const names = await board(page)
+                .locator('c-kpi-filter-bar lightning-combobox')
+                .evaluateAll((boxes) => boxes.map((box) => (box as HTMLElement).dataset.name));
+            assert(
+                JSON.stringify(names) ===
+                    JSON.stringify(['period', 'yearsBack', 'opportunityType', 'leadSource', 'groupBy']),
+                `the filter bar holds ${names.join(', ')}`,
+            );
+            const shown = await filter(page, 'groupBy').locator('label').innerText();
+            assert(shown.trim() === label('kpiLeaderboardFilterGroup'), `the grouping filter is labelled "${shown}"`);
+            const asked = (await boardRequests(opened)).length;
+            assert(asked >= 1, 'the leaderboard sent no request of its own');
+
+            // Grouping is worked out from the answer already in: the table changes, the server is not asked again.
+            await choose(page, 'groupBy', 'manager');
+            const entity = (await header(page, 'name').button.innerText()).replace(/[▲▼]/g, '').trim();
+            assert(entity === label('kpiLeaderboardTeamManager'), `the name column reads "${entity}" after regrouping`);
+            assert((await filterState(page, 'groupBy')).value === 'manager', 'the grouping filter lost its choice');
+            const members = await board(page).locator('tbody .kpi-leaderboard__members').count();
+            assert(members >= 1, 'no team row says how many reps it has');
+            assert((await boardRequests(opened)).length === asked, 'regrouping sent the leaderboard request again');
+
+            // A picklist filter changes what is counted: exactly one new request, carrying the value.
+            const { options } = await filterState(page, 'opportunityType');
+            const type = options.find((value) => value !== '');
+            assert(type, `the type filter offers no value of the org: ${options.join(', ')}`);
+            await choose(page, 'opportunityType', type);
+            const requests = await boardRequests(opened);
+            assert(requests.length === asked + 1, `choosing a type sent ${requests.length - asked} requests, not 1`);
+            const variables = requests[requests.length - 1].variables as Record<string, unknown>;
+            assert(
+                variables.opportunityType === type,
+                `the new request filters on ${String(variables.opportunityType)}`,
+            );
+            assert((await filterState(page, 'opportunityType')).value === type, 'the type filter lost its choice');
+            assert((await filterState(page, 'groupBy')).value === 'manager', 'filtering forgot the grouping');
+            await assertFinalState(opened, 'leaderboard filtered and regrouped', 'leaderboard-filtered');
         },
     },
 ];
