@@ -12,6 +12,7 @@ import {
 import { isWorking, type People, type Person } from './people';
 import { Random, WeightedValues } from './random';
 import {
+    CAMPAIGN_TYPES,
     FORECAST_CATEGORY_API_NAME,
     INDUSTRIES,
     LOSS_REASONS,
@@ -42,7 +43,7 @@ export interface CampaignInfo {
     /** Position in creation order. */
     index: number;
     record: SObjectRecord;
-    type: string;
+    type: (typeof CAMPAIGN_TYPES)[number];
     startDay: number;
     endDay: number;
     /** Days a campaign brings in leads and influences deals (empty when it has not started). */
@@ -95,24 +96,28 @@ const SOURCE_WIN_FACTOR: Record<string, number> = {
     'Purchased List': 0.65,
     Other: 0.9,
 };
-const CAMPAIGN_SOURCE: Record<string, string> = {
-    Email: 'Web',
-    Webinar: 'Web',
-    Advertisement: 'Web',
-    Conference: 'Other',
-    'Trade Show': 'Other',
-    'Direct Mail': 'Purchased List',
-    Partners: 'Partner Referral',
+interface CampaignKind {
+    /** How often the type is run, relative to the others. */
+    weight: number;
+    /** Days from start to end date. */
+    days: [number, number];
+    /** Budgeted cost. */
+    budget: [number, number];
+    /** The LeadSource of leads and deals the campaign brings. */
+    leadSource: string;
+}
+
+/** How the sample org's marketing runs each campaign type. */
+const CAMPAIGN_KINDS: Record<(typeof CAMPAIGN_TYPES)[number], CampaignKind> = {
+    Email: { weight: 30, days: [0, 3], budget: [2e3, 10e3], leadSource: 'Web' },
+    Webinar: { weight: 20, days: [0, 0], budget: [3e3, 15e3], leadSource: 'Web' },
+    Conference: { weight: 8, days: [1, 3], budget: [20e3, 120e3], leadSource: 'Other' },
+    'Trade Show': { weight: 8, days: [1, 3], budget: [15e3, 80e3], leadSource: 'Other' },
+    Advertisement: { weight: 12, days: [14, 45], budget: [10e3, 60e3], leadSource: 'Web' },
+    'Direct Mail': { weight: 10, days: [7, 21], budget: [5e3, 25e3], leadSource: 'Purchased List' },
+    Partners: { weight: 12, days: [30, 90], budget: [5e3, 30e3], leadSource: 'Partner Referral' },
 };
-const campaignTypes = new WeightedValues<string>([
-    ['Email', 30],
-    ['Webinar', 20],
-    ['Conference', 8],
-    ['Trade Show', 8],
-    ['Advertisement', 12],
-    ['Direct Mail', 10],
-    ['Partners', 12],
-]);
+const campaignTypes = new WeightedValues(CAMPAIGN_TYPES.map((type) => [type, CAMPAIGN_KINDS[type].weight] as const));
 const lossReasons = new WeightedValues<string | null>([
     [LOSS_REASONS[0], 24],
     [LOSS_REASONS[1], 22],
@@ -287,16 +292,7 @@ export class SalesGenerator {
             // Always one campaign running now and one still planned.
             if (i === count - 1) startDay = today + random.int(20, 45);
             if (i === count - 2) startDay = today - random.int(2, 8);
-            const duration: Record<string, [number, number]> = {
-                Email: [0, 3],
-                Webinar: [0, 0],
-                Conference: [1, 3],
-                'Trade Show': [1, 3],
-                Advertisement: [14, 45],
-                'Direct Mail': [7, 21],
-                Partners: [30, 90],
-            };
-            const [minDays, maxDays] = duration[type];
+            const [minDays, maxDays] = CAMPAIGN_KINDS[type].days;
             let endDay = startDay + random.int(minDays, maxDays);
             if (i === count - 2) endDay = Math.max(endDay, today + random.int(5, 20));
             const createdDay = Math.min(today, startDay - random.int(10, 40));
@@ -309,20 +305,11 @@ export class SalesGenerator {
             };
         });
         const specs = byCreation(unsorted);
-        const budgets: Record<string, [number, number]> = {
-            Email: [2e3, 10e3],
-            Webinar: [3e3, 15e3],
-            Conference: [20e3, 120e3],
-            'Trade Show': [15e3, 80e3],
-            Advertisement: [10e3, 60e3],
-            'Direct Mail': [5e3, 25e3],
-            Partners: [5e3, 30e3],
-        };
         for (const spec of specs) {
             const { type, startDay, endDay } = spec;
             let status = startDay > today ? 'Planned' : endDay >= today ? 'In Progress' : 'Completed';
             if (status === 'Completed' && random.chance(0.05)) status = 'Aborted';
-            const budget = roundTo(random.between(...budgets[type]), 500);
+            const budget = roundTo(random.between(...CAMPAIGN_KINDS[type].budget), 500);
             const elapsed = clamp((today - startDay + 1) / (endDay - startDay + 1), 0, 1);
             const actualCost =
                 status === 'Planned'
@@ -415,7 +402,7 @@ export class SalesGenerator {
             let conversion: Conversion | undefined;
             if (fromLead) {
                 campaign = random.chance(0.45) ? this.campaignOn(random, leadDay) : undefined;
-                source = campaign ? CAMPAIGN_SOURCE[campaign.type] : leadSources.pick(random);
+                source = campaign ? CAMPAIGN_KINDS[campaign.type].leadSource : leadSources.pick(random);
                 // Converting a lead usually creates the account (a new logo), sometimes matches an existing one.
                 if (random.chance(0.7)) {
                     account = this.newAccount(random, createdMs, rep, rep);
@@ -659,7 +646,7 @@ export class SalesGenerator {
             }
             const owner = people.pickWorkingRep(random, day);
             const createdMs = context.workTime(random, day);
-            const source = campaign ? CAMPAIGN_SOURCE[campaign.type] : leadSources.pick(random);
+            const source = campaign ? CAMPAIGN_KINDS[campaign.type].leadSource : leadSources.pick(random);
             const age = today - day;
             let status: string;
             let conversion: Conversion | undefined;
