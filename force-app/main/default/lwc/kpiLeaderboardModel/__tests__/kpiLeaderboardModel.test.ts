@@ -7,6 +7,8 @@ import {
     BOARD_PROPERTY_NAMES,
     INITIAL_SORT,
     PAGE_OPERATION,
+    PROBLEM_LABELS,
+    PROPERTY_LABELS,
     askedDocument,
     barWidth,
     boardPlanner,
@@ -50,7 +52,7 @@ import type {
     SortState,
     ViewerContext,
 } from 'c/kpiLeaderboardModel';
-import { NEW_LOGOS, findBoardKpi } from 'c/kpiLeaderboardQuery';
+import { NEW_LOGOS, findBoardKpi, readBoardConfig } from 'c/kpiLeaderboardQuery';
 import type { BoardChoices, BoardOmissions, BoardProperties, BoardRow } from 'c/kpiLeaderboardQuery';
 import { VIEWER, pageResponseFor, responseFor, salesWorld } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
 import type { World } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
@@ -877,5 +879,34 @@ describe('kpiLeaderboardModel: where a click goes', () => {
             attributes: { objectApiName: 'Opportunity', actionName: 'list' },
             state: { filterName: 'kpiOpportunitiesWon' },
         });
+    });
+});
+
+describe('kpiLeaderboardModel: labels', () => {
+    it('labels every property the board reads as App Builder does', () => {
+        for (const name of BOARD_PROPERTY_NAMES)
+            expect([name, PROPERTY_LABELS[name]]).toEqual([name, expect.any(String)]);
+    });
+
+    it('words every problem the configuration reports, naming a labelled property, whatever the values', () => {
+        const value = fc.oneof(
+            fc.string(),
+            fc.integer({ min: -5, max: 500 }),
+            fc.boolean(),
+            fc.constant(null),
+            fc.constantFrom('percentOfTarget', 'role', 'team', 'userField', 'everyone', 'compact', '25%', 'winRate'),
+        );
+        fc.assert(
+            fc.property(fc.dictionary(fc.constantFrom(...BOARD_PROPERTY_NAMES), value), (properties) => {
+                for (const problem of readBoardConfig(properties).problems) {
+                    expect([problem.code, PROBLEM_LABELS[problem.code]]).toEqual([problem.code, expect.any(String)]);
+                    expect([problem.property, PROPERTY_LABELS[problem.property]]).toEqual([
+                        problem.property,
+                        expect.any(String),
+                    ]);
+                }
+            }),
+            { numRuns: 300 },
+        );
     });
 });
