@@ -18,7 +18,7 @@ import {
     type ValueNode,
 } from 'graphql';
 import { buildUiApiSchema } from '../../schema/uiapi';
-import { dynamicDocumentSources, type DynamicDocumentSource } from '../graphql/dynamic-documents';
+import { dynamicDocumentSources, type DynamicDocument, type DynamicDocumentSource } from '../graphql/dynamic-documents';
 import { extractAll, type ExtractedDocument } from '../graphql/extract';
 import { forceAppDir, repoRoot } from '../lib/paths';
 
@@ -305,6 +305,15 @@ export function validateDocuments(
         }
     }
     return problems;
+}
+
+/** The problems of a builder's enumerated documents, each `[label] line:column message` (within the document). */
+export function dynamicDocumentProblems(documents: readonly DynamicDocument[], schema?: GraphQLSchema): string[] {
+    return documents.flatMap((document) =>
+        validateDocument(document.source, schema).map(
+            (diagnostic) => `[${document.label}] ${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`,
+        ),
+    );
 }
 
 export function formatProblem(problem: FileProblem): string {
