@@ -44,6 +44,7 @@ import {
     yearFilter,
 } from 'c/kpiLeaderboardModel';
 import type {
+    BoardAnswer,
     BoardColumn,
     LeaderboardInput,
     LeaderboardView,
@@ -69,6 +70,17 @@ const CONTEXT: ViewerContext = {
 };
 const NOW = new Date('2024-05-20T16:00:00Z');
 const REVENUE: BoardProperties = { kpi: 'closedWonRevenue', secondaryKpis: 'winRate', targetSource: 'userField' };
+/** The columns of REVENUE's full board, by sort key. */
+const REVENUE_COLUMNS = [
+    'rank',
+    'name',
+    'value',
+    'percentOfTarget',
+    'pace',
+    'gapToTarget',
+    'movement',
+    'secondary:winRate',
+];
 
 function stateOf(properties: BoardProperties, choices: BoardChoices = {}, omissions?: BoardOmissions): PlanState {
     const retry = omissions
@@ -84,21 +96,26 @@ function answered(properties: BoardProperties, world: World = salesWorld(), choi
     return { state, progress, answer: readBoard(state, progress.load, VIEWER) };
 }
 
+/** The view of a plan and an answer, rank order, top rows only, unless `input` says otherwise. */
+function viewFrom(state: PlanState, answer: BoardAnswer, input: Partial<LeaderboardInput> = {}): LeaderboardView {
+    return leaderboardView({
+        state,
+        answer,
+        retry: null,
+        sort: INITIAL_SORT,
+        expanded: false,
+        context: CONTEXT,
+        ...input,
+    });
+}
+
 function viewOf(
     properties: BoardProperties,
     input: Partial<LeaderboardInput> = {},
     world: World = salesWorld(),
 ): LeaderboardView {
     const { state, progress, answer } = answered(properties, world);
-    return leaderboardView({
-        state,
-        answer,
-        retry: progress.retry,
-        sort: INITIAL_SORT,
-        expanded: false,
-        context: CONTEXT,
-        ...input,
-    });
+    return viewFrom(state, answer, { retry: progress.retry, ...input });
 }
 
 const rowNames = (view: LeaderboardView) => view.rows.filter((row) => !row.isSeparator).map((row) => row.name);
@@ -418,14 +435,7 @@ describe('kpiLeaderboardModel: texts', () => {
             },
         )!;
         const answer = readBoard(state, load, VIEWER);
-        const view = leaderboardView({
-            state,
-            answer,
-            retry: null,
-            sort: INITIAL_SORT,
-            expanded: false,
-            context: CONTEXT,
-        });
+        const view = viewFrom(state, answer);
         expect(view.notices.map((n) => plain(n.text))).toEqual([
             `${TEXT.kpiLeaderboardPropSecondaryKpis}: Pipeline created left out. One request holds at most ten subqueries; choose fewer columns or no comparison.`,
             `Filter choices couldn't be loaded: ${errorText([{ message: 'Request timed out' }])}`,
@@ -437,14 +447,7 @@ describe('kpiLeaderboardModel: texts', () => {
         const omissions = { secondary: ['winRate'], comparison: true, targetField: true };
         const state = stateOf(REVENUE, {}, omissions);
         const retry = { baseKey: state.baseKey, omissions };
-        const view = leaderboardView({
-            state,
-            answer: {},
-            retry,
-            sort: INITIAL_SORT,
-            expanded: false,
-            context: CONTEXT,
-        });
+        const view = viewFrom(state, {}, { retry });
         expect(view.notices.map((n) => n.text)).toEqual([
             `Win rate couldn't be loaded: ${TEXT.kpiLeaderboardNoAnswer}`,
             `Movement since the previous period couldn't be loaded: ${TEXT.kpiLeaderboardNoAnswer}`,
@@ -584,16 +587,7 @@ describe('kpiLeaderboardModel: the table', () => {
     const headerKeys = (view: LeaderboardView) => view.headers.map((header) => header.key);
 
     it('shows target, pace and gap, movement and secondary columns only where they apply', () => {
-        expect(headerKeys(viewOf(REVENUE))).toEqual([
-            'rank',
-            'name',
-            'value',
-            'percentOfTarget',
-            'pace',
-            'gapToTarget',
-            'movement',
-            'secondary:winRate',
-        ]);
+        expect(headerKeys(viewOf(REVENUE))).toEqual(REVENUE_COLUMNS);
         expect(headerKeys(viewOf({ ...REVENUE, variant: 'compact' }))).toEqual([
             'rank',
             'name',
@@ -730,21 +724,14 @@ describe('kpiLeaderboardModel: the table', () => {
         const byManager = viewOf(REVENUE, {}, salesWorld());
         expect(byManager.headers[1].label).toBe('Rep');
         const { state, answer } = answered(REVENUE, salesWorld(), { groupBy: 'manager' });
-        const teams = leaderboardView({
-            state,
-            answer,
-            retry: null,
-            sort: INITIAL_SORT,
-            expanded: true,
-            context: CONTEXT,
-        });
+        const teams = viewFrom(state, answer, { expanded: true });
         expect(teams.headers[1].label).toBe('Team (manager)');
         expect(teams.rows.map((row) => [row.name, row.memberText])).toEqual([
             ['Morgan Lee', 'Reps: 4'],
             ['No manager', 'Reps: 1'],
         ]);
         const roles = answered(REVENUE, salesWorld(), { groupBy: 'role' });
-        const byRole = leaderboardView({ ...roles, retry: null, sort: INITIAL_SORT, expanded: true, context: CONTEXT });
+        const byRole = viewFrom(roles.state, roles.answer, { expanded: true });
         expect(byRole.headers[1].label).toBe('Team (role)');
         expect(rowNames(byRole)).toEqual(['East', 'West', 'No role']);
     });
@@ -793,16 +780,7 @@ describe('kpiLeaderboardModel: the table', () => {
         fc.assert(
             fc.property(
                 sums,
-                fc.constantFrom(
-                    'rank',
-                    'name',
-                    'value',
-                    'percentOfTarget',
-                    'pace',
-                    'gapToTarget',
-                    'movement',
-                    'secondary:winRate',
-                ),
+                fc.constantFrom(...REVENUE_COLUMNS),
                 fc.constantFrom<SortState['direction']>('ascending', 'descending'),
                 fc.integer({ min: 1, max: 6 }),
                 fc.boolean(),
@@ -835,14 +813,7 @@ describe('kpiLeaderboardModel: the table', () => {
 describe('kpiLeaderboardModel: the whole view', () => {
     it('shows nothing but the problems while the properties are wrong', () => {
         const state = stateOf({ kpi: 'nonsense' });
-        const view = leaderboardView({
-            state,
-            answer: {},
-            retry: null,
-            sort: INITIAL_SORT,
-            expanded: false,
-            context: CONTEXT,
-        });
+        const view = viewFrom(state, {});
         expect(view).toMatchObject({
             hasConfigErrors: true,
             isLoading: false,
