@@ -73,6 +73,8 @@ export interface PlanContext {
     calendar: ViewerCalendar;
     /** Subqueries per document; the UI API allows 10 (query-limits). Lower only in tests. */
     maxSubqueries?: number;
+    /** The documents' operation name (`KpiMetrics`, `KpiMetrics2`, …); a component may name its own. */
+    documentName?: string;
 }
 
 export type ProblemCode =
@@ -723,15 +725,19 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
     const timeZone = context.calendar.timeZone;
     const measure = kpi.measure;
     const grouping = request.groupBy ? KPI_GROUPINGS[request.groupBy] : undefined;
-    const groupingKey: GroupKey[] = grouping
-        ? [
-              {
-                  field: resolveField(grouping.field, settings),
-                  ...(grouping.keyType === 'text' ? { label: true } : {}),
-                  ...(grouping.name ? { name: grouping.name } : {}),
-              },
-          ]
-        : [];
+    // A group's name rides along where the relationship is a plain lookup (Lead.Owner is polymorphic: no name).
+    const groupingKey = (part: ResolvedPart): GroupKey[] =>
+        grouping
+            ? [
+                  {
+                      field: resolveField(grouping.field, settings),
+                      ...(grouping.keyType === 'text' ? { label: true } : {}),
+                      ...(grouping.name && part.scope.team === `${grouping.name.split('.')[0]}.ManagerId`
+                          ? { name: grouping.name }
+                          : {}),
+                  },
+              ]
+            : [];
     const shareKey: GroupKey[] = measure.kind === 'share' ? [{ field: resolveField(measure.field, settings) }] : [];
 
     const add = (role: 'current' | 'comparison' | 'sparkline', name: string, spec: SubquerySpec): void => {
@@ -780,7 +786,7 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
                 add(role, 'toDays', { object: part.object, where, groupBy: [toKey], selections: count });
                 continue;
             }
-            const groupBy = part.role === 'target' ? [] : [...groupingKey, ...shareKey];
+            const groupBy = part.role === 'target' ? [] : [...groupingKey(part), ...shareKey];
             add(role, part.role, {
                 object: part.object,
                 where,
@@ -917,7 +923,8 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext, 
             }
         }
         const aliases = new Map([...specs.keys()].map((key, i) => [key, `q${i}`]));
-        const name = documentIndex === 0 ? 'KpiMetrics' : `KpiMetrics${documentIndex + 1}`;
+        const base = context.documentName ?? 'KpiMetrics';
+        const name = documentIndex === 0 ? base : `${base}${documentIndex + 1}`;
         const keys = inOrder.map((d) => d.draft.request.key);
         const first = documentIndex === 0;
         documents.push(

@@ -381,7 +381,7 @@ export function planWinLoss(input: PlanInput): WinLossPlan {
           ];
     const kpiPlan = planKpis(
         requests,
-        { userId: input.userId, now, calendar: calendarFor },
+        { userId: input.userId, now, calendar: calendarFor, documentName: 'KpiWinLoss' },
         { records, picklists: [DESCRIBED_OBJECT] },
     );
     const document = kpiPlan.documents[0];
