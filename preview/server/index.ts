@@ -21,15 +21,16 @@ import type { PageDefinition } from '../pages/types';
 import { PARAMS, choices, isDataset, resolveChoices } from './choices';
 import { Datasets, type Dataset } from './datasets';
 import { renderShell } from './html';
+import { checkLimits } from './limits';
 import { ListViewError, NAME_FIELDS, listViewFile, loadListView, type ListViewPlan } from './listViews';
 import { MetricsLog } from './metrics';
 import { checkPage, loadPages } from './pages';
+import { HttpError, checkCaller, header, parseGraphQLRequest, readBody, readViewer } from './requests';
 import { resolveUnder, sendFile } from './static';
 import { personaFor } from './users';
 
 export const sldsAssetsDir = path.join(repoRoot, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const COOKIE = 'kpiPreview';
-const MAX_BODY = 1024 * 1024;
 
 export interface PreviewServerOptions {
     /** 0 picks a free port. */
@@ -52,12 +53,23 @@ export interface PreviewServer {
     close(): Promise<void>;
 }
 
-class HttpError extends Error {
-    constructor(
-        readonly status: number,
-        message: string,
-    ) {
-        super(message);
+const INTERNAL_ERROR = 'internal error in the preview server (its log has the details)';
+
+const BAD_URL = 'the request URL is malformed (bad URL encoding)';
+
+function decodePathPart(part: string): string {
+    try {
+        return decodeURIComponent(part);
+    } catch {
+        throw new HttpError(400, BAD_URL);
+    }
+}
+
+function requestUrl(req: IncomingMessage): URL {
+    try {
+        return new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+        throw new HttpError(400, BAD_URL);
     }
 }
 
@@ -66,20 +78,6 @@ function readManifest(): PreviewManifest {
         throw new Error(`preview server: ${path.relative(repoRoot, bundleFile)} is missing; build it (npm start does)`);
     }
     return JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as PreviewManifest;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-    return new Promise((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        req.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > MAX_BODY) reject(new HttpError(413, `request body over ${MAX_BODY} bytes`));
-            else chunks.push(chunk);
-        });
-        req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        req.on('error', reject);
-    });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): number {
@@ -222,7 +220,7 @@ function notFoundPage(pathname: string): PageMatch {
 /** Which page a Lightning Experience URL shows. */
 function matchPage(url: URL, pages: PageDefinition[], dataset: Dataset): PageMatch {
     const { pathname } = url;
-    const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = pathname.split('/').filter(Boolean).map(decodePathPart);
     const [, kind, ...rest] = parts;
     if (kind === 'page' && rest[0] === 'home') {
         const page = pages.find((candidate) => candidate.type === 'home');
@@ -393,42 +391,16 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
 
     async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const started = performance.now();
-        const header = (name: string): string | undefined => {
-            const value = req.headers[name];
-            return Array.isArray(value) ? value[0] : value;
-        };
-        const userId = header(VIEWER_HEADERS.userId);
-        if (!userId) {
-            throw new HttpError(400, `${VIEWER_HEADERS.userId} header is required: the User Id the query runs as`);
-        }
-        const dataset = header(VIEWER_HEADERS.dataset) ?? '20k';
+        const dataset = header(req, VIEWER_HEADERS.dataset) ?? '20k';
         if (!isDataset(dataset)) throw new HttpError(400, `${VIEWER_HEADERS.dataset}: unknown dataset size ${dataset}`);
-        let request: { query?: unknown; variables?: unknown; operationName?: unknown };
-        try {
-            request = JSON.parse(await readBody(req)) as typeof request;
-        } catch (error) {
-            if (error instanceof HttpError) throw error;
-            throw new HttpError(400, `request body is not JSON: ${(error as Error).message}`);
-        }
-        if (typeof request.query !== 'string') throw new HttpError(400, 'request body needs a "query" string');
-        const viewer = {
-            userId,
-            locale: header(VIEWER_HEADERS.locale) ?? 'en-US',
-            currency: header(VIEWER_HEADERS.currency) ?? 'USD',
-            timeZone: header(VIEWER_HEADERS.timeZone) ?? 'America/Los_Angeles',
-        };
-        const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
-        const response = datasets.get(dataset).engine.execute(
-            {
-                query: request.query,
-                variables:
-                    request.variables && typeof request.variables === 'object'
-                        ? (request.variables as Record<string, unknown>)
-                        : undefined,
-                operationName,
-            },
-            viewer,
-        );
+        const request = parseGraphQLRequest(await readBody(req));
+        // Before the engine parses or validates anything: the limits are what keeps that work bounded.
+        const refusal = checkLimits(request.query, request.variables);
+        if (refusal) throw new HttpError(400, refusal);
+        const { engine, users } = datasets.get(dataset);
+        const viewer = readViewer(req, VIEWER_HEADERS, (id) => users.some((user) => user.id === id));
+        const { operationName } = request;
+        const response = engine.execute(request, viewer);
         const body: { data?: unknown; errors?: unknown } = {};
         if (response.data !== undefined) body.data = response.data;
         if (response.errors && response.errors.length > 0) body.errors = response.errors;
@@ -438,47 +410,47 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
             ...response.metrics,
             bytes,
             operationName,
-            userId,
+            userId: viewer.userId,
             dataset,
             errors: response.errors?.length ?? 0,
             totalMs: performance.now() - started,
         });
     }
 
+    /** The dataset `?size=` names, 20k by default. */
+    function sizeParam(url: URL): Dataset {
+        const size = url.searchParams.get(PARAMS.dataset) ?? '20k';
+        if (!isDataset(size)) throw new HttpError(400, `${PARAMS.dataset}: unknown dataset size ${size.slice(0, 20)}`);
+        return datasets.get(size);
+    }
+
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-        const url = new URL(req.url ?? '/', 'http://localhost');
+        checkCaller(req);
+        const url = requestUrl(req);
         const { pathname } = url;
         const method = req.method ?? 'GET';
         if (pathname === '/graphql') {
             if (method !== 'POST') throw new HttpError(405, 'POST a GraphQL request to /graphql');
             return graphql(req, res);
         }
-        if (pathname === '/metrics') {
-            if (method === 'DELETE') {
-                metrics.reset();
-                res.writeHead(204).end();
-                return;
-            }
-            sendJson(res, 200, metrics.summary());
-            return;
-        }
-        if (pathname === '/metrics/reset' && method === 'POST') {
+        // DELETE /metrics and POST /metrics/reset (for clients that only POST) both empty the log.
+        if ((pathname === '/metrics' && method === 'DELETE') || (pathname === '/metrics/reset' && method === 'POST')) {
             metrics.reset();
             res.writeHead(204).end();
+            return;
+        }
+        if (pathname === '/metrics') {
+            sendJson(res, 200, metrics.summary());
             return;
         }
         if (method !== 'GET' && method !== 'HEAD')
             throw new HttpError(405, `${method} is not supported on ${pathname}`);
         if (pathname === '/api/users') {
-            const size = url.searchParams.get('size') ?? '20k';
-            if (!isDataset(size)) throw new HttpError(400, `size: unknown dataset size ${size}`);
-            sendJson(res, 200, datasets.get(size).users);
+            sendJson(res, 200, sizeParam(url).users);
             return;
         }
         if (pathname === '/api/pages') {
-            const size = url.searchParams.get('size') ?? '20k';
-            if (!isDataset(size)) throw new HttpError(400, `size: unknown dataset size ${size}`);
-            const dataset = datasets.get(size);
+            const dataset = sizeParam(url);
             const list = pages.map((page) => ({
                 id: page.id,
                 label: page.label,
@@ -528,12 +500,14 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
 
     const server = http.createServer((req, res) => {
         handle(req, res).catch((error: unknown) => {
-            const status = error instanceof HttpError ? error.status : 500;
-            const message = error instanceof Error ? error.message : String(error);
-            if (status === 500)
-                console.error(`preview server: ${req.method} ${req.url}: ${(error as Error).stack ?? message}`);
+            const known = error instanceof HttpError ? error : undefined;
+            if (!known)
+                console.error(`preview server: ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`);
+            const status = known?.status ?? 500;
+            // An unread body (a refusal before or while reading it) is not drained: the connection ends with the answer.
+            if (!req.complete) res.setHeader('connection', 'close');
             if (res.headersSent) res.end();
-            else sendJson(res, status, { errors: [{ message }] });
+            else sendJson(res, status, { errors: [{ message: known?.message ?? INTERNAL_ERROR }] });
         });
     });
     await new Promise<void>((resolve, reject) => {

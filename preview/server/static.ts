@@ -39,5 +39,11 @@ export function sendFile(res: ServerResponse, file: string, options: { type?: st
         'content-length': fs.statSync(file).size,
         'cache-control': options.cache ? 'public, max-age=3600' : 'no-cache',
     });
-    fs.createReadStream(file).pipe(res);
+    // A file that goes away after the stat would otherwise be an unhandled 'error' event, which ends the process.
+    fs.createReadStream(file)
+        .on('error', (error) => {
+            console.error(`preview server: reading ${file}: ${error.message}`);
+            res.destroy();
+        })
+        .pipe(res);
 }

@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { PreviewManifest } from '../../build';
 import { VIEWER_HEADERS, type PreviewContext } from '../../client/context';
-import { startPreviewServer, type PreviewServer } from '../index';
+import type { PreviewServer } from '../index';
 import type { ListViewPlan } from '../listViews';
-
-const manifest: PreviewManifest = {
-    builtAt: '2026-01-01T00:00:00.000Z',
-    mode: 'production',
-    resourceStamp: '1',
-    components: [],
-};
+import { startTestServer } from './testServer';
 
 describe('the list page and packaged list views', () => {
     let server: PreviewServer;
     before(async () => {
-        server = await startPreviewServer({
-            port: 0,
-            manifest,
-            preload: ['1k'],
-            now: new Date('2026-05-14T18:30:00Z'),
-        });
+        server = await startTestServer('2026-05-14T18:30:00Z');
     });
     after(() => server.close());
 

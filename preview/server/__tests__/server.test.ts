@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { PreviewManifest } from '../../build';
-import { startPreviewServer, type PreviewServer } from '../index';
+import type { PreviewServer } from '../index';
+import { emptyManifest, startTestServer } from './testServer';
 
 const manifest: PreviewManifest = {
-    builtAt: '2026-01-01T00:00:00.000Z',
-    mode: 'production',
-    resourceStamp: '1',
+    ...emptyManifest,
     components: [
         {
             tag: 'preview-chart-demo',
@@ -94,12 +93,7 @@ const countAs = async (userId: string): Promise<number> => {
 
 describe('preview server', () => {
     before(async () => {
-        server = await startPreviewServer({
-            port: 0,
-            preload: ['1k'],
-            manifest,
-            now: new Date('2026-03-15T12:00:00Z'),
-        });
+        server = await startTestServer('2026-03-15T12:00:00Z', { manifest });
         personas = server.datasets.get('1k').sample.org.personas;
     });
     after(() => server.close());
