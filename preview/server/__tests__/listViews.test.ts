@@ -43,6 +43,14 @@ function assertValid(planned: ListViewPlan): void {
     assert.deepEqual(problems, [], `${planned.file}:\n${planned.query}`);
 }
 
+/** The plan of these filters (and other elements), checked for its where and against the offline validator. */
+function planWhere(elements: string[], where: string): ListViewPlan {
+    const planned = plan(elements.join(''));
+    assert.equal(planned.where, where);
+    assertValid(planned);
+    return planned;
+}
+
 function rejects(body: string, pattern: RegExp, object = 'Opportunity'): void {
     assert.throws(
         () => plan(body, object),
@@ -163,15 +171,12 @@ describe('filters', () => {
     });
 
     it('date literals, N-literals and dates become the literal, range and value forms the engine reads', () => {
-        const planned = plan(
+        const planned = planWhere(
             [
                 filter('OPPORTUNITY.CLOSE_DATE', 'greaterOrEqual', 'LAST_FISCAL_YEAR'),
                 filter('OPPORTUNITY.CREATED_DATE', 'equals', 'LAST_N_DAYS:30'),
                 filter('OPPORTUNITY.CLOSE_DATE', 'lessThan', '2027-01-01'),
-            ].join(''),
-        );
-        assert.equal(
-            planned.where,
+            ],
             '{ and: [{ CloseDate: { gte: { literal: LAST_FISCAL_YEAR } } }, { CreatedDate: { eq: { range: { last_n_days: 30 } } } }, { CloseDate: { lt: { value: "2027-01-01" } } }] }',
         );
         assert.deepEqual(planned.conditions, [
@@ -179,27 +184,22 @@ describe('filters', () => {
             'Created Date equals last 30 days',
             'Close Date is less than 2027-01-01',
         ]);
-        assertValid(planned);
         rejects(filter('OPPORTUNITY.CLOSE_DATE', 'equals', 'THIS_FORTNIGHT'), /value "THIS_FORTNIGHT" is neither/);
         rejects(filter('OPPORTUNITY.CLOSE_DATE', 'equals', 'LAST_N_EONS:3'), /date literal "LAST_N_EONS:3"/);
     });
 
     it('text operations become like patterns; several values mean any of them', () => {
-        const planned = plan(
+        const planned = planWhere(
             [
                 filter('OPPORTUNITY.NAME', 'contains', 'Widget,Gadget'),
                 filter('OPPORTUNITY.STAGE_NAME', 'startsWith', 'Closed'),
                 filter('ACCOUNT.NAME', 'notContain', 'Test'),
                 filter('OPPORTUNITY.AMOUNT', 'greaterThan', '5000'),
                 filter('OPPORTUNITY.STAGE_NAME', 'notEqual', ''),
-            ].join(''),
-        );
-        assert.equal(
-            planned.where,
+            ],
             '{ and: [{ or: [{ Name: { like: "%Widget%" } }, { Name: { like: "%Gadget%" } }] }, { StageName: { like: "Closed%" } }, { not: { Account: { Name: { like: "%Test%" } } } }, { Amount: { gt: 5000 } }, { StageName: { ne: null } }] }',
         );
         assert.equal(planned.conditions[4], 'Stage does not equal blank');
-        assertValid(planned);
         rejects(filter('OPPORTUNITY.AMOUNT', 'contains', '5'), /contains applies to text fields only/);
         rejects(filter('OPPORTUNITY.AMOUNT', 'equals', 'lots'), /value "lots" is not a number/);
     });
@@ -210,20 +210,16 @@ describe('filters', () => {
     });
 
     it('booleanFilter combines the numbered filters, AND binding tighter than OR', () => {
-        const planned = plan(
+        const planned = planWhere(
             [
                 filter('OPPORTUNITY.WON', 'equals', '1'),
                 filter('OPPORTUNITY.AMOUNT', 'greaterThan', '1000'),
                 filter('OPPORTUNITY.CLOSED', 'equals', '0'),
                 '<booleanFilter>1 AND (2 OR NOT 3) OR 3</booleanFilter>',
-            ].join(''),
-        );
-        assert.equal(
-            planned.where,
+            ],
             '{ or: [{ and: [{ IsWon: { eq: true } }, { or: [{ Amount: { gt: 1000 } }, { not: { IsClosed: { eq: false } } }] }] }, { IsClosed: { eq: false } }] }',
         );
         assert.equal(planned.logic, '1 AND (2 OR NOT 3) OR 3');
-        assertValid(planned);
         rejects(
             `${filter('OPPORTUNITY.WON', 'equals', '1')}<booleanFilter>1 AND 4</booleanFilter>`,
             /names filter 4, but there are 1/,
