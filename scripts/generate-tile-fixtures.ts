@@ -17,6 +17,12 @@ import { generateSampleOrg } from '../preview/sample-org';
 import { kpiQuery, planKpis } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
 import type { KpiPlan, KpiRequest } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
 import { DEFAULT_SETTINGS, planWinLoss } from '../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
+import {
+    buildBoard,
+    planBoard,
+    readBoardConfig,
+    readBoardResponses,
+} from '../force-app/main/default/lwc/kpiLeaderboardQuery/kpiLeaderboardQuery';
 import { lwcDir } from './lib/paths';
 
 /** The clock and user the component tests run with (@lwc/jest-transformer's user Id and time zone). */
@@ -141,6 +147,35 @@ function winLossAnswer(viewer: string): unknown {
     return data;
 }
 
+/** The leaderboard's engine answer (sample seed 1, fiscal year from February) as a sales manager, for its test. */
+function engineBoard(viewer: string): unknown {
+    const properties = {
+        kpi: 'closedWonRevenue',
+        secondaryKpis: 'winRate',
+        targetSource: 'userField',
+        fiscalYearStartMonth: 2,
+        period: 'thisFiscalYear',
+    };
+    const org = generateSampleOrg({ seed: 1, size: 5000, now: FIXTURE_NOW, fiscalYearStartMonth: 2 });
+    const context = { userId: JEST_USER_ID, now: FIXTURE_NOW, timeZone: TIME_ZONE, firstDayOfWeek: FIRST_DAY_OF_WEEK };
+    const plan = planBoard(readBoardConfig(properties).config!, context);
+    const variables = { ...plan.variables, ...(plan.variables.userId ? { userId: viewer } : {}) };
+    const managerOf = org.org.personas.salesManager;
+    const { data, errors } = createEngine(org).execute(
+        { query: plan.query, variables, operationName: plan.operationName },
+        { userId: managerOf, locale: 'en-US', currency: 'USD', timeZone: TIME_ZONE, now: FIXTURE_NOW },
+    );
+    if (errors?.length) throw new Error(`leaderboard fixture: ${JSON.stringify(errors)}`);
+    // What the pure path makes of it; the ranking itself is checked against the records by leaderboard-documents.
+    const board = buildBoard(plan, readBoardResponses(plan, [{ document: plan, data }]), JEST_USER_ID);
+    return {
+        note: 'The preview engine (sample org seed 1, size 5000, fiscal year from February, as the sales manager) for this plan; written by scripts/generate-tile-fixtures.ts',
+        properties,
+        data,
+        expected: { rows: board.rows.length, ranks: board.rows.map((row) => String(row.rank ?? '')) },
+    };
+}
+
 async function main(): Promise<void> {
     const rep = personas.salesRep;
     const manager = personas.salesManager;
@@ -228,6 +263,7 @@ async function main(): Promise<void> {
     ]);
     // The sales manager's team: the wire's data for kpiWinLoss's default settings, read by kpiWinLossData's tests too.
     files.push([path.join(lwcDir, 'kpiWinLossData', '__tests__', 'data', 'winLoss.json'), winLossAnswer(manager)]);
+    files.push([path.join(lwcDir, 'kpiLeaderboard', '__tests__', 'data', 'engineBoard.json'), engineBoard(manager)]);
     for (const [file, fixture] of files) {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         // Written as Prettier would, so `npm run format:check` passes on regenerated fixtures.

@@ -73,6 +73,11 @@ async function winLossRequests(opened: OpenedPage): Promise<string[]> {
 }
 
 async function assertRequests(opened: OpenedPage, before: number, expected: number, what: string): Promise<number> {
+    // Under load the wire may send after the network has looked idle: wait for the expected requests, then settle.
+    const deadline = Date.now() + 15_000;
+    while ((await winLossRequests(opened)).length - before < expected && Date.now() < deadline) {
+        await opened.page.waitForTimeout(50);
+    }
     await settle(opened.page);
     const sent = await winLossRequests(opened);
     const made = sent.slice(before);

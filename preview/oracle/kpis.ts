@@ -314,6 +314,23 @@ const ORACLES: Record<string, OracleKpi> = {
         if (remaining <= 0) return { value: null, sampleSize: pipeline.sampleSize, target, targetMet: true };
         return { value: (pipeline.value ?? 0) / remaining, sampleSize: pipeline.sampleSize, target };
     },
+    // Accounts are public: every account of the scope, new when the first won deal the viewer can see closes in the
+    // window (sharing applies inside a semi-join as everywhere else).
+    newLogos: (ctx, w) => {
+        const firstWon = new Map<string, string>();
+        for (const deal of ctx.org.records.Opportunity ?? []) {
+            if (!won(deal) || !ctx.viewer.ownedVisible(deal) || typeof deal.CloseDate !== 'string') continue;
+            const account = String(deal.AccountId);
+            const before = firstWon.get(account);
+            if (before === undefined || deal.CloseDate < before) firstWon.set(account, deal.CloseDate);
+        }
+        const accounts = (ctx.org.records.Account ?? []).filter(
+            (account) =>
+                ctx.viewer.ownerInScope(account.OwnerId, ctx.request.scope) &&
+                inWindow(firstWon.get(account.Id) ?? '', w),
+        );
+        return count(accounts);
+    },
 };
 
 /** KPI ids the oracle knows; a catalog KPI missing here has no independent check. */

@@ -7,6 +7,8 @@
  * render independently, so each dimension is varied on its own around a base board, for every KPI, instead of
  * crossing them all; page documents repeat a board's subqueries with `after`.
  */
+// kpiLeaderboardQuery reads answers through kpiResults, which imports custom labels.
+import '../../preview/oracle/nodeLabels';
 import path from 'node:path';
 import {
     BOARD_KPIS,

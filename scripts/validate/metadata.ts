@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { KPI_CATALOG } from '../../force-app/main/default/lwc/kpiCatalog/kpiCatalog';
-import { BOARD_KPIS } from '../../force-app/main/default/lwc/kpiLeaderboardQuery/boardKpis';
 import { lwcDir } from '../lib/paths';
 import { packageDirs } from '../lib/sf';
 import { displayPath, listBundleDirs } from './compile';
@@ -504,18 +503,10 @@ export interface DrillDownRef {
     listView: string;
 }
 
-/** Every drill-down the package navigates to: the catalog's KPIs and the leaderboard's own (new logos). */
+/** Every drill-down the package navigates to: the catalog's KPIs (the leaderboard ranks catalog KPIs only). */
 export function packagedDrillDowns(): DrillDownRef[] {
     const catalogFile = path.join(lwcDir, 'kpiCatalog', 'kpiCatalog.ts');
-    const boardFile = path.join(lwcDir, 'kpiLeaderboardQuery', 'boardKpis.ts');
-    return [
-        ...KPI_CATALOG.map((kpi) => ({ owner: `KPI ${kpi.id}`, file: catalogFile, ...kpi.drillDown })),
-        ...BOARD_KPIS.filter((kpi) => !kpi.fromCatalog).map((kpi) => ({
-            owner: `leaderboard KPI ${kpi.id}`,
-            file: boardFile,
-            ...kpi.drillDown,
-        })),
-    ];
+    return KPI_CATALOG.map((kpi) => ({ owner: `KPI ${kpi.id}`, file: catalogFile, ...kpi.drillDown }));
 }
 
 /** `Object.name` → file of every list view found; drill-downs must name one under their own object. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import '../../../preview/oracle/nodeLabels';
 import { test } from 'node:test';
 import {
     BOARD_KPIS,
@@ -69,7 +70,8 @@ test('the validator catches a leaderboard document that breaks a rule (the check
         firstDayOfWeek: 1,
     });
     assert.deepEqual(validateDocument(plan.query), []);
-    const broken = plan.query.replace('groupBy: { OwnerId: { group: true } }', 'groupBy: { Owner: { group: true } }');
+    const broken = plan.query.replace('groupBy: { OwnerId: { group: true }', 'groupBy: { Owner: { group: true }');
+    assert.notEqual(broken, plan.query);
     assert.ok(validateDocument(broken).length > 0);
     const tooMany = plan.query.replace(/first: 2000/, 'first: 2001');
     assert.ok(validateDocument(tooMany).some((d) => d.rule === 'max-first'));

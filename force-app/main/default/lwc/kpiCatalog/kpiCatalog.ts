@@ -30,10 +30,23 @@ export interface Aggregate {
     field?: FieldRef;
 }
 
+/**
+ * "The record's first child matching `filter` is dated in the period" (an account's first won deal): a semi-join on
+ * the children in the window and an anti-join on those before it. Semi-joins cannot nest, and an object cannot
+ * semi-join itself (SOQL), so the child is another object.
+ */
+export interface FirstChild {
+    object: string;
+    /** The child's reference to the record (`AccountId`). */
+    link: string;
+    filter: Filter;
+    dateField: string;
+}
+
 /** A population of records: the KPI's own unless a part narrows it or dates it differently. */
 export interface KpiPart {
     filter?: Filter;
-    /** Date field the period applies to; null for undated populations (quotas on User). */
+    /** Date field the period applies to; null for undated populations (quotas on User) and first-child ones. */
     dateField?: FieldRef | null;
     object?: string;
     aggregate: Aggregate;
@@ -76,7 +89,10 @@ export interface KpiDefinition {
     label: string;
     help: string;
     object: string;
-    dateField: FieldRef;
+    /** Null when the records are dated through `firstChild` instead of a field of their own. */
+    dateField: FieldRef | null;
+    /** Dated by their first matching child record (new logos: accounts by their first won deal). */
+    firstChild?: FirstChild;
     filter: Filter;
     measure: Measure;
     unit: KpiUnit;
@@ -148,6 +164,7 @@ export const KPI_OBJECTS: Record<string, ScopePaths> = {
     Lead: { mine: 'OwnerId', team: 'Owner.User.ManagerId' },
     Task: { mine: 'OwnerId', team: 'Owner.ManagerId' },
     Campaign: { mine: 'OwnerId', team: 'Owner.ManagerId' },
+    Account: { mine: 'OwnerId', team: 'Owner.ManagerId' },
     CampaignMember: { mine: 'Campaign.OwnerId', team: 'Campaign.Owner.ManagerId' },
     User: { mine: 'Id', team: 'ManagerId' },
 };
@@ -639,6 +656,26 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         groupings: [],
         drillDown: { object: 'Opportunity', listView: 'kpiOpenPipeline' },
     },
+    {
+        id: 'newLogos',
+        label: 'kpiNewLogos',
+        help: 'kpiNewLogosHelp',
+        object: 'Account',
+        dateField: null,
+        firstChild: { object: 'Opportunity', link: 'AccountId', filter: WON, dateField: 'CloseDate' },
+        filter: {},
+        measure: { kind: 'aggregate', aggregate: COUNT },
+        unit: 'count',
+        higherIsBetter: true,
+        timing: 'event',
+        strategy: 'aggregate',
+        why:
+            'Accounts counted by the server with a semi-join (a won deal in the period) and an anti-join (none before ' +
+            "it), credited to the account owner; crediting the first deal's owner would need an Opportunity semi-join " +
+            'inside an Opportunity query, which SOQL refuses.',
+        groupings: ['owner'],
+        drillDown: { object: 'Account', listView: 'kpiNewLogos' },
+    },
 ];
 
 const BY_ID = new Map(KPI_CATALOG.map((kpi) => [kpi.id, kpi]));
@@ -672,6 +709,7 @@ export interface ResolvedPart {
     aggregate: Aggregate;
     filter: Filter;
     dateField: FieldRef | null;
+    firstChild?: FirstChild;
     scope: ScopePaths;
 }
 
@@ -686,6 +724,7 @@ export function kpiParts(kpi: KpiDefinition): ResolvedPart[] {
             aggregate: p.aggregate,
             filter: { ...(own ? kpi.filter : {}), ...(p.filter ?? {}) },
             dateField: p.dateField === undefined ? kpi.dateField : p.dateField,
+            ...(own && kpi.firstChild ? { firstChild: kpi.firstChild } : {}),
             scope: p.scope ?? (own ? kpi.scope : undefined) ?? KPI_OBJECTS[object],
         };
     };

@@ -27,8 +27,6 @@ import kpiLeaderboardMovedUp from '@salesforce/label/c.kpiLeaderboardMovedUp';
 import kpiLeaderboardMovement from '@salesforce/label/c.kpiLeaderboardMovement';
 import kpiLeaderboardMovementPart from '@salesforce/label/c.kpiLeaderboardMovementPart';
 import kpiLeaderboardNew from '@salesforce/label/c.kpiLeaderboardNew';
-import kpiLeaderboardNewLogos from '@salesforce/label/c.kpiLeaderboardNewLogos';
-import kpiLeaderboardNewLogosHelp from '@salesforce/label/c.kpiLeaderboardNewLogosHelp';
 import kpiLeaderboardNoAnswer from '@salesforce/label/c.kpiLeaderboardNoAnswer';
 import kpiLeaderboardNoManager from '@salesforce/label/c.kpiLeaderboardNoManager';
 import kpiLeaderboardNoRole from '@salesforce/label/c.kpiLeaderboardNoRole';
@@ -156,8 +154,6 @@ export const LABELS = {
     movement: kpiLeaderboardMovement,
     movementPart: kpiLeaderboardMovementPart,
     new: kpiLeaderboardNew,
-    newLogos: kpiLeaderboardNewLogos,
-    newLogosHelp: kpiLeaderboardNewLogosHelp,
     noAnswer: kpiLeaderboardNoAnswer,
     noManager: kpiLeaderboardNoManager,
     noRole: kpiLeaderboardNoRole,

@@ -316,7 +316,7 @@ function keyed(prefix: string, texts: readonly string[]): KeyedText[] {
 }
 
 export function kpiName(kpi: BoardKpi): string {
-    return kpi.fromCatalog ? kpiTitle(kpi.id) : LABELS.newLogos;
+    return kpiTitle(kpi.id);
 }
 
 /** A KPI's title by id among the plan's KPIs; the id itself when the plan does not hold it. */

@@ -1,21 +1,14 @@
 /**
- * Reads the board's responses (the document, then any page documents) into per-owner totals, the ranked users and
- * the filter values, and ties every error to the subqueries it belongs to, so that one failing part (a secondary KPI
- * on an object the viewer cannot read, a target field that does not exist) costs only that part.
+ * Reads the board's responses (the document, then any page documents) through the shared reader: pages are joined
+ * (kpiResults mergePages), the ranked users, owners and filter values come from the planner's extras, and every
+ * error is tied to the subqueries it belongs to, so that one failing part (a secondary KPI on an object the viewer
+ * cannot read, a target field that does not exist) costs only that part. The KPI numbers are kpiResults' to compute.
  */
 import { subqueriesOfError } from 'c/kpiPlanner';
+import { mergePages } from 'c/kpiResults';
 import { MAX_PAGES } from './boardDocument';
-import type { BoardDocument, BoardOmissions, BoardPlan, BoardSubquery, BoardWindow, KpiRead } from './boardDocument';
-import type { BoardPart, PartRole } from './boardKpis';
+import type { BoardDocument, BoardOmissions, BoardPlan, BoardSubquery, KpiRead } from './boardDocument';
 import type { BoardFilter } from './boardConfig';
-
-export interface PartTotals {
-    records: number;
-    /** Sum of the part's sumField (0 without one). */
-    sum: number;
-    /** Records with a value in sumField (the divisor of an average). */
-    fieldCount: number;
-}
 
 export interface BoardUser {
     id: string;
@@ -49,8 +42,8 @@ export interface BoardData {
     users: BoardUser[];
     /** Owners of the KPI's records where users could not be narrowed to them in the users subquery (Task). */
     owners: Set<string> | null;
-    /** Totals per owner, keyed by `totalsKey(kpi, window, part)`. */
-    totals: Map<string, Map<string, PartTotals>>;
+    /** The answer joined over its pages, with every error placed by alias: what kpiResults reads. */
+    answer: { data: unknown; errors: unknown[] };
     options: Partial<Record<BoardFilter, OptionValue[]>>;
     failures: SubqueryFailure[];
     /** Errors no subquery could be tied to. */
@@ -68,8 +61,6 @@ export interface BoardData {
     /** At least one response carried data. */
     answered: boolean;
 }
-
-export const totalsKey = (kpi: string, window: BoardWindow, part: PartRole): string => `${kpi}|${window}|${part}`;
 
 type Raw = Record<string, unknown>;
 const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null;
@@ -120,9 +111,13 @@ export function isTargetFieldError(error: unknown, field: string | null): boolea
     return new RegExp(`\\b${field}\\b`).test(error.message);
 }
 
-function partOf(plan: BoardPlan, read: KpiRead): BoardPart | undefined {
-    const kpi = [plan.config.kpi, ...plan.config.secondary].find((k) => k.id === read.kpi);
-    return kpi?.parts.find((part) => part.role === read.part);
+function kpiOf(plan: BoardPlan, read: KpiRead) {
+    return plan.kpis.find((k) => k.id === read.kpi);
+}
+
+/** The field a KPI subquery sums or averages (Amount), if any: the one a viewer may be unable to see. */
+function measuredField(subquery: BoardSubquery): string | undefined {
+    return subquery.selections.find((selection) => selection.field !== 'Id')?.field;
 }
 
 /** Reads every response of one board (the document first, then its pages, in the order they were answered). */
@@ -130,7 +125,7 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
     const data: BoardData = {
         users: [],
         owners: null,
-        totals: new Map(),
+        answer: { data: undefined, errors: [] },
         options: {},
         failures: [],
         unplaced: [],
@@ -153,14 +148,25 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
         if (isObject(response.data) && isObject(response.data.uiapi)) data.answered = true;
         for (const error of response.errors ?? []) {
             const owners = subqueriesOfError(error, response.document);
-            if (owners.length === 0) data.unplaced.push(error);
-            for (const subquery of owners) failed.set(subquery.alias, [...(failed.get(subquery.alias) ?? []), error]);
+            if (owners.length === 0) {
+                data.unplaced.push(error);
+                data.answer.errors.push(error);
+            }
+            for (const subquery of owners) {
+                failed.set(subquery.alias, [...(failed.get(subquery.alias) ?? []), error]);
+                // Placed by its alias: a page document's lines are not the first document's.
+                data.answer.errors.push({
+                    ...(isObject(error) ? error : {}),
+                    path: ['uiapi', 'aggregate', subquery.alias],
+                });
+            }
         }
         for (const subquery of response.document.subqueries) {
             const found = connection(response.data, subquery.alias);
             if (!found) continue;
             pages.set(subquery.alias, (pages.get(subquery.alias) ?? 0) + 1);
             last.set(subquery.alias, found);
+            const key = subquery.groupBy[0]?.field ?? 'Id';
             for (const node of found.nodes) {
                 if (subquery.role === 'users') {
                     userRows++;
@@ -168,18 +174,20 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
                     if (user.targetSeen) targetSeen = true;
                     if (user.user) users.set(user.user.id, user.user);
                 } else if (subquery.role === 'owners') {
-                    const id = toText(readField(node, subquery.groupField));
+                    const id = toText(readField(node, key));
                     if (id) (data.owners ??= new Set()).add(id);
                 } else if (subquery.role === 'options') {
-                    const value = toText(readField(node, subquery.groupField));
-                    const label = toText((node[subquery.groupField] as Raw | undefined)?.label) ?? value;
+                    const value = toText(readField(node, key));
+                    const label = toText((node[key] as Raw | undefined)?.label) ?? value;
                     if (value && subquery.filter) (data.options[subquery.filter] ??= []).push({ value, label: label! });
                 } else {
-                    readKpiNode(node, subquery, data.totals, hidden);
+                    const field = measuredField(subquery);
+                    if (field && !isObject(node[field])) hidden.add(subquery.alias);
                 }
             }
         }
     }
+    data.answer.data = mergePages(responses.map((response) => response.data));
 
     const byAlias = new Map(plan.subqueries.map((s) => [s.alias, s]));
     for (const [alias, errors] of failed) {
@@ -198,9 +206,12 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
             else data.truncated.push(subquery);
         }
         if (hidden.has(subquery.alias)) {
+            const field = measuredField(subquery)!;
             // A merged subquery also answers KPIs that only count records: those are still right.
-            const reads = subquery.reads.filter((read) => partOf(plan, read)?.sumField);
-            data.hiddenFields.push({ subquery, field: subquery.sumField!, reads });
+            const reads = subquery.reads.filter((read) =>
+                kpiOf(plan, read)?.parts.some((part) => part.role === read.part && part.sumField === field),
+            );
+            data.hiddenFields.push({ subquery, field, reads });
         }
     }
     data.users = [...users.values()];
@@ -225,30 +236,6 @@ function readUser(node: Raw, targetField: string | null): { user?: BoardUser; ta
             target: targetField ? toNumber(readField(node, targetField, 'max')) : null,
         },
     };
-}
-
-function readKpiNode(node: Raw, subquery: BoardSubquery, totals: BoardData['totals'], hidden: Set<string>): void {
-    const owner = toText(readField(node, subquery.groupField));
-    if (!owner) return;
-    const records = toNumber(readField(node, 'Id', 'count')) ?? 0;
-    let sum = 0;
-    let fieldCount = 0;
-    if (subquery.sumField) {
-        if (!isObject(node[subquery.sumField])) hidden.add(subquery.alias);
-        sum = toNumber(readField(node, subquery.sumField, 'sum')) ?? 0;
-        fieldCount = subquery.countField ? (toNumber(readField(node, subquery.sumField, 'count')) ?? 0) : records;
-    }
-    for (const { kpi, window, part } of subquery.reads) {
-        const key = totalsKey(kpi, window, part);
-        let byOwner = totals.get(key);
-        if (!byOwner) totals.set(key, (byOwner = new Map()));
-        const before = byOwner.get(owner) ?? { records: 0, sum: 0, fieldCount: 0 };
-        byOwner.set(owner, {
-            records: before.records + records,
-            sum: before.sum + sum,
-            fieldCount: before.fieldCount + fieldCount,
-        });
-    }
 }
 
 /**

@@ -1,17 +1,18 @@
 /**
  * The leaderboard's pure side: the KPIs it ranks (boardKpis), its checked configuration (boardConfig), its one
- * document (boardDocument), reading the answers (boardData) and, here, turning totals per owner into ranked rows for
- * reps or teams, with targets, pace, movement and the viewer. Plain TypeScript over plain data: no DOM, no labels.
+ * document (boardDocument, on the shared planner), reading the answers (boardData) and, here, turning each rep's
+ * or team's value (kpiResults, over the set of owners a row stands for) into ranked rows, with targets, pace,
+ * movement and the viewer. Plain TypeScript over plain data: no DOM, no labels.
  */
 import { daysBetween, startOfDayMs } from 'c/kpiPeriods';
 import { rankEntries, rankMovement, targetProgress } from 'c/kpiRanking';
 import type { Movement, RankInput, TargetProgress, UnrankedReason } from 'c/kpiRanking';
-import { totalsKey } from './boardData';
-import type { BoardData, BoardUser, PartTotals } from './boardData';
+import { readResults } from 'c/kpiResults';
+import type { SetValue } from 'c/kpiResults';
+import type { BoardData, BoardUser } from './boardData';
 import type { BoardPlan, BoardWindow } from './boardDocument';
-import type { BoardKpi, PartRole } from './boardKpis';
 
-export { BOARD_KPIS, FILTER_FIELDS, NEW_LOGOS, findBoardKpi, fromCatalog } from './boardKpis';
+export { BOARD_KPIS, FILTER_FIELDS, findBoardKpi, fromCatalog } from './boardKpis';
 export type { BoardKpi, BoardPart, Combine, PartRole } from './boardKpis';
 export {
     BOARD_GROUPINGS,
@@ -54,69 +55,9 @@ export type {
     BoardWindow,
     BoardWindows,
 } from './boardDocument';
-export { isTargetFieldError, omissionsAfterFailure, readBoardResponses, totalsKey } from './boardData';
+export { isTargetFieldError, omissionsAfterFailure, readBoardResponses } from './boardData';
 export { subqueriesOfError } from 'c/kpiPlanner';
-export type { BoardData, BoardResponse, BoardUser, OptionValue, PartTotals, SubqueryFailure } from './boardData';
-
-export interface BoardValue {
-    value: number | null;
-    /** Records the value rests on (the denominator's for rates). */
-    sampleSize: number;
-}
-
-type Parts = Partial<Record<PartRole, PartTotals>>;
-
-const EMPTY: PartTotals = { records: 0, sum: 0, fieldCount: 0 };
-
-/** What a part adds up to: its sum when it sums a field, its record count otherwise. */
-function amount(kpi: BoardKpi, role: PartRole, parts: Parts): number {
-    const part = kpi.parts.find((p) => p.role === role);
-    const totals = parts[role] ?? EMPTY;
-    return part?.sumField ? totals.sum : totals.records;
-}
-
-const divide = (a: number, b: number): number | null => (b > 0 ? a / b : null);
-
-/** A KPI's value from its parts' totals (one owner's, or a team's added up). Nothing counted is 0, never absent. */
-export function kpiValue(kpi: BoardKpi, parts: Parts): BoardValue {
-    const value = parts.value ?? EMPTY;
-    switch (kpi.combine) {
-        case 'count':
-            return { value: value.records, sampleSize: value.records };
-        case 'sum':
-            return { value: value.sum, sampleSize: value.records };
-        case 'perRecord':
-            return { value: divide(value.sum, value.records), sampleSize: value.records };
-        case 'average': {
-            const average = divide(value.sum, value.fieldCount);
-            return { value: average === null ? null : average * kpi.multiplier, sampleSize: value.fieldCount };
-        }
-        case 'share':
-            return {
-                value: divide(amount(kpi, 'share', parts), amount(kpi, 'whole', parts)),
-                sampleSize: (parts.whole ?? EMPTY).records,
-            };
-        case 'ratio':
-            return {
-                value: divide(amount(kpi, 'numerator', parts), amount(kpi, 'denominator', parts)),
-                sampleSize: (parts.denominator ?? EMPTY).records,
-            };
-    }
-}
-
-function addTotals(a: PartTotals, b: PartTotals): PartTotals {
-    return { records: a.records + b.records, sum: a.sum + b.sum, fieldCount: a.fieldCount + b.fieldCount };
-}
-
-/** The parts of a KPI in a window, added up over some owners. */
-function partsOf(data: BoardData, kpi: BoardKpi, window: BoardWindow, owners: readonly string[]): Parts {
-    const parts: Parts = {};
-    for (const part of kpi.parts) {
-        const byOwner = data.totals.get(totalsKey(kpi.id, window, part.role));
-        parts[part.role] = owners.reduce((sum, owner) => addTotals(sum, byOwner?.get(owner) ?? EMPTY), EMPTY);
-    }
-    return parts;
-}
+export type { BoardData, BoardResponse, BoardUser, OptionValue, SubqueryFailure } from './boardData';
 
 export interface BoardRow {
     /** User Id of a rep; manager or role Id of a team (`none` for users without one). */
@@ -156,6 +97,11 @@ export interface Board {
     /** Secondary KPIs whose values were read. */
     secondary: string[];
 }
+
+/** Set names beside the rows' keys (User, manager or role Ids): everyone, and a row's members who existed then. */
+const EVERYONE = '\u0000everyone';
+const PRESENT = '\u0000present:';
+const NOTHING: SetValue = { value: null, sampleSize: 0, comparisonValue: null, comparisonSampleSize: null };
 
 /** Which KPI parts came back whole: a failed or missing subquery makes its KPI in that window unknown. */
 export function readable(data: BoardData, kpi: string, window: BoardWindow): boolean {
@@ -239,9 +185,26 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
     const progressOf = (value: number | null, target: number | null) =>
         targetProgress(value, target, period, { higherIsBetter: kpi.higherIsBetter, additive: kpi.additive });
 
+    // One computation of every number: kpiResults over the set of owners each row (and the total) stands for.
+    const createdBy = plan.comparisonWindow ? startOfDayMs(plan.comparisonWindow.end, plan.calendar.timeZone) : 0;
+    const existed = (user: BoardUser) => !user.createdDate || Date.parse(user.createdDate) < createdBy;
+    const sets: Record<string, string[]> = { [EVERYONE]: users.map((user) => user.id) };
+    for (const entity of entities) {
+        sets[entity.key] = entity.members.map((m) => m.id);
+        sets[PRESENT + entity.key] = entity.members.filter(existed).map((m) => m.id);
+    }
+    const results = readResults(
+        plan.kpiPlan,
+        data.answer.data,
+        data.answer.errors,
+        0,
+        Object.fromEntries(plan.kpis.map((k) => [k.id, sets])),
+    );
+    const valueOf = (id: string, set: string): SetValue => results[id]?.sets?.[set] ?? NOTHING;
+
     const prepared = entities.map((entity) => {
         const ids = entity.members.map((m) => m.id);
-        const now = kpiValue(kpi, partsOf(data, kpi, 'current', ids));
+        const now = valueOf(kpi.id, entity.key);
         const target = targetOf(plan, entity.members, entity.kind);
         return { entity, ids, now, target };
     });
@@ -259,24 +222,17 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
     let movements = new Map<string, Movement>();
     const comparisonValues = new Map<string, number | null>();
     if (hasComparison) {
-        const createdBy = startOfDayMs(plan.comparisonWindow!.end, plan.calendar.timeZone);
-        const existed = (user: BoardUser) => !user.createdDate || Date.parse(user.createdDate) < createdBy;
         const before: RankInput[] = [];
         for (const { entity, target } of prepared) {
-            const then = kpiValue(
-                kpi,
-                partsOf(
-                    data,
-                    kpi,
-                    'comparison',
-                    entity.members.map((m) => m.id),
-                ),
-            );
-            comparisonValues.set(entity.key, then.value);
-            const present = entity.members.filter(existed).map((m) => m.id);
-            if (present.length === 0) continue;
-            const counted = kpiValue(kpi, partsOf(data, kpi, 'comparison', present));
-            before.push({ key: entity.key, value: counted.value, sampleSize: counted.sampleSize, target });
+            comparisonValues.set(entity.key, valueOf(kpi.id, entity.key).comparisonValue);
+            if (!entity.members.some(existed)) continue;
+            const counted = valueOf(kpi.id, PRESENT + entity.key);
+            before.push({
+                key: entity.key,
+                value: counted.comparisonValue,
+                sampleSize: counted.comparisonSampleSize ?? 0,
+                target,
+            });
         }
         const previous = rankEntries(before, rankOptions);
         previousRanks = new Map(previous.map((entry) => [entry.key, entry.rank]));
@@ -293,7 +249,7 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
     const rows: BoardRow[] = ranked.map((entry) => {
         const { entity, ids, now } = byKey.get(entry.key)!;
         const values: Record<string, number | null> = {};
-        for (const other of secondary) values[other.id] = kpiValue(other, partsOf(data, other, 'current', ids)).value;
+        for (const other of secondary) values[other.id] = valueOf(other.id, entity.key).value;
         return {
             key: entity.key,
             kind: entity.kind,
@@ -317,8 +273,8 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
         };
     });
 
-    const everyone = users.map((user) => user.id);
-    const total = kpiValue(kpi, partsOf(data, kpi, 'current', everyone));
+    const everyone = valueOf(kpi.id, EVERYONE);
+    const total = { value: everyone.value, sampleSize: everyone.sampleSize };
     const totalTarget =
         config.target.source === 'none'
             ? null

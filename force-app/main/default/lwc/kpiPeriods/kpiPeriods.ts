@@ -235,6 +235,16 @@ const LATEST_OFFSET_MS = 13 * 3_600_000;
  * The first instant (epoch ms) of a civil day in `timeZone`. Where DST skips midnight the day starts at the
  * transition. Local date never runs backwards across a transition, so a binary search over minutes finds it.
  */
+/** An instant on the same day `years` years before the viewer's today (29 February becomes the 28th), at noon. */
+export function yearsEarlier(now: Date, years: number, timeZone: string): Date {
+    if (years === 0) return now;
+    const [year, month, day] = todayIn(now, timeZone).split('-').map(Number);
+    const lastDay = new Date(Date.UTC(year - years, month, 0)).getUTCDate();
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const date = `${pad(year - years, 4)}-${pad(month)}-${pad(Math.min(day, lastDay))}`;
+    return new Date(startOfDayMs(date, timeZone) + 12 * 3_600_000);
+}
+
 export function startOfDayMs(date: string, timeZone: string): number {
     const day = parseIsoDate(date);
     const utcMidnight = day * MS_PER_DAY;

@@ -31,6 +31,7 @@ import {
     sparklineWindows,
     startOfDayMs,
     windowInstants,
+    yearsEarlier,
 } from 'c/kpiPeriods';
 import type { Comparison, DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
 
@@ -64,6 +65,12 @@ export interface KpiRequest {
     record?: { object: string; id: string };
     /** Whose records `mine` and `team` mean: the viewer unless another user (a rep picked by the admin) is named. */
     scopeUser?: string;
+    /** Conditions on the owning User (active, in a role, a profile or a manager's team), wherever each part's owner is. */
+    owners?: Filter;
+    /** The same period this many years ago: a past period is whole, and its dates go as values, not literals. */
+    yearsBack?: number;
+    /** Grouped subqueries ask for a cursor, so a component can page past MAX_GROUPS groups (planPage). */
+    paged?: boolean;
 }
 
 export interface PlanContext {
@@ -172,6 +179,10 @@ export interface PlannedSubquery {
     lines: [number, number];
     /** Sparkline subqueries: the days covered and how a row's date key maps onto them. */
     slice?: SparkSlice;
+    /** An aggregate the component asked for beside its KPIs (PlanExtras.aggregates), by its key. */
+    extra?: string;
+    /** How to ask for this subquery again with a cursor (planPage): its arguments, selection and variables. */
+    text: { args: string[]; selection: string; pageInfo: string | null; variables: string[] };
 }
 
 /** What placing a GraphQL error needs of a subquery: its alias, object and lines in the document. */
@@ -239,9 +250,27 @@ export interface RecordsRequest {
     first: number;
 }
 
+/**
+ * An aggregate a component needs beside its KPIs, on the same path: the ranked users (User grouped by Id), the owners
+ * of an object's records, a filter's values. `where` is filter data like a catalog filter (markers for variables).
+ */
+export interface AggregateExtra {
+    key: string;
+    object: string;
+    where: Filter;
+    groupBy: string;
+    /** Selection parts (`Name { max { value } }`); the group key's own block is added. */
+    select: readonly string[];
+    /** The group key's block: `value`, or `value label` for a picklist's labels. */
+    keySelection?: string;
+    first: number;
+    paged?: boolean;
+}
+
 /** What a component needs besides KPI numbers, in the same request. */
 export interface PlanExtras {
     records?: readonly RecordsRequest[];
+    aggregates?: readonly AggregateExtra[];
     /** Objects whose picklist values the document reads (query-objectinfo, API 65.0). */
     picklists?: readonly string[];
 }
@@ -272,6 +301,8 @@ export interface PlannedRequest {
     filters: Record<string, string>;
     record?: { object: string; id: string };
     scopeUser?: string;
+    owners?: Filter;
+    paged?: boolean;
     window: DateWindow;
     comparisonWindow?: DateWindow;
     sparkline: DateWindow[];
@@ -308,6 +339,9 @@ interface RecordsSpec {
     fields: string[];
     first: number;
 }
+
+/** The line of a document's first subquery: header, `uiapi {` and `aggregate {` (or `query {`) come first. */
+export const FIRST_SUBQUERY_LINE = 4;
 
 export const MAX_SUBQUERIES = 10;
 /** Groups a grouped subquery may return in one page (query-limits: 2000 per subquery). */
@@ -415,7 +449,49 @@ function requestConditions(part: ResolvedPart, request: Draft['request']): Filte
     if (request.record) {
         conditions.push({ [KPI_RECORD_PATHS[request.record.object][part.object]]: { eq: { $id: request.record.id } } });
     }
+    if (request.owners && Object.keys(request.owners).length > 0) {
+        conditions.push(nest(ownerPath(part), request.owners as FilterValue));
+    }
     return conditions;
+}
+
+/** `Owner`, `Owner.User` (Lead's polymorphic owner), `Campaign.Owner`: where a part's owning User sits. */
+export function ownerPath(part: ResolvedPart): string {
+    return part.scope.team.replace(/\.ManagerId$/, '');
+}
+
+/**
+ * A first-child part's dating: some child matching its filter (and the component's filters) dated in the window, and
+ * none before it. The anti-join ignores the component's filters: "first" means the first deal of any kind.
+ */
+function firstChildConditions(
+    part: ResolvedPart,
+    request: Draft['request'],
+    window: DateWindow,
+    timeZone: string,
+): Filter[] {
+    const child = part.firstChild;
+    if (!child) return [];
+    const type = dateFieldType(child.object, child.dateField);
+    const inWindow = dateCondition(window, type, timeZone);
+    const childFilters: Filter[] = [];
+    for (const [id, value] of Object.entries(request.filters)) {
+        const field = KPI_FILTERS[id].fields[child.object];
+        if (field) childFilters.push({ [field]: { eq: { $picklist: value } } });
+    }
+    const start = windowBounds(window, type, timeZone).start;
+    const before: FilterValue = { lt: { value: { [type === 'Date' ? '$date' : '$dateTime']: start } } };
+    return [
+        {
+            Id: {
+                inq: {
+                    [child.object]: allOf([child.filter, nest(child.dateField, inWindow), ...childFilters]),
+                    ApiName: child.link,
+                },
+            },
+        },
+        { Id: { ninq: { [child.object]: allOf([child.filter, nest(child.dateField, before)]), ApiName: child.link } } },
+    ];
 }
 
 function selectionsFor(aggregate: Aggregate, settings: Record<string, SettingValue>, daily: boolean): Selection[] {
@@ -433,6 +509,8 @@ interface SubquerySpec {
     groupBy: GroupKey[];
     selections: Selection[];
     slice?: SparkSlice;
+    /** Asks for a cursor to page past MAX_GROUPS groups. */
+    paged?: boolean;
 }
 
 function specKey(spec: SubquerySpec): string {
@@ -512,6 +590,10 @@ function normalize(
             problems.push({ code: 'badRecord', property: 'record', value: `${record?.object}:${record?.id}` });
         }
     }
+    const yearsBackGiven = request.yearsBack ?? 0;
+    if (!(Number.isInteger(yearsBackGiven) && yearsBackGiven >= 0 && yearsBackGiven <= 100)) {
+        problems.push({ code: 'badPeriod', property: 'yearsBack', value: String(request.yearsBack) });
+    }
     const given = request.buckets;
     if (given !== undefined && !contiguous(given)) {
         problems.push({ code: 'badBuckets', property: 'buckets', value: String(given?.length) });
@@ -525,7 +607,12 @@ function normalize(
         notes.push('comparisonNotSupported');
         effectiveComparison = 'none';
     }
-    const window = currentWindow(period, context.now, context.calendar, !snapshot);
+    const yearsBack = request.yearsBack ?? 0;
+    const now = yearsEarlier(context.now, yearsBack, context.calendar.timeZone);
+    // A past period is over: whole, and dated by values (a literal like THIS_QUARTER names today's period).
+    const past = (w: DateWindow | undefined): DateWindow | undefined =>
+        w && yearsBack > 0 ? { start: w.start, end: w.end, toDate: w.toDate } : w;
+    const window = past(currentWindow(period, now, context.calendar, !snapshot && yearsBack === 0))!;
     let buckets: DateWindow[] = [];
     if (sparkline > 0 || given !== undefined) {
         const supported = sparklineSupport(kpi, request.groupBy, snapshot);
@@ -566,8 +653,12 @@ function normalize(
             filters,
             ...(record ? { record: { object: record.object, id: record.id } } : {}),
             ...(request.scopeUser !== undefined ? { scopeUser: request.scopeUser } : {}),
+            ...(request.owners ? { owners: request.owners } : {}),
+            ...(request.paged ? { paged: true } : {}),
             window,
-            comparisonWindow: comparisonWindow(period, effectiveComparison, context.now, context.calendar, !snapshot),
+            comparisonWindow: past(
+                comparisonWindow(period, effectiveComparison, now, context.calendar, !snapshot && yearsBack === 0),
+            ),
             sparkline: buckets,
             notes,
         },
@@ -743,8 +834,11 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
     const add = (role: 'current' | 'comparison' | 'sparkline', name: string, spec: SubquerySpec): void => {
         const key = specKey(spec);
         const existing = specs.get(key);
-        if (existing) existing.selections = mergeSelections(existing.selections, spec.selections);
-        else specs.set(key, spec);
+        if (request.paged && grouping) spec.paged = true;
+        if (existing) {
+            existing.selections = mergeSelections(existing.selections, spec.selections);
+            existing.paged ||= spec.paged;
+        } else specs.set(key, spec);
         (reads[role][name] ??= []).push(key);
     };
 
@@ -764,13 +858,13 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
         for (const part of kpiParts(kpi)) {
             if (part.role === 'target' && (request.target !== undefined || role === 'comparison')) continue;
             if (folded && role === 'current' && part.role !== 'target') continue;
-            let dateFilter: Filter = {};
+            const dateFilters: Filter[] = firstChildConditions(part, request, windowFor(part, role)!, timeZone);
             if (part.dateField !== null) {
                 const path = resolveField(part.dateField, settings);
                 const window = windowFor(part, role)!;
-                dateFilter = nest(path, dateCondition(window, dateFieldType(part.object, path), timeZone));
+                dateFilters.push(nest(path, dateCondition(window, dateFieldType(part.object, path), timeZone)));
             }
-            const where = baseWhere(part, [dateFilter]);
+            const where = baseWhere(part, dateFilters);
             if (measure.kind === 'averageDuration') {
                 const from = resolveField(measure.from, settings);
                 const to = resolveField(measure.to, settings);
@@ -862,8 +956,9 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext, 
         else rejected.push({ key: extra.key, kpi: String(extra.request?.kpi ?? ''), problems });
     }
     const objectInfos = [...new Set(extras.picklists ?? [])];
-    // Record pages count toward the ten like aggregates (query-limits); they ride in the first document.
-    const reserved = records.length;
+    const aggregates = [...(extras.aggregates ?? [])];
+    // Record pages and extra aggregates count toward the ten (query-limits); they ride in the first document.
+    const reserved = records.length + aggregates.length;
     for (const request of requests) {
         const { kpi, draft, problems } = normalize(request, context, seen);
         if (!kpi || !draft || problems.length > 0) {
@@ -911,15 +1006,17 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext, 
 
     const documents: KpiDocument[] = [];
     const planned: { request: PlannedRequest; index: number }[] = [];
-    if (bins.length === 0 && (records.length > 0 || objectInfos.length > 0)) bins.push({ keys: new Set(), drafts: [] });
+    if (bins.length === 0 && reserved + objectInfos.length > 0) bins.push({ keys: new Set(), drafts: [] });
     bins.forEach((bin, documentIndex) => {
         const inOrder = [...bin.drafts].sort((a, b) => a.index - b.index);
         const specs = new Map<string, SubquerySpec>();
         for (const { draft } of inOrder) {
             for (const [key, spec] of draft.specs) {
                 const existing = specs.get(key);
-                if (existing) existing.selections = mergeSelections(existing.selections, spec.selections);
-                else specs.set(key, { ...spec });
+                if (existing) {
+                    existing.selections = mergeSelections(existing.selections, spec.selections);
+                    existing.paged ||= spec.paged;
+                } else specs.set(key, { ...spec });
             }
         }
         const aliases = new Map([...specs.keys()].map((key, i) => [key, `q${i}`]));
@@ -930,6 +1027,7 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext, 
         documents.push(
             renderDocument(name, [...specs.values()], [...aliases.values()], keys, context.userId ?? '', {
                 records: first ? records : [],
+                aggregates: first ? aggregates : [],
                 objectInfos: first ? objectInfos : [],
             }),
         );
@@ -998,6 +1096,58 @@ export function kpiQuery(plan: KpiPlan, index = 0): string {
     return plan.documents[index]?.query ?? '';
 }
 
+/**
+ * A follow-up document for the grouped subqueries of `document` that have more groups: each asked again alone with
+ * `after: $<alias>After` (cursors by alias), under the same alias, so its rows join the first page's (mergePages).
+ */
+export function planPage(document: KpiDocument, cursors: Record<string, string>): KpiDocument {
+    const chosen = document.subqueries.filter(
+        (s) => s.text.pageInfo?.includes('endCursor') && typeof cursors[s.alias] === 'string',
+    );
+    const variables: Record<string, string> = {};
+    const types = new Map<string, string>();
+    const declared = /\$(\w+): (\w+)/g;
+    for (const match of document.query.split('\n')[0].matchAll(declared)) types.set(match[1], match[2]);
+    const body: string[] = [];
+    const subqueries: PlannedSubquery[] = [];
+    let line = FIRST_SUBQUERY_LINE;
+    for (const subquery of chosen) {
+        const after = `${subquery.alias}After`;
+        for (const name of subquery.text.variables) variables[name] = document.variables[name];
+        variables[after] = cursors[subquery.alias];
+        types.set(after, 'String');
+        const args = [...subquery.text.args, `after: $${after}`];
+        const lines = aggregateSubquery(
+            subquery.alias,
+            subquery.object,
+            args,
+            subquery.text.selection,
+            subquery.text.pageInfo,
+        );
+        subqueries.push({ ...subquery, lines: [line, line + lines.length - 1] });
+        line += lines.length;
+        body.push(...lines);
+    }
+    const declarations = Object.keys(variables)
+        .map((name) => `$${name}: ${types.get(name)}`)
+        .join(', ');
+    const operationName = `${document.operationName}Page`;
+    return {
+        query: uiapiDocument(operationName, declarations, 'aggregate', body),
+        variables,
+        operationName,
+        subqueries,
+        keys: document.keys,
+        records: [],
+        objectInfos: [],
+    };
+}
+
+/** A page document's text, for `gql` (registered like kpiQuery). */
+export function kpiPageQuery(page: KpiDocument | undefined): string {
+    return page?.query ?? '';
+}
+
 export interface DrillDown {
     object: string;
     query: string;
@@ -1025,12 +1175,13 @@ function recordsSpec(
     }
     if (!kpi || !draft || problems.length > 0) return { problems };
     const part = kpiParts(kpi).find((p) => p.role === (DRILL_PART[kpi.measure.kind] ?? 'value'))!;
-    const path = resolveField(part.dateField!, draft.settings);
-    const type = dateFieldType(part.object, path);
-    const dateFilter = nest(path, dateCondition(draft.window, type, context.calendar.timeZone));
+    const timeZone = context.calendar.timeZone;
+    const path = part.dateField === null ? null : resolveField(part.dateField, draft.settings);
+    const dateFilters = firstChildConditions(part, draft, draft.window, timeZone);
+    if (path) dateFilters.push(nest(path, dateCondition(draft.window, dateFieldType(part.object, path), timeZone)));
     const where = allOf([
         resolveValue(part.filter, draft.settings) as Filter,
-        dateFilter,
+        ...dateFilters,
         ...requestConditions(part, draft),
     ]);
     return {
@@ -1040,7 +1191,7 @@ function recordsSpec(
             kpi: kpi.id,
             object: part.object,
             where,
-            ...(path.includes('.') ? {} : { orderBy: `{ ${path}: { order: DESC }, Id: { order: ASC } }` }),
+            ...(path && !path.includes('.') ? { orderBy: `{ ${path}: { order: DESC }, Id: { order: ASC } }` } : {}),
             fields: [...new Set(extra.fields)].filter((field) => field !== 'Id'),
             first,
         },
@@ -1125,6 +1276,7 @@ function renderValue(value: FilterValue, variables: VariableTable): string {
         if (special.$user === true) return `$${variables.use('userId', 'ID', '')}`;
         if (typeof special.$id === 'string') return `$${variables.use('id', 'ID', special.$id)}`;
         if (typeof special.$picklist === 'string') return `$${variables.use('p', 'Picklist', special.$picklist)}`;
+        if (typeof special.$string === 'string') return `$${variables.use('s', 'String', special.$string)}`;
         if (typeof special.$date === 'string') return `$${variables.use('d', 'Date', special.$date)}`;
         if (typeof special.$dateTime === 'string') return `$${variables.use('t', 'DateTime', special.$dateTime)}`;
         return undefined;
@@ -1133,6 +1285,8 @@ function renderValue(value: FilterValue, variables: VariableTable): string {
 
 interface VariableTable {
     use(prefix: string, type: string, value: string): string;
+    /** Runs `render` and lists the variables it used. */
+    track<T>(render: () => T): { result: T; used: string[] };
     declarations(): string;
     values(): Record<string, string>;
 }
@@ -1141,7 +1295,18 @@ interface VariableTable {
 function variableTable(userId: () => string): VariableTable {
     const names = new Map<string, { name: string; type: string; value: string }>();
     const counters: Record<string, number> = {};
+    let tracking: Set<string> | null = null;
     return {
+        track(render) {
+            const outer = tracking;
+            tracking = new Set();
+            try {
+                const result = render();
+                return { result, used: [...tracking] };
+            } finally {
+                tracking = outer;
+            }
+        },
         use(prefix, type, value) {
             const id = `${type}|${value}`;
             let entry = names.get(id);
@@ -1151,6 +1316,7 @@ function variableTable(userId: () => string): VariableTable {
                 entry = { name, type, value: prefix === 'userId' ? userId() : value };
                 names.set(id, entry);
             }
+            tracking?.add(entry.name);
             return entry.name;
         },
         declarations: () => [...names.values()].map((v) => `$${v.name}: ${v.type}`).join(', '),
@@ -1158,8 +1324,6 @@ function variableTable(userId: () => string): VariableTable {
     };
 }
 
-/** The line of a document's first subquery: header, `uiapi {` and `aggregate {` (or `query {`) come first. */
-export const FIRST_SUBQUERY_LINE = 4;
 
 /** A named query around subquery lines under `uiapi.aggregate` or `uiapi.query`, declaring `declarations`. */
 export function uiapiDocument(
@@ -1253,38 +1417,64 @@ function renderDocument(
     aliases: string[],
     keys: string[],
     userId: string,
-    extras: { records: readonly RecordsSpec[]; objectInfos: readonly string[] },
+    extras: {
+        records: readonly RecordsSpec[];
+        aggregates: readonly AggregateExtra[];
+        objectInfos: readonly string[];
+    },
 ): KpiDocument {
     const variables = variableTable(() => userId);
     const body: string[] = [];
     const subqueries: PlannedSubquery[] = [];
     let line = FIRST_SUBQUERY_LINE;
+    const place = (planned: Omit<PlannedSubquery, 'lines'>): void => {
+        const { args, selection, pageInfo } = planned.text;
+        const lines = aggregateSubquery(planned.alias, planned.object, args, selection, pageInfo);
+        subqueries.push({ ...planned, lines: [line, line + lines.length - 1] });
+        line += lines.length;
+        body.push(...lines);
+    };
     specs.forEach((spec, i) => {
-        const args = [`where: ${renderValue(spec.where, variables)}`];
-        const grouped = spec.groupBy.length > 0;
-        if (grouped) {
-            const groupBy: Filter = {};
-            for (const key of spec.groupBy)
-                groupBy[key.field] = key.fn ? { function: enumValue(key.fn) } : { group: true };
-            args.push(`groupBy: ${renderValue(groupBy, variables)}`, `first: ${MAX_GROUPS}`);
-        }
-        const pageInfo = grouped ? 'hasNextPage' : null;
-        const lines = aggregateSubquery(aliases[i], spec.object, args, renderSelection(spec), pageInfo);
-        subqueries.push({
+        const { result: args, used } = variables.track(() => {
+            const rendered = [`where: ${renderValue(spec.where, variables)}`];
+            if (spec.groupBy.length > 0) {
+                const groupBy: Filter = {};
+                for (const key of spec.groupBy)
+                    groupBy[key.field] = key.fn ? { function: enumValue(key.fn) } : { group: true };
+                rendered.push(`groupBy: ${renderValue(groupBy, variables)}`, `first: ${MAX_GROUPS}`);
+            }
+            return rendered;
+        });
+        const pageInfo = spec.groupBy.length === 0 ? null : spec.paged ? 'hasNextPage endCursor' : 'hasNextPage';
+        place({
             alias: aliases[i],
             object: spec.object,
             groupBy: spec.groupBy,
             selections: spec.selections,
-            lines: [line, line + lines.length - 1],
             ...(spec.slice ? { slice: spec.slice } : {}),
+            text: { args, selection: renderSelection(spec), pageInfo, variables: used },
         });
-        line += lines.length;
-        body.push(...lines);
+    });
+    extras.aggregates.forEach((extra, i) => {
+        const { result: args, used } = variables.track(() => [
+            ...(Object.keys(extra.where).length > 0 ? [`where: ${renderValue(extra.where, variables)}`] : []),
+            `groupBy: { ${extra.groupBy}: { group: true } }`,
+            `first: ${extra.first}`,
+        ]);
+        const selection = [`${extra.groupBy} { ${extra.keySelection ?? 'value'} }`, ...extra.select].join(' ');
+        place({
+            alias: `x${i}`,
+            object: extra.object,
+            groupBy: [{ field: extra.groupBy }],
+            selections: [],
+            extra: extra.key,
+            text: { args, selection, pageInfo: extra.paged ? 'hasNextPage endCursor' : 'hasNextPage', variables: used },
+        });
     });
     const records: PlannedRecords[] = [];
     const recordBody: string[] = [];
     // Aggregates first, then `query {`: its subqueries start after the aggregate block closes and the query opens.
-    line += specs.length > 0 ? 2 : 0;
+    line += subqueries.length > 0 ? 2 : 0;
     extras.records.forEach((spec, i) => {
         const alias = `r${i}`;
         const lines = recordsLines(alias, spec, variables);

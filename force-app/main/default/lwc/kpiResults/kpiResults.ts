@@ -55,6 +55,17 @@ export interface GroupResult {
     comparisonParts?: RateParts;
 }
 
+/** A grouped KPI over a set of its groups (a team's members, everyone): computed as one population. */
+export interface SetValue {
+    value: number | null;
+    sampleSize: number;
+    comparisonValue: number | null;
+    comparisonSampleSize: number | null;
+}
+
+/** Named sets of group keys per request key, for readResults to compute each set's value. */
+export type GroupSets = Record<string, Record<string, readonly string[]>>;
+
 export interface KpiResult {
     key: string;
     kpi: string;
@@ -73,6 +84,8 @@ export interface KpiResult {
     comparisonParts?: RateParts;
     sparkline: SparkPoint[];
     groups?: GroupResult[];
+    /** Grouped requests: the value of each named set of groups the caller asked for. */
+    sets?: Record<string, SetValue>;
     window?: DateWindow;
     comparisonWindow?: DateWindow;
     notes: NoteCode[];
@@ -194,6 +207,7 @@ export function readResults(
     data: unknown,
     errors?: readonly unknown[] | null,
     documentIndex = 0,
+    sets: GroupSets = {},
 ): Record<string, KpiResult> {
     const results: Record<string, KpiResult> = {};
     for (const rejected of plan.rejected) {
@@ -257,7 +271,7 @@ export function readResults(
                 }
                 return found;
             };
-            compute(request, findKpi(request.kpi)!, read, byAlias, result);
+            compute(request, findKpi(request.kpi)!, read, byAlias, result, sets[request.key]);
         } catch (problem) {
             if (!(problem instanceof ResultProblem)) throw problem;
             result.error = problem.error;
@@ -280,6 +294,7 @@ function compute(
     read: (alias: string) => SubqueryData,
     byAlias: Map<string, PlannedSubquery>,
     result: KpiResult,
+    sets?: Record<string, readonly string[]>,
 ): void {
     const rowsOf: RowsOf = (reads, role) =>
         (reads[role] ?? []).map((alias) => ({ rows: read(alias).rows, subquery: byAlias.get(alias)! }));
@@ -364,8 +379,52 @@ function compute(
         });
     }
 
+    if (grouped && sets) result.sets = setValues(kpi, request, rowsOf, sets, shareAt);
+
     if (current.targetMet) result.status = 'targetMet';
     else result.status = result.value === null && !grouped ? 'empty' : 'ok';
+}
+
+/** Each set's value from its groups' rows, indexed once by group key (2,000 reps in 2,000 sets stay linear). */
+function setValues(
+    kpi: KpiDefinition,
+    request: PlannedRequest,
+    rowsOf: RowsOf,
+    sets: Record<string, readonly string[]>,
+    shareAt: number,
+): Record<string, SetValue> {
+    const index = (reads: Reads | undefined) => {
+        const byRole = new Map<string, Map<string, Row[]>>();
+        for (const role of Object.keys(reads ?? {})) {
+            const byKey = new Map<string, Row[]>();
+            for (const { rows } of rowsOf(reads!, role)) {
+                for (const row of rows) {
+                    const key = String(row.keys[0]);
+                    const list = byKey.get(key);
+                    if (list) list.push(row);
+                    else byKey.set(key, [row]);
+                }
+            }
+            byRole.set(role, byKey);
+        }
+        return byRole;
+    };
+    const now = index(request.reads.current);
+    const then = request.reads.comparison ? index(request.reads.comparison) : undefined;
+    const over = (byRole: Map<string, Map<string, Row[]>>, keys: readonly string[]) =>
+        measure(kpi, request, (role) => keys.flatMap((key) => byRole.get(role)?.get(key) ?? []), shareAt);
+    const out: Record<string, SetValue> = {};
+    for (const [name, keys] of Object.entries(sets)) {
+        const current = over(now, keys);
+        const before = then ? over(then, keys) : undefined;
+        out[name] = {
+            value: current.value,
+            sampleSize: current.sampleSize ?? 0,
+            comparisonValue: before ? before.value : null,
+            comparisonSampleSize: before ? (before.sampleSize ?? 0) : null,
+        };
+    }
+    return out;
 }
 
 const firstOfMonth = (year: number, month: number): string =>
@@ -536,6 +595,48 @@ function averageDuration(years: Row[], fromDays: Row[], toDays: Row[]): Computed
     const from = yearSum(0) + daySum(fromDays);
     const to = yearSum(1) + daySum(toDays);
     return { value: (to - from) / records, sampleSize: records };
+}
+
+/**
+ * One answer from a document and its page documents (planPage), in the order they were answered: each aggregate's
+ * groups joined, its page info the last page's. Other parts of the answer are the first one's.
+ */
+export function mergePages(answers: readonly unknown[]): unknown {
+    const [first, ...pages] = answers;
+    if (pages.length === 0 || !isObject(first) || !isObject(first.uiapi) || !isObject(first.uiapi.aggregate)) {
+        return first;
+    }
+    const aggregate: Record<string, unknown> = { ...first.uiapi.aggregate };
+    for (const page of pages) {
+        const more = isObject(page) && isObject(page.uiapi) ? page.uiapi.aggregate : undefined;
+        if (!isObject(more)) continue;
+        for (const [alias, connection] of Object.entries(more)) {
+            const before = aggregate[alias];
+            if (!isObject(connection) || !isObject(before)) continue;
+            const edges = (value: Record<string, unknown>) => (Array.isArray(value.edges) ? value.edges : []);
+            aggregate[alias] = { ...connection, edges: [...edges(before), ...edges(connection)] };
+        }
+    }
+    return { ...first, uiapi: { ...first.uiapi, aggregate } };
+}
+
+/** The aggregate nodes (`edges[].node.aggregate`) of an extra aggregate (PlanExtras.aggregates); undefined if absent. */
+export function readExtraRows(
+    plan: KpiPlan,
+    key: string,
+    data: unknown,
+): { nodes: Record<string, unknown>[]; hasNextPage: boolean; endCursor: string | null } | undefined {
+    const subquery = plan.documents[0]?.subqueries.find((s) => s.extra === key);
+    const aggregate = isObject(data) && isObject(data.uiapi) ? data.uiapi.aggregate : undefined;
+    const connection = subquery && isObject(aggregate) ? aggregate[subquery.alias] : undefined;
+    if (!isObject(connection)) return undefined;
+    const edges = Array.isArray(connection.edges) ? connection.edges : [];
+    const nodes = edges
+        .map((edge) => (isObject(edge) && isObject(edge.node) ? edge.node.aggregate : undefined))
+        .filter(isObject);
+    const pageInfo = isObject(connection.pageInfo) ? connection.pageInfo : {};
+    const endCursor = typeof pageInfo.endCursor === 'string' && pageInfo.endCursor ? pageInfo.endCursor : null;
+    return { nodes, hasNextPage: pageInfo.hasNextPage === true, endCursor };
 }
 
 /** One field of a listed record: its value and the server's formatting of it. */

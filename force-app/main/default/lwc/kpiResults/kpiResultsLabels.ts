@@ -21,6 +21,8 @@ import kpiCampaignResponsesHelp from '@salesforce/label/c.kpiCampaignResponsesHe
 import kpiClosedWonRevenue from '@salesforce/label/c.kpiClosedWonRevenue';
 import kpiClosedWonRevenueHelp from '@salesforce/label/c.kpiClosedWonRevenueHelp';
 import kpiEmailsSent from '@salesforce/label/c.kpiEmailsSent';
+import kpiNewLogos from '@salesforce/label/c.kpiNewLogos';
+import kpiNewLogosHelp from '@salesforce/label/c.kpiNewLogosHelp';
 import kpiEmailsSentHelp from '@salesforce/label/c.kpiEmailsSentHelp';
 import kpiGroupingCampaign from '@salesforce/label/c.kpiGroupingCampaign';
 import kpiGroupingForecastCategory from '@salesforce/label/c.kpiGroupingForecastCategory';
@@ -133,6 +135,8 @@ export const KPI_LABELS: Record<string, string> = {
     kpiPipelineValueHelp,
     kpiPipelineCoverage,
     kpiPipelineCoverageHelp,
+    kpiNewLogos,
+    kpiNewLogosHelp,
     kpiGroupingOwner,
     kpiGroupingSource,
     kpiGroupingLossReason,

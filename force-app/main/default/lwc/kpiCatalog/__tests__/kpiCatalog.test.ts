@@ -208,6 +208,7 @@ describe('the catalog', () => {
                 'leadsCreated',
                 'leadsFromCampaigns',
                 'lostAmount',
+                'newLogos',
                 'opportunitiesLost',
                 'opportunitiesOpened',
                 'opportunitiesWon',

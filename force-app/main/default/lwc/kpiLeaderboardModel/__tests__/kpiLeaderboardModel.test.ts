@@ -53,7 +53,7 @@ import type {
     SortState,
     ViewerContext,
 } from 'c/kpiLeaderboardModel';
-import { NEW_LOGOS, findBoardKpi, readBoardConfig } from 'c/kpiLeaderboardQuery';
+import { findBoardKpi, readBoardConfig } from 'c/kpiLeaderboardQuery';
 import type { BoardChoices, BoardOmissions, BoardProperties, BoardRow } from 'c/kpiLeaderboardQuery';
 import { VIEWER, pageResponseFor, responseFor, salesWorld } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
 import type { World } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
@@ -385,7 +385,7 @@ describe('kpiLeaderboardModel: texts', () => {
     it('names KPIs from the catalog, the leaderboard’s own KPI, and unknown ids as they are', () => {
         const plan = stateOf(REVENUE).plan!;
         expect(kpiName(findBoardKpi('winRate')!)).toBe('Win rate');
-        expect(kpiName(NEW_LOGOS)).toBe('New logos');
+        expect(kpiName(findBoardKpi('newLogos')!)).toBe('New logos');
         expect(titleOf('winRate', plan)).toBe('Win rate');
         expect(titleOf('retired', plan)).toBe('retired');
     });
@@ -421,23 +421,24 @@ describe('kpiLeaderboardModel: texts', () => {
         expect(warned.hasNotices).toBe(true);
         const properties = {
             kpi: 'winRate',
-            secondaryKpis: 'leadConversionRate,closedWonRevenue,emailsSent,outboundCalls,pipelineCreated',
+            secondaryKpis: 'leadConversionRate,closedWonRevenue,emailsSent,outboundCalls,pipelineCreated,lostAmount',
             comparison: 'none',
         };
         const state = stateOf(properties);
-        const data = responseFor(state.plan!, salesWorld(), { omit: ['leadSourceOptions'] });
+        const leadSource = state.plan!.subqueries.find((s) => s.role === 'options' && s.filter === 'leadSource')!.alias;
+        const data = responseFor(state.plan!, salesWorld(), { omit: [leadSource] });
         const { load } = receiveAnswer(
             state,
             { load: null, retry: null },
             {
                 data,
-                errors: [{ message: 'Request timed out', path: ['uiapi', 'aggregate', 'leadSourceOptions'] }],
+                errors: [{ message: 'Request timed out', path: ['uiapi', 'aggregate', leadSource] }],
             },
         )!;
         const answer = readBoard(state, load, VIEWER);
         const view = viewFrom(state, answer);
         expect(view.notices.map((n) => plain(n.text))).toEqual([
-            `${TEXT.kpiLeaderboardPropSecondaryKpis}: Pipeline created left out. One request holds at most ten subqueries; choose fewer columns or no comparison.`,
+            `${TEXT.kpiLeaderboardPropSecondaryKpis}: Lost amount left out. One request holds at most ten subqueries; choose fewer columns or no comparison.`,
             `Filter choices couldn't be loaded: ${errorText([{ message: 'Request timed out' }])}`,
         ]);
         expect(viewOf(REVENUE).hasNotices).toBe(false);

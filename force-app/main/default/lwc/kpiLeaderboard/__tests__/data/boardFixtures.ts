@@ -3,7 +3,7 @@
  * the API answers `uiapi.aggregate` subqueries: `edges[].node.aggregate.<Field>.<function>.value` and `pageInfo`.
  */
 import { planBoard, readBoardConfig } from 'c/kpiLeaderboardQuery';
-import type { BoardChoices, BoardOmissions, BoardPlan, BoardProperties } from 'c/kpiLeaderboardQuery';
+import type { BoardChoices, BoardOmissions, BoardPlan, BoardProperties, BoardSubquery } from 'c/kpiLeaderboardQuery';
 
 export const VIEWER = '005000000000000000';
 
@@ -63,27 +63,14 @@ export function responseFor(plan: BoardPlan, world: World, options: { omit?: str
         let edges: Node[] = [];
         if (subquery.role === 'users') edges = world.users.map((user) => userNode(user, plan.targetField));
         else if (subquery.role === 'options') {
+            const field = subquery.groupBy[0].field;
             edges = (world.options ?? []).map((value) => ({
-                node: { aggregate: { [subquery.groupField]: { value, label: `${value} (label)` } } },
+                node: { aggregate: { [field]: { value, label: `${value} (label)` } } },
             }));
         } else if (subquery.role === 'owners') {
             edges = world.users.map((user) => ({ node: { aggregate: { OwnerId: { value: user.id } } } }));
         } else {
-            const read = subquery.reads[0];
-            const byOwner = world.totals[`${read.kpi}|${read.window}|${read.part}`] ?? {};
-            edges = Object.entries(byOwner).map(([owner, totals]) => {
-                const node: Record<string, unknown> = {
-                    [subquery.groupField]: { value: owner },
-                    Id: { count: { value: totals.records } },
-                };
-                if (subquery.sumField) {
-                    node[subquery.sumField] = {
-                        sum: { value: totals.sum ?? null },
-                        ...(subquery.countField ? { count: { value: totals.fieldCount ?? totals.records } } : {}),
-                    };
-                }
-                return { node: { aggregate: node } };
-            });
+            edges = kpiEdges(subquery, world);
         }
         const size = options.pageSize ?? edges.length;
         aggregate[subquery.alias] = {
@@ -94,6 +81,43 @@ export function responseFor(plan: BoardPlan, world: World, options: { omit?: str
         };
     }
     return { uiapi: { aggregate } };
+}
+
+/** The numbers one node carries for its subquery's selections, from the world's totals. */
+function measures(subquery: BoardSubquery, totals: Totals): Record<string, unknown> {
+    const node: Record<string, unknown> = {};
+    const fieldCount = totals.fieldCount ?? totals.records;
+    for (const { field, fns } of subquery.selections) {
+        const block: Record<string, unknown> = {};
+        for (const fn of fns) {
+            if (field === 'Id') block[fn] = { value: totals.records };
+            else if (fn === 'count') block[fn] = { value: fieldCount };
+            else if (fn === 'avg') block[fn] = { value: fieldCount > 0 ? (totals.sum ?? 0) / fieldCount : null };
+            else block[fn] = { value: totals.sum ?? null };
+        }
+        node[field] = block;
+    }
+    return node;
+}
+
+/**
+ * A KPI subquery's groups: one per owner, or for a share (won among closed, grouped by owner and IsWon) one per owner
+ * and outcome, the world's `whole` totals split into its `share` and the rest.
+ */
+function kpiEdges(subquery: BoardSubquery, world: World): Node[] {
+    const read = subquery.reads[0];
+    const [owner, outcome] = subquery.groupBy.map((key) => key.field);
+    const totalsOf = (part: string) => world.totals[`${read.kpi}|${read.window}|${part}`] ?? {};
+    const node = (id: string, totals: Totals, extra: Record<string, unknown> = {}) => ({
+        node: { aggregate: { [owner]: { value: id }, ...extra, ...measures(subquery, totals) } },
+    });
+    if (!outcome) return Object.entries(totalsOf(read.part)).map(([id, totals]) => node(id, totals));
+    const share = totalsOf('share');
+    return Object.entries(totalsOf('whole')).flatMap(([id, whole]) => {
+        const yes = share[id] ?? { records: 0, sum: 0 };
+        const no = { records: whole.records - yes.records, sum: (whole.sum ?? 0) - (yes.sum ?? 0) };
+        return [node(id, yes, { [outcome]: { value: true } }), node(id, no, { [outcome]: { value: false } })];
+    });
 }
 
 /** The rest of the groups a paged response left out, as the page document's response. */
