@@ -1,7 +1,8 @@
-import { createElement, readonly } from 'lwc';
+import { readonly } from 'lwc';
 import KpiChart from 'c/kpiChart';
 import { loadScript } from 'lightning/platformResourceLoader';
-import { ChartJsMock, attachChartJsListener, createChart, flush, shadow } from './kpiChartTestUtils';
+import { cleanUp, flush, mount, shadow, shadowAll } from '../../../../../test/jest/kpiTestUtils';
+import { ChartJsMock, attachChartJsListener, createChart } from './kpiChartTestUtils';
 
 const mockedLoadScript = loadScript as jest.MockedFunction<typeof loadScript>;
 
@@ -17,7 +18,7 @@ describe('c-kpi-chart', () => {
     });
 
     afterEach(() => {
-        document.body.replaceChildren();
+        cleanUp();
         ChartJsMock.instances = [];
         mockedLoadScript.mockClear();
         delete (window as unknown as { matchMedia?: unknown }).matchMedia;
@@ -116,7 +117,7 @@ describe('c-kpi-chart', () => {
         expect(ChartJsMock.instances).toHaveLength(2);
         expect(ChartJsMock.instances[0].destroy).toHaveBeenCalledTimes(1);
         expect(ChartJsMock.instances[1].type).toBe('line');
-        expect(element.shadowRoot!.querySelectorAll('canvas')).toHaveLength(1);
+        expect(shadowAll(element, 'canvas')).toHaveLength(1);
     });
 
     it('destroys the chart on disconnect and draws a fresh one when reconnected', async () => {
@@ -125,14 +126,14 @@ describe('c-kpi-chart', () => {
         const [first] = ChartJsMock.instances;
         element.remove();
         expect(first.destroy).toHaveBeenCalledTimes(1);
-        expect(element.shadowRoot!.querySelector('canvas')).toBeNull();
+        expect(shadow(element, 'canvas')).toBeNull();
         document.body.appendChild(element);
         await flush();
         expect(ChartJsMock.instances).toHaveLength(2);
         const second = ChartJsMock.instances[1];
         expect(second.canvas).toBe(shadow(element, 'canvas'));
         expect(second.data.labels).toEqual(labels);
-        expect(element.shadowRoot!.querySelectorAll('canvas')).toHaveLength(1);
+        expect(shadowAll(element, 'canvas')).toHaveLength(1);
         expect(mockedLoadScript).toHaveBeenCalledTimes(0);
     });
 
@@ -291,11 +292,7 @@ describe('c-kpi-chart', () => {
     });
 
     it('reports labels and series that are not lists', async () => {
-        const element = createElement('c-kpi-chart', { is: KpiChart }) as unknown as HTMLElement &
-            Record<string, unknown>;
-        element.labels = 'Q1';
-        element.series = [{ label: 'Won' }];
-        document.body.appendChild(element);
+        const element = mount('c-kpi-chart', KpiChart, { labels: 'Q1', series: [{ label: 'Won' }] });
         await flush();
         const panel = shadow(element, 'c-kpi-error-panel') as HTMLElement & { errors: string[] };
         expect(panel.errors).toEqual(['c.kpiChartInvalidLabels', 'c.kpiChartInvalidSeries']);

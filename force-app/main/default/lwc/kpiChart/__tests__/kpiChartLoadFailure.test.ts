@@ -1,5 +1,6 @@
 import { loadScript } from 'lightning/platformResourceLoader';
-import { ChartJsMock, createChart, flush, shadow } from './kpiChartTestUtils';
+import { cleanUp, flush, shadow } from '../../../../../test/jest/kpiTestUtils';
+import { ChartJsMock, createChart } from './kpiChartTestUtils';
 
 // Its own file: the page-wide Chart.js promise starts empty here, so the first load can fail.
 const mockedLoadScript = loadScript as jest.MockedFunction<typeof loadScript>;
@@ -13,7 +14,7 @@ describe('c-kpi-chart when Chart.js fails to load', () => {
     });
 
     afterEach(() => {
-        document.body.replaceChildren();
+        cleanUp();
         ChartJsMock.instances = [];
     });
 

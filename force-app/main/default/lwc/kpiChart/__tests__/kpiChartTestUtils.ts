@@ -1,6 +1,9 @@
-import { createElement } from 'lwc';
 import KpiChart from 'c/kpiChart';
 import type { KpiChartConfig, KpiChartSeries } from 'c/kpiChartData';
+import { mount } from '../../../../../test/jest/kpiTestUtils';
+
+// kpiWinLoss's test takes flush from here; the shared module is its home.
+export { flush } from '../../../../../test/jest/kpiTestUtils';
 
 export interface ChartElement extends HTMLElement {
     type: string;
@@ -49,16 +52,5 @@ export class ChartJsMock {
 }
 
 export function createChart(props: Partial<ChartElement> & Record<string, unknown>): ChartElement {
-    const element = createElement('c-kpi-chart', { is: KpiChart }) as ChartElement;
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
-
-/** Lets the loader's promise chain and LWC's re-render run. */
-// eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask drains every pending microtask
-export const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-export function shadow<T extends Element = Element>(element: HTMLElement, selector: string): T | null {
-    return element.shadowRoot!.querySelector<T>(selector);
+    return mount<ChartElement>('c-kpi-chart', KpiChart, props);
 }

@@ -1,5 +1,6 @@
 import { readonly } from 'lwc';
-import { createChart, flush, shadow } from './kpiChartTestUtils';
+import { cleanUp, flush, shadow } from '../../../../../test/jest/kpiTestUtils';
+import { createChart } from './kpiChartTestUtils';
 
 // The real Chart.js, set up by the static resource's own entry (only bar, line, doughnut registered), instead of
 // the mock: checks that kpiChartData's configs are accepted and the create/update/destroy cycle against the library.
@@ -29,9 +30,7 @@ describe('c-kpi-chart with the real Chart.js', () => {
         ChartJs = (window as unknown as { Chart: ChartJsStatics }).Chart;
     });
 
-    afterEach(() => {
-        document.body.replaceChildren();
-    });
+    afterEach(cleanUp);
 
     it.each(['bar', 'line', 'doughnut'])(
         'draws a %s chart from read-only inputs and updates it in place',

@@ -1,18 +1,10 @@
-import { createElement } from 'lwc';
 import KpiErrorPanel from 'c/kpiErrorPanel';
+import { cleanUp, flush, mount, shadow as query, shadowAll } from '../../../../../test/jest/kpiTestUtils';
 
 type PanelElement = HTMLElement & { errors: unknown; friendlyMessage?: string };
 
-function createPanel(props: Partial<Pick<PanelElement, 'errors' | 'friendlyMessage'>>): PanelElement {
-    const element = createElement('c-kpi-error-panel', { is: KpiErrorPanel }) as PanelElement;
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
-
-const flush = () => Promise.resolve();
-const query = <T extends Element>(element: HTMLElement, selector: string) =>
-    element.shadowRoot!.querySelector<T>(selector);
+const createPanel = (props: Partial<Pick<PanelElement, 'errors' | 'friendlyMessage'>>) =>
+    mount<PanelElement>('c-kpi-error-panel', KpiErrorPanel, props);
 
 const noAccess = [
     {
@@ -23,9 +15,7 @@ const noAccess = [
 ];
 
 describe('c-kpi-error-panel', () => {
-    afterEach(() => {
-        document.body.replaceChildren();
-    });
+    afterEach(cleanUp);
 
     it('renders nothing without errors or message', () => {
         const element = createPanel({ errors: undefined });
@@ -72,10 +62,7 @@ describe('c-kpi-error-panel', () => {
         });
         await flush();
         expect(query(element, '.kpi-error-panel__summary')!.textContent).toBe('Custom summary');
-        expect([...element.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-            'Failed to fetch',
-            'Second',
-        ]);
+        expect(shadowAll(element, 'li').map((li) => li.textContent)).toEqual(['Failed to fetch', 'Second']);
     });
 
     it('shows only the summary when the only detail would repeat it', async () => {

@@ -1,6 +1,6 @@
-import { createElement } from 'lwc';
 import KpiFilterBar from 'c/kpiFilterBar';
 import type { Filter } from 'c/kpiFilterBar';
+import { cleanUp, flush, mount, shadow, shadowAll } from '../../../../../test/jest/kpiTestUtils';
 
 type FilterBarElement = HTMLElement & { filters: Filter[] };
 interface ComboboxStub extends HTMLElement {
@@ -30,23 +30,15 @@ const filters: Filter[] = [
     },
 ];
 
-function create(value: Filter[] = filters): FilterBarElement {
-    const element = createElement('c-kpi-filter-bar', { is: KpiFilterBar }) as unknown as FilterBarElement;
-    element.filters = value;
-    document.body.appendChild(element);
-    return element;
-}
+const create = (value: Filter[] = filters) =>
+    mount<FilterBarElement>('c-kpi-filter-bar', KpiFilterBar, { filters: value });
 
-const comboboxes = (element: HTMLElement) =>
-    [...(element.shadowRoot as ShadowRoot).querySelectorAll('lightning-combobox')] as ComboboxStub[];
+const comboboxes = (element: HTMLElement) => shadowAll<ComboboxStub>(element, 'lightning-combobox');
 const combobox = (element: HTMLElement, name: string) =>
-    (element.shadowRoot as ShadowRoot).querySelector(`lightning-combobox[data-name="${name}"]`) as ComboboxStub;
-const flush = () => Promise.resolve();
+    shadow<ComboboxStub>(element, `lightning-combobox[data-name="${name}"]`)!;
 
 describe('c-kpi-filter-bar', () => {
-    afterEach(() => {
-        document.body.replaceChildren();
-    });
+    afterEach(cleanUp);
 
     it('renders one labelled combobox per filter, in order, with its options, value and state', async () => {
         const element = create();

@@ -1,62 +1,37 @@
-import { createElement } from 'lwc';
-import { graphql } from 'lightning/graphql';
 import KpiLeaderboard from 'c/kpiLeaderboard';
 import type { BoardProperties } from 'c/kpiLeaderboardQuery';
 import { BOARD_PROPERTY_NAMES } from 'c/kpiLeaderboardModel';
+import {
+    shadow as $,
+    shadowAll as $$,
+    cleanUp,
+    emitData,
+    emitErrors,
+    emitResponse,
+    flush,
+    lastConfig,
+    locationOf,
+    mount,
+    navigations,
+    pinClock,
+    textOf,
+} from '../../../../../test/jest/kpiTestUtils';
 import { VIEWER, pageResponseFor, planFor, responseFor, salesWorld } from './data/boardFixtures';
 import type { World } from './data/boardFixtures';
 import engineBoard from './data/engineBoard.json';
 
-const mockNavigate = jest.fn();
-jest.mock('lightning/navigation', () => {
-    const Navigate = Symbol('Navigate');
-    const GenerateUrl = Symbol('GenerateUrl');
-    const NavigationMixin = (Base: new () => object) =>
-        class extends Base {
-            [Navigate](reference: unknown) {
-                mockNavigate(reference);
-            }
-            [GenerateUrl]() {
-                return Promise.resolve('/lightning/r/User');
-            }
-        };
-    NavigationMixin.Navigate = Navigate;
-    NavigationMixin.GenerateUrl = GenerateUrl;
-    return { NavigationMixin, CurrentPageReference: jest.fn() };
-});
-
 type Board = HTMLElement & BoardProperties & { cardTitle?: string };
-type Wire = typeof graphql & {
-    emit(data: unknown): void;
-    emitErrors(errors: unknown): void;
-    getLastConfig(): { variables?: Record<string, unknown>; operationName?: string };
-};
-const wire = graphql as Wire;
-/** Both data and errors in one answer, as a partial response comes (the stub's emit sets only one of them). */
-const emitBoth = (data: unknown, errors: unknown[]) =>
-    (Object.getPrototypeOf(graphql) as { emit(value: unknown): void }).emit({ data, errors });
+/** The config of the board's wire (there is always one once a board is on the page). */
+const wired = () => lastConfig()!;
+/** Both data and errors in one answer, as a partial response comes. */
+const emitBoth = (data: unknown, errors: unknown[]) => emitResponse({ data, errors });
 
 const REVENUE: BoardProperties = { kpi: 'closedWonRevenue', secondaryKpis: 'winRate', targetSource: 'userField' };
 
-function create(properties: BoardProperties & { cardTitle?: string }): Board {
-    const element = createElement('c-kpi-leaderboard', { is: KpiLeaderboard }) as Board;
-    Object.assign(element, properties);
-    document.body.appendChild(element);
-    return element;
-}
+const create = (properties: BoardProperties & { cardTitle?: string }) =>
+    mount<Board>('c-kpi-leaderboard', KpiLeaderboard, properties);
 
-/** Lets the wire's value reach the component and the re-renders settle. */
-const flush = async () => {
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-};
-const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
-    element.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) => [
-    ...element.shadowRoot!.querySelectorAll<T>(selector),
-];
-const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (node: Element | null) => textOf(node) ?? '';
 const bodyRows = (element: HTMLElement) => $$(element, 'tbody tr');
 /** Row names without the button's assistive text. */
 const names = (element: HTMLElement) =>
@@ -77,24 +52,22 @@ const headerNames = (element: HTMLElement) => $$(element, 'thead th').map((th) =
 async function showBoard(properties: BoardProperties, world: World = salesWorld()) {
     const element = create(properties);
     await flush();
-    wire.emit(responseFor(planFor(properties), world));
+    emitData(responseFor(planFor(properties), world));
     await flush();
     return element;
 }
 
 describe('c-kpi-leaderboard', () => {
-    afterEach(() => {
-        document.body.replaceChildren();
-        mockNavigate.mockReset();
-    });
+    beforeEach(() => pinClock());
+    afterEach(cleanUp);
 
     it('says it is loading until the wire answers, and is accessible meanwhile', async () => {
         const element = create(REVENUE);
         await flush();
         expect($(element, '[role="status"]')).not.toBeNull();
         expect($(element, 'table')).toBeNull();
-        expect(wire.getLastConfig().operationName).toBe('KpiLeaderboard');
-        expect(wire.getLastConfig().variables).toEqual(planFor(REVENUE).variables);
+        expect(wired().operationName).toBe('KpiLeaderboard');
+        expect(wired().variables).toEqual(planFor(REVENUE).variables);
         await expect(element).toBeAccessible();
     });
 
@@ -198,17 +171,21 @@ describe('c-kpi-leaderboard', () => {
 
     it('opens the user record from a name and the KPI list view from a value', async () => {
         const element = await showBoard(REVENUE);
-        $<HTMLButtonElement>(element, 'tbody th[scope="row"] button')!.click();
-        expect(mockNavigate).toHaveBeenLastCalledWith({
+        const userPage = {
             type: 'standard__recordPage',
             attributes: { recordId: '005000000000001AAA', objectApiName: 'User', actionName: 'view' },
-        });
+        };
+        $<HTMLButtonElement>(element, 'tbody th[scope="row"] button')!.click();
+        expect(navigations()).toEqual([userPage]);
         $<HTMLButtonElement>(element, '.kpi-leaderboard__value')!.click();
-        expect(mockNavigate).toHaveBeenLastCalledWith({
-            type: 'standard__objectPage',
-            attributes: { objectApiName: 'Opportunity', actionName: 'list' },
-            state: { filterName: 'kpiOpportunitiesWon' },
-        });
+        expect(navigations()).toEqual([
+            userPage,
+            {
+                type: 'standard__objectPage',
+                attributes: { objectApiName: 'Opportunity', actionName: 'list' },
+                state: { filterName: 'kpiOpportunitiesWon' },
+            },
+        ]);
     });
 
     it('switches filters, year and grouping from the filter bar, each a new request', async () => {
@@ -220,19 +197,19 @@ describe('c-kpi-leaderboard', () => {
         ]);
         choose(element, 'opportunityType', 'New Customer');
         await flush();
-        expect(wire.getLastConfig().variables).toMatchObject({ opportunityType: 'New Customer' });
+        expect(wired().variables).toMatchObject({ opportunityType: 'New Customer' });
         expect($(element, '[role="status"]')).not.toBeNull();
 
         choose(element, 'yearsBack', '1');
         await flush();
-        expect(Object.keys(wire.getLastConfig().variables!)).toEqual(
+        expect(Object.keys(wired().variables!)).toEqual(
             expect.arrayContaining(['fromStart', 'fromEnd', 'prevStart', 'prevEnd']),
         );
 
         choose(element, 'groupBy', 'manager');
         await flush();
         const choices = { opportunityType: 'New Customer', yearsBack: 1, groupBy: 'manager' };
-        wire.emit(responseFor(planFor({ ...REVENUE, yearsShown: 2 }, choices), salesWorld()));
+        emitData(responseFor(planFor({ ...REVENUE, yearsShown: 2 }, choices), salesWorld()));
         await flush();
         expect(names(element)).toEqual(['Morgan Lee', 'c.kpiLeaderboardNoManager']);
         expect(headerNames(element)[1]).toBe('c.kpiLeaderboardTeamManager');
@@ -242,12 +219,12 @@ describe('c-kpi-leaderboard', () => {
 
     it('regroups, re-sorts and re-targets from the same answer: settings that do not change the request reuse it', async () => {
         const element = await showBoard(REVENUE);
-        const config = wire.getLastConfig();
+        const config = wired();
         choose(element, 'groupBy', 'role');
         await flush();
         // The same variables object: the adapter sees an unchanged request and does not fetch again.
-        expect(wire.getLastConfig()).toEqual(config);
-        expect(wire.getLastConfig().variables).toBe(config.variables);
+        expect(wired()).toEqual(config);
+        expect(wired().variables).toBe(config.variables);
         expect(names(element)).toEqual(['East', 'West', 'c.kpiLeaderboardNoRole']);
         expect(headerNames(element)[1]).toBe('c.kpiLeaderboardTeamRole');
         (element as Board).rowLimit = 1;
@@ -266,7 +243,7 @@ describe('c-kpi-leaderboard', () => {
         expect(combobox(element, 'period')!.value).toBe(options[12].value);
         choose(element, 'period', options[2].value);
         await flush();
-        expect(wire.getLastConfig().variables).not.toHaveProperty('fromStart');
+        expect(wired().variables).not.toHaveProperty('fromStart');
     });
 
     it('shows a compact board for Home: fewer columns, no filters, no total', async () => {
@@ -293,7 +270,7 @@ describe('c-kpi-leaderboard', () => {
     it('shows the error panel when the server refuses what the board needs', async () => {
         const element = create(REVENUE);
         await flush();
-        wire.emitErrors([{ message: 'Failed to fetch' }]);
+        emitErrors([{ message: 'Failed to fetch' }]);
         await flush();
         const panel = $(element, 'c-kpi-error-panel') as HTMLElement & { errors: unknown };
         expect(panel).not.toBeNull();
@@ -306,16 +283,16 @@ describe('c-kpi-leaderboard', () => {
         await flush();
         const plan = planFor(REVENUE);
         const winRate = plan.subqueries.find((s) => s.reads.some((r) => r.kpi === 'winRate'))!;
-        wire.emitErrors([
+        emitErrors([
             {
                 message: "Validation error of type FieldUndefined: Field 'IsWon' in type 'Opportunity' is undefined",
-                locations: [{ line: winRate.lines[0], column: 7 }],
+                locations: [locationOf(plan.query, winRate.alias)],
             },
         ]);
         await flush();
         const retried = planFor(REVENUE, {}, { secondary: ['winRate'] });
-        expect(wire.getLastConfig().variables).toEqual(retried.variables);
-        wire.emit(responseFor(retried, salesWorld()));
+        expect(wired().variables).toEqual(retried.variables);
+        emitData(responseFor(retried, salesWorld()));
         await flush();
         expect(headerNames(element)).not.toContain('c.kpiWinRate');
         expect($$(element, '.kpi-leaderboard__notices li').map(text)).toEqual(['c.kpiLeaderboardPartFailed']);
@@ -340,20 +317,20 @@ describe('c-kpi-leaderboard', () => {
         const element = create(REVENUE);
         await flush();
         const plan = planFor(REVENUE);
-        wire.emit(responseFor(plan, salesWorld(), { pageSize: 3 }));
+        emitData(responseFor(plan, salesWorld(), { pageSize: 3 }));
         await flush();
-        expect(wire.getLastConfig().operationName).toBe('KpiLeaderboardPage');
-        expect(Object.keys(wire.getLastConfig().variables!)).toEqual(expect.arrayContaining(['usersAfter']));
+        expect(wired().operationName).toBe('KpiLeaderboardPage');
+        expect(Object.keys(wired().variables!)).toEqual(expect.arrayContaining(['usersAfter']));
         expect($(element, '[role="status"]')).not.toBeNull();
         const paged = plan.subqueries.filter((s) => s.paged).map((s) => s.alias);
-        wire.emit(pageResponseFor(plan, salesWorld(), paged, 3));
+        emitData(pageResponseFor(plan, salesWorld(), paged, 3));
         await flush();
         expect(bodyRows(element)).toHaveLength(5);
         expect($$(element, 'tbody .kpi-leaderboard__rank-number').map(text)).toEqual(['1', '2', '2', '4', '5']);
         // The wire stays on the last page (switching back would fetch the board again, and page again, forever);
         // the same page answered again (a refresh) replaces it instead of adding to it.
-        expect(wire.getLastConfig().operationName).toBe('KpiLeaderboardPage');
-        wire.emit(pageResponseFor(plan, salesWorld(), paged, 3));
+        expect(wired().operationName).toBe('KpiLeaderboardPage');
+        emitData(pageResponseFor(plan, salesWorld(), paged, 3));
         await flush();
         expect(bodyRows(element)).toHaveLength(5);
     });
@@ -363,16 +340,16 @@ describe('c-kpi-leaderboard', () => {
         await flush();
         const plan = planFor(REVENUE);
         const users = plan.subqueries.find((s) => s.role === 'users')!;
-        wire.emitErrors([
+        emitErrors([
             {
                 message:
                     "Validation error of type FieldUndefined: Field 'Sales_Quota__c' in type 'UserAggregateResult' is undefined",
-                locations: [{ line: users.lines[0] + 1, column: 9 }],
+                locations: [locationOf(plan.query, users.alias, plan.targetField!)],
             },
         ]);
         await flush();
         const retried = planFor(REVENUE, {}, { targetField: true });
-        wire.emit(responseFor(retried, salesWorld()));
+        emitData(responseFor(retried, salesWorld()));
         await flush();
         expect(headerNames(element)).not.toContain('c.kpiLeaderboardPercentOfTarget');
         expect($$(element, '.kpi-leaderboard__notices li').map(text)).toEqual(['c.kpiLeaderboardTargetFieldFailed']);
@@ -421,8 +398,11 @@ describe('c-kpi-leaderboard', () => {
         const data = responseFor(plan, salesWorld()) as {
             uiapi: { aggregate: Record<string, { edges: { node: { aggregate: Record<string, unknown> } }[] }> };
         };
-        for (const edge of data.uiapi.aggregate.q0.edges) delete edge.node.aggregate.Amount;
-        wire.emit(data);
+        const ranked = plan.subqueries.find((s) =>
+            s.reads.some((r) => r.kpi === 'closedWonRevenue' && r.window === 'current'),
+        )!;
+        for (const edge of data.uiapi.aggregate[ranked.alias].edges) delete edge.node.aggregate.Amount;
+        emitData(data);
         await flush();
         const panel = $(element, 'c-kpi-error-panel') as HTMLElement & { errors: unknown };
         expect(panel.errors).toEqual(['c.kpiLeaderboardFieldHidden']);
@@ -431,7 +411,7 @@ describe('c-kpi-leaderboard', () => {
     it('reads a response captured from the preview engine (sample org, as a sales manager)', async () => {
         const element = create(engineBoard.properties);
         await flush();
-        wire.emit(engineBoard.data);
+        emitData(engineBoard.data);
         await flush();
         expect(bodyRows(element).length).toBe(engineBoard.expected.rows);
         expect($$(element, 'tbody .kpi-leaderboard__rank-number').map(text)).toEqual(engineBoard.expected.ranks);
@@ -439,7 +419,7 @@ describe('c-kpi-leaderboard', () => {
 });
 
 describe('c-kpi-leaderboard: bad properties', () => {
-    afterEach(() => document.body.replaceChildren());
+    afterEach(cleanUp);
 
     it('names every property at fault and requests nothing', async () => {
         const element = create({
@@ -460,7 +440,7 @@ describe('c-kpi-leaderboard: bad properties', () => {
         ]);
         expect($(element, '[role="alert"]')).not.toBeNull();
         expect($(element, 'table')).toBeNull();
-        expect(wire.getLastConfig().variables).toBeUndefined();
+        expect(wired().variables).toBeUndefined();
         await expect(element).toBeAccessible();
     });
 
@@ -495,7 +475,7 @@ describe('c-kpi-leaderboard: bad properties', () => {
 });
 
 describe('c-kpi-leaderboard: the viewer on other boards', () => {
-    afterEach(() => document.body.replaceChildren());
+    afterEach(cleanUp);
 
     it('says when the viewer shares their rank', async () => {
         const world = salesWorld();

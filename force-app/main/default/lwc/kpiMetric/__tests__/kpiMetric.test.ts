@@ -1,20 +1,24 @@
 import { LABELS } from '../../kpiConfig/__tests__/kpiLabels';
-import { createElement } from 'lwc';
 import { gql } from 'lightning/graphql';
 import KpiMetric from 'c/kpiMetric';
 import { planKpis } from 'c/kpiPlanner';
 import {
     FIXTURE_NOW,
+    cleanUp,
+    emitErrors,
     flush,
-    graphqlStub,
+    gqlTokens,
+    lastConfig,
+    mount,
+    navigations,
+    pinClock,
     respond,
-    sentQueries,
+    sentDocuments,
     shadow,
-    tileText,
-    useFixtureClock,
-    wiredDocuments,
-} from './kpiWireTestUtils';
-import type { Fixture } from './kpiWireTestUtils';
+    shadowText,
+    wiredConfigs,
+} from '../../../../../test/jest/kpiTestUtils';
+import type { Fixture } from '../../../../../test/jest/kpiTestUtils';
 import closedWonRevenue from './data/metricClosedWonRevenue.json';
 import emptyOpenRate from './data/metricCampaignOpenRateEmpty.json';
 import winRateTeam from './data/metricWinRateTeam.json';
@@ -26,43 +30,18 @@ jest.mock('c/kpiPlanner', () => {
     return { ...actual, planKpis: jest.fn(actual.planKpis) };
 });
 
-const mockNavigate = jest.fn();
-jest.mock('lightning/navigation', () => {
-    const Navigate = Symbol('Navigate');
-    const GenerateUrl = Symbol('GenerateUrl');
-    const NavigationMixin = (Base: new () => object) =>
-        class extends Base {
-            [Navigate](reference: unknown): void {
-                mockNavigate(reference);
-            }
-            [GenerateUrl](): Promise<string> {
-                return Promise.resolve('/lightning/o/Opportunity/list?filterName=kpiOpportunitiesWon');
-            }
-        };
-    NavigationMixin.Navigate = Navigate;
-    NavigationMixin.GenerateUrl = GenerateUrl;
-    return { NavigationMixin };
-});
-
 type MetricElement = HTMLElement & Record<string, unknown>;
 
-function create(props: Record<string, unknown> = {}): MetricElement {
-    const element = createElement('c-kpi-metric', { is: KpiMetric }) as unknown as MetricElement;
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
-
+const create = (props: Record<string, unknown> = {}) => mount<MetricElement>('c-kpi-metric', KpiMetric, props);
 const tile = (element: HTMLElement) => shadow(element, 'c-kpi-tile')!;
 const refreshButton = (element: HTMLElement) =>
     shadow(tile(element), 'lightning-button-icon') as HTMLElement & { disabled: boolean };
 const fixture = (data: unknown) => data as Fixture;
 
 describe('c-kpi-metric', () => {
-    beforeEach(() => useFixtureClock());
+    beforeEach(() => pinClock());
     afterEach(() => {
-        document.body.replaceChildren();
-        jest.useRealTimers();
+        cleanUp();
         jest.clearAllMocks();
     });
 
@@ -70,11 +49,11 @@ describe('c-kpi-metric', () => {
         const element = create();
         await flush();
         const [document] = fixture(closedWonRevenue).documents;
-        expect(sentQueries()).toEqual([document.query]);
-        expect(wiredDocuments()).toEqual([
+        expect(sentDocuments()).toEqual([gqlTokens(document.query)]);
+        expect(wiredConfigs()).toEqual([
             { query: undefined, variables: document.variables, operationName: 'KpiMetrics' },
         ]);
-        expect(graphqlStub.getLastConfig()).toMatchObject({ operationName: 'KpiMetrics' });
+        expect(lastConfig()).toMatchObject({ operationName: 'KpiMetrics' });
         expect(shadow(tile(element), 'lightning-spinner')).not.toBeNull();
         expect(shadow(tile(element), '.kpi-tile__empty')).toBeNull();
         expect(shadow(tile(element), '.kpi-tile__value')).toBeNull();
@@ -86,16 +65,16 @@ describe('c-kpi-metric', () => {
         respond(fixture(closedWonRevenue).documents[0]);
         await flush();
         const shown = tile(element);
-        expect(tileText(shown, '.kpi-tile__drill')).toBe(LABELS.kpiClosedWonRevenue);
-        expect(tileText(shown, '.kpi-tile__value')).toBe('$19K$19,000.00');
-        expect(tileText(shown, '.kpi-tile__change span[aria-hidden="true"] + span')).toBe(
+        expect(shadowText(shown, '.kpi-tile__drill')).toBe(LABELS.kpiClosedWonRevenue);
+        expect(shadowText(shown, '.kpi-tile__value')).toBe('$19K$19,000.00');
+        expect(shadowText(shown, '.kpi-tile__change span[aria-hidden="true"] + span')).toBe(
             '+$19K vs previous period (was $0) · Better',
         );
-        expect(tileText(shown, '.kpi-tile__period')).toBe('This fiscal quarter · My records · Apr 1 – May 20, 2024');
+        expect(shadowText(shown, '.kpi-tile__period')).toBe('This fiscal quarter · My records · Apr 1 – May 20, 2024');
         const sparkline = shadow(shown, 'c-kpi-sparkline') as HTMLElement & { points: unknown[]; label: string };
         expect(sparkline.points).toHaveLength(6);
         expect(sparkline.label.replace(/[\u2009\u202f]/g, ' ')).toContain('Apr 1 – May 20, 2024: $19K');
-        expect(tileText(shown, '.kpi-tile__footer')).toBe('As of 9:00 AM');
+        expect(shadowText(shown, '.kpi-tile__footer')).toBe('As of 9:00 AM');
         expect(shadow(shown, 'lightning-spinner')).toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -104,33 +83,33 @@ describe('c-kpi-metric', () => {
         const element = create({ kpi: 'winRate', comparison: 'samePeriodLastYear', scope: 'team', target: '50' });
         await flush();
         const [document] = fixture(winRateTeam).documents;
-        expect(sentQueries()).toEqual([document.query]);
+        expect(sentDocuments()).toEqual([gqlTokens(document.query)]);
         respond(document);
         await flush();
         const shown = tile(element);
-        expect(tileText(shown, '.kpi-tile__value')).toBe('40%40%');
-        expect(tileText(shown, '.kpi-tile__target-line')).toBe('At risk · 80% of target · Target 50%');
-        expect(tileText(shown, '.kpi-tile__sample')).toBe('Based on 5 records');
-        expect(tileText(shown, '.kpi-tile__low-sample')).toBe(LABELS.kpiTileLowSample);
-        expect(tileText(shown, '.kpi-tile__change .slds-assistive-text')).toContain('vs same period last year');
-        expect(tileText(shown, '.kpi-tile__note')).toBe(LABELS.kpiTileVisibleOnly);
+        expect(shadowText(shown, '.kpi-tile__value')).toBe('40%40%');
+        expect(shadowText(shown, '.kpi-tile__target-line')).toBe('At risk · 80% of target · Target 50%');
+        expect(shadowText(shown, '.kpi-tile__sample')).toBe('Based on 5 records');
+        expect(shadowText(shown, '.kpi-tile__low-sample')).toBe(LABELS.kpiTileLowSample);
+        expect(shadowText(shown, '.kpi-tile__change .slds-assistive-text')).toContain('vs same period last year');
+        expect(shadowText(shown, '.kpi-tile__note')).toBe(LABELS.kpiTileVisibleOnly);
     });
 
     it('says there is nothing to show when the period has no records', async () => {
         const element = create({ kpi: 'campaignOpenRate', period: 'thisMonth' });
         await flush();
         const [document] = fixture(emptyOpenRate).documents;
-        expect(sentQueries()).toEqual([document.query]);
+        expect(sentDocuments()).toEqual([gqlTokens(document.query)]);
         respond(document);
         await flush();
-        expect(tileText(tile(element), '.kpi-tile__empty')).toBe(LABELS.kpiTileEmpty);
-        expect(tileText(tile(element), '.kpi-tile__sample')).toBe('Based on 0 records');
+        expect(shadowText(tile(element), '.kpi-tile__empty')).toBe(LABELS.kpiTileEmpty);
+        expect(shadowText(tile(element), '.kpi-tile__sample')).toBe('Based on 0 records');
     });
 
     it('explains an error the wire reports, accessibly', async () => {
         const element = create();
         await flush();
-        graphqlStub.emitErrors([{ message: 'Failed to fetch' }]);
+        emitErrors([{ message: 'Failed to fetch' }]);
         await flush();
         const panel = shadow(tile(element), 'c-kpi-error-panel') as HTMLElement & { friendlyMessage: string };
         expect(panel.friendlyMessage).toBe(LABELS.kpiErrorNetwork);
@@ -147,7 +126,7 @@ describe('c-kpi-metric', () => {
         });
         await flush();
         expect(gql).not.toHaveBeenCalled();
-        expect(wiredDocuments()).toEqual([]);
+        expect(wiredConfigs()).toEqual([]);
         const items = Array.from(tile(element).shadowRoot!.querySelectorAll('[role="alert"] li')).map(
             (li) => li.textContent,
         );
@@ -162,7 +141,7 @@ describe('c-kpi-metric', () => {
     it('shows a problem only the plan reveals (a trend over too many days) on the tile', async () => {
         const element = create({ period: 'rollingDays', rollingDays: 365, sparkline: 12 });
         await flush();
-        expect(wiredDocuments()).toEqual([]);
+        expect(wiredConfigs()).toEqual([]);
         const alert = shadow(tile(element), '[role="alert"]')!;
         expect(alert.textContent).toContain('Trend periods: 12 periods cover too many days');
     });
@@ -174,9 +153,9 @@ describe('c-kpi-metric', () => {
         element.scope = 'team';
         element.comparison = 'samePeriodLastYear';
         await flush();
-        expect(sentQueries()).toEqual([
-            fixture(closedWonRevenue).documents[0].query,
-            fixture(winRateTeam).documents[0].query,
+        expect(sentDocuments()).toEqual([
+            gqlTokens(fixture(closedWonRevenue).documents[0].query),
+            gqlTokens(fixture(winRateTeam).documents[0].query),
         ]);
     });
 
@@ -196,7 +175,7 @@ describe('c-kpi-metric', () => {
         finish();
         await flush();
         expect(refreshButton(element).disabled).toBe(false);
-        expect(sentQueries()).toHaveLength(1);
+        expect(sentDocuments()).toHaveLength(1);
 
         const failing = jest.fn(() => Promise.reject(new Error('Failed to fetch')));
         respond(fixture(closedWonRevenue).documents[0], failing);
@@ -205,7 +184,7 @@ describe('c-kpi-metric', () => {
         await flush();
         const panel = shadow(element, '.kpi-metric__refresh-error') as HTMLElement & { errors: unknown };
         expect(panel.errors).toEqual(new Error('Failed to fetch'));
-        expect(tileText(tile(element), '.kpi-tile__value')).toBe('$19K$19,000.00');
+        expect(shadowText(tile(element), '.kpi-tile__value')).toBe('$19K$19,000.00');
     });
 
     it('plans again instead of refreshing once the day has changed', async () => {
@@ -218,7 +197,7 @@ describe('c-kpi-metric', () => {
         refreshButton(element).click();
         await flush();
         expect(refresh).not.toHaveBeenCalled();
-        expect(wiredDocuments()[0].variables!.d1).toBe('2024-02-21');
+        expect(wiredConfigs()[0].variables!.d1).toBe('2024-02-21');
         expect(shadow(tile(element), 'lightning-spinner')).not.toBeNull();
     });
 
@@ -248,11 +227,13 @@ describe('c-kpi-metric', () => {
         respond(fixture(closedWonRevenue).documents[0]);
         await flush();
         shadow(tile(element), 'a.kpi-tile__drill')!.click();
-        expect(mockNavigate).toHaveBeenCalledWith({
-            type: 'standard__objectPage',
-            attributes: { objectApiName: 'Opportunity', actionName: 'list' },
-            state: { filterName: 'kpiOpportunitiesWon' },
-        });
+        expect(navigations()).toEqual([
+            {
+                type: 'standard__objectPage',
+                attributes: { objectApiName: 'Opportunity', actionName: 'list' },
+                state: { filterName: 'kpiOpportunitiesWon' },
+            },
+        ]);
     });
 
     it('formats amounts in the currency the admin names', async () => {
@@ -260,7 +241,7 @@ describe('c-kpi-metric', () => {
         await flush();
         respond(fixture(closedWonRevenue).documents[0]);
         await flush();
-        expect(tileText(tile(element), '.kpi-tile__value')).toBe('€19K€19,000.00');
-        expect(tileText(tile(element), '.kpi-tile__drill')).toBe('Revenue (EUR)');
+        expect(shadowText(tile(element), '.kpi-tile__value')).toBe('€19K€19,000.00');
+        expect(shadowText(tile(element), '.kpi-tile__drill')).toBe('Revenue (EUR)');
     });
 });

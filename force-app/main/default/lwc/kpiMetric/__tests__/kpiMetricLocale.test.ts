@@ -1,8 +1,17 @@
 import { LABELS } from '../../kpiConfig/__tests__/kpiLabels';
-import { createElement } from 'lwc';
 import KpiMetric from 'c/kpiMetric';
-import { flush, respond, sentQueries, shadow, tileText, useFixtureClock } from './kpiWireTestUtils';
-import type { Fixture } from './kpiWireTestUtils';
+import {
+    cleanUp,
+    flush,
+    gqlTokens,
+    mount,
+    pinClock,
+    respond,
+    sentDocuments,
+    shadow,
+    shadowText,
+} from '../../../../../test/jest/kpiTestUtils';
+import type { Fixture } from '../../../../../test/jest/kpiTestUtils';
 import closedWonRevenue from './data/metricClosedWonRevenue.json';
 import winRateTeam from './data/metricWinRateTeam.json';
 
@@ -14,18 +23,13 @@ jest.mock('@salesforce/i18n/firstDayOfWeek', () => ({ default: 2 }), { virtual: 
 
 const plain = (text: string | undefined) => text?.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
-function create(props: Record<string, unknown> = {}): HTMLElement & { target?: string } {
-    const element = createElement('c-kpi-metric', { is: KpiMetric }) as HTMLElement & { target?: string };
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
+const create = (props: Record<string, unknown> = {}) =>
+    mount<HTMLElement & { target?: string }>('c-kpi-metric', KpiMetric, props);
 
 describe('c-kpi-metric in another locale and currency', () => {
-    beforeEach(() => useFixtureClock());
+    beforeEach(() => pinClock());
     afterEach(() => {
-        document.body.replaceChildren();
-        jest.useRealTimers();
+        cleanUp();
         jest.clearAllMocks();
     });
 
@@ -33,15 +37,15 @@ describe('c-kpi-metric in another locale and currency', () => {
         const element = create();
         await flush();
         // Berlin's quarter starts at a different instant, the document's shape is the same.
-        expect(sentQueries()).toEqual([(closedWonRevenue as Fixture).documents[0].query]);
+        expect(sentDocuments()).toEqual([gqlTokens((closedWonRevenue as Fixture).documents[0].query)]);
         respond((closedWonRevenue as Fixture).documents[0]);
         await flush();
         const tile = shadow(element, 'c-kpi-tile')!;
-        expect(plain(tileText(tile, '.kpi-tile__value'))).toBe('19.000 €19.000,00 €');
-        expect(plain(tileText(tile, '.kpi-tile__period'))).toBe(
+        expect(plain(shadowText(tile, '.kpi-tile__value'))).toBe('19.000 €19.000,00 €');
+        expect(plain(shadowText(tile, '.kpi-tile__period'))).toBe(
             'This fiscal quarter · My records · 01.04. – 20.05.2024',
         );
-        expect(plain(tileText(tile, '.kpi-tile__footer'))).toBe('As of 18:00');
+        expect(plain(shadowText(tile, '.kpi-tile__footer'))).toBe('As of 18:00');
         const sparkline = shadow(tile, 'c-kpi-sparkline') as HTMLElement & { label: string };
         expect(plain(sparkline.label)).toContain('01.01. – 31.03.2023: 7300 €');
         await expect(element).toBeAccessible();
@@ -51,13 +55,13 @@ describe('c-kpi-metric in another locale and currency', () => {
         const element = create({ kpi: 'winRate', comparison: 'samePeriodLastYear', scope: 'team', target: '27,5' });
         await flush();
         const tile = shadow(element, 'c-kpi-tile')!;
-        expect(tileText(tile, '[role="alert"] li')).toContain('Target: "27,5" is not a number');
+        expect(shadowText(tile, '[role="alert"] li')).toContain('Target: "27,5" is not a number');
         element.target = '27.5';
         await flush();
         respond((winRateTeam as Fixture).documents[0]);
         await flush();
-        expect(plain(tileText(tile, '.kpi-tile__value'))).toBe('40 %40 %');
-        expect(plain(tileText(tile, '.kpi-tile__target-line'))).toBe('On track · 145 % of target · Target 27,5 %');
+        expect(plain(shadowText(tile, '.kpi-tile__value'))).toBe('40 %40 %');
+        expect(plain(shadowText(tile, '.kpi-tile__target-line'))).toBe('On track · 145 % of target · Target 27,5 %');
         expect(LABELS.kpiTileTargetLine).toBe('{0} · {1} · {2}');
     });
 });

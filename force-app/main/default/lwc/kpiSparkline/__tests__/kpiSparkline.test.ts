@@ -1,7 +1,7 @@
 import { LABELS } from '../../kpiConfig/__tests__/kpiLabels';
-import { createElement } from 'lwc';
 import KpiSparkline from 'c/kpiSparkline';
 import { sparklineGeometry } from '../kpiSparklineGeometry';
+import { cleanUp, mount, shadow, shadowAll } from '../../../../../test/jest/kpiTestUtils';
 
 describe('sparklineGeometry', () => {
     it('spaces the periods evenly and puts higher values higher', () => {
@@ -24,33 +24,26 @@ describe('sparklineGeometry', () => {
 });
 
 describe('c-kpi-sparkline', () => {
-    afterEach(() => document.body.replaceChildren());
+    afterEach(cleanUp);
 
-    function create(props: Record<string, unknown>): HTMLElement {
-        const element = createElement('c-kpi-sparkline', { is: KpiSparkline });
-        Object.assign(element, props);
-        document.body.appendChild(element);
-        return element;
-    }
+    const create = (props: Record<string, unknown>) => mount('c-kpi-sparkline', KpiSparkline, props);
 
     it('is an image whose text alternative carries the values', async () => {
         const element = create({
             points: [{ value: 1 }, { value: 3 }, { value: null }, { value: 2 }],
             label: 'Trend: 1, 3, none, 2',
         });
-        const svg = element.shadowRoot!.querySelector('svg')!;
+        const svg = shadow(element, 'svg')!;
         expect(svg.getAttribute('role')).toBe('img');
         expect(svg.getAttribute('aria-label')).toBe('Trend: 1, 3, none, 2');
-        expect(element.shadowRoot!.querySelectorAll('polyline')).toHaveLength(1);
-        expect(element.shadowRoot!.querySelectorAll('circle')).toHaveLength(1);
+        expect(shadowAll(element, 'polyline')).toHaveLength(1);
+        expect(shadowAll(element, 'circle')).toHaveLength(1);
         await expect(element).toBeAccessible();
     });
 
     it('falls back to a generic name and draws nothing for missing points', () => {
         const element = create({ points: undefined });
-        expect(element.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).toBe(
-            LABELS.kpiSparklineDefaultLabel,
-        );
-        expect(element.shadowRoot!.querySelectorAll('polyline, circle')).toHaveLength(0);
+        expect(shadow(element, 'svg')!.getAttribute('aria-label')).toBe(LABELS.kpiSparklineDefaultLabel);
+        expect(shadowAll(element, 'polyline, circle')).toHaveLength(0);
     });
 });

@@ -1,30 +1,17 @@
 import { LABELS } from '../../kpiConfig/__tests__/kpiLabels';
-import { createElement } from 'lwc';
 import KpiTile from 'c/kpiTile';
 import type { KpiResult } from 'c/kpiResults';
 import type { TileInput } from 'c/kpiTileModel';
-
-const mockNavigate = jest.fn();
-const mockGenerateUrl = jest.fn((reference: { state: { filterName: string } }) =>
-    Promise.resolve(`/lightning/o/Opportunity/list?filterName=${reference.state.filterName}`),
-);
-
-jest.mock('lightning/navigation', () => {
-    const Navigate = Symbol('Navigate');
-    const GenerateUrl = Symbol('GenerateUrl');
-    const NavigationMixin = (Base: new () => object) =>
-        class extends Base {
-            [Navigate](reference: unknown): void {
-                mockNavigate(reference);
-            }
-            [GenerateUrl](reference: { state: { filterName: string } }): Promise<string> {
-                return mockGenerateUrl(reference);
-            }
-        };
-    NavigationMixin.Navigate = Navigate;
-    NavigationMixin.GenerateUrl = GenerateUrl;
-    return { NavigationMixin };
-});
+import {
+    shadow as $,
+    cleanUp,
+    flush,
+    generateUrl,
+    mount,
+    navigations,
+    pinClock,
+    shadowText as text,
+} from '../../../../../test/jest/kpiTestUtils';
 
 interface TileElement extends HTMLElement {
     tile?: TileInput;
@@ -32,12 +19,7 @@ interface TileElement extends HTMLElement {
     refreshing: boolean;
 }
 
-// eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask lets promises and re-renders settle
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-const $ = <T extends Element = HTMLElement>(element: HTMLElement, selector: string) =>
-    element.shadowRoot!.querySelector<T>(selector);
 const plain = (value: string | undefined) => value?.replace(/[\u00a0\u2009\u202f]/g, ' ');
-const text = (element: HTMLElement, selector: string) => $(element, selector)?.textContent?.replace(/\s+/g, ' ').trim();
 
 const winRate: KpiResult = {
     key: 'winRate',
@@ -73,20 +55,13 @@ function input(overrides: Partial<TileInput> = {}): TileInput {
     };
 }
 
-function create(tile?: TileInput, props: Partial<TileElement> = {}): TileElement {
-    const element = createElement('c-kpi-tile', { is: KpiTile }) as TileElement;
-    if (tile) element.tile = tile;
-    Object.assign(element, props);
-    document.body.appendChild(element);
-    return element;
-}
+const create = (tile?: TileInput, props: Partial<TileElement> = {}) =>
+    mount<TileElement>('c-kpi-tile', KpiTile, { ...(tile ? { tile } : {}), ...props });
 
 describe('c-kpi-tile', () => {
-    afterEach(() => {
-        document.body.replaceChildren();
-        mockNavigate.mockClear();
-        mockGenerateUrl.mockClear();
-    });
+    // 9:00 in Los Angeles, the time zone of the tests' viewer.
+    beforeEach(() => pinClock());
+    afterEach(cleanUp);
 
     it('shows the number, the change in words, the target, the trend and the sample', async () => {
         const element = create(input({ result: winRate, asOf: Date.now() }));
@@ -119,7 +94,7 @@ describe('c-kpi-tile', () => {
         expect(text(element, '.kpi-tile__low-sample')).toBe(LABELS.kpiTileLowSample);
         const sparkline = $(element, 'c-kpi-sparkline') as HTMLElement & { label: string };
         expect(sparkline.label).toContain('50%');
-        expect(text(element, '.kpi-tile__footer')).toMatch(/^As of \d/);
+        expect(text(element, '.kpi-tile__footer')).toBe('As of 9:00 AM');
         expect(element.shadowRoot!.querySelectorAll('.kpi-tile__note')[0].textContent).toBe(LABELS.kpiTileVisibleOnly);
         expect(element.shadowRoot!.querySelector('article')!.getAttribute('aria-busy')).toBe('false');
         await expect(element).toBeAccessible();
@@ -178,11 +153,13 @@ describe('c-kpi-tile', () => {
         const click = new MouseEvent('click', { bubbles: true, cancelable: true });
         link.dispatchEvent(click);
         expect(click.defaultPrevented).toBe(true);
-        expect(mockNavigate).toHaveBeenCalledWith({
-            type: 'standard__objectPage',
-            attributes: { objectApiName: 'Opportunity', actionName: 'list' },
-            state: { filterName: 'kpiOpportunitiesClosed' },
-        });
+        expect(navigations()).toEqual([
+            {
+                type: 'standard__objectPage',
+                attributes: { objectApiName: 'Opportunity', actionName: 'list' },
+                state: { filterName: 'kpiOpportunitiesClosed' },
+            },
+        ]);
         // Runs after the tile's handler: records what it did, then keeps jsdom from following the link.
         let preventedByTile: boolean | undefined;
         link.addEventListener('click', (event) => {
@@ -191,25 +168,25 @@ describe('c-kpi-tile', () => {
         });
         link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
         expect(preventedByTile).toBe(false);
-        expect(mockNavigate).toHaveBeenCalledTimes(1);
+        expect(navigations()).toHaveLength(1);
     });
 
     it('navigates on click before the URL is known, and follows a change of KPI', async () => {
-        mockGenerateUrl.mockImplementationOnce(() => Promise.reject(new Error('no url')));
+        generateUrl.mockImplementationOnce(() => Promise.reject(new Error('no url')));
         const element = create(input({ result: winRate }));
         await flush();
         const link = $<HTMLAnchorElement>(element, 'a.kpi-tile__drill')!;
         expect(link.getAttribute('href')).toBe('#');
         link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, metaKey: true }));
-        expect(mockNavigate).toHaveBeenCalledTimes(1);
+        expect(navigations()).toHaveLength(1);
         element.tile = input({ key: 'emailsSent', kpi: 'emailsSent' });
         await flush();
-        expect(mockGenerateUrl).toHaveBeenLastCalledWith(
+        expect(generateUrl).toHaveBeenLastCalledWith(
             expect.objectContaining({ state: { filterName: 'kpiEmailsSent' } }),
         );
         expect($(element, 'a.kpi-tile__drill')!.getAttribute('href')).toContain('kpiEmailsSent');
         element.tile = input({ key: 'emailsSent', kpi: 'emailsSent', result: winRate });
-        expect(mockGenerateUrl).toHaveBeenCalledTimes(2);
+        expect(generateUrl).toHaveBeenCalledTimes(2);
     });
 
     it('asks its component to refresh, waits while it does, and leaves refresh to a board', () => {
