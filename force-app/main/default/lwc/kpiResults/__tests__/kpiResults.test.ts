@@ -14,10 +14,11 @@ import {
     retryKeys,
 } from 'c/kpiResults';
 import { KPI_LABELS } from '../kpiResultsLabels';
+import { FIXTURE_NOW, locationOf } from '../../../../../test/jest/kpiTestUtils';
 
 const context: PlanContext = {
     userId: '005000000000001AAA',
-    now: new Date('2024-05-20T16:00:00Z'),
+    now: FIXTURE_NOW,
     calendar: { timeZone: 'UTC', firstDayOfWeek: 1, fiscalYearStartMonth: 1 },
 };
 
@@ -131,6 +132,10 @@ function respond(
     }
     return { uiapi: { aggregate } };
 }
+
+/** The subquery a request (the first unless named) reads its current value from. */
+const currentAlias = (plan: KpiPlan, key = plan.requests[0].key) =>
+    plan.requests.find((r) => r.key === key)!.reads.current.value[0];
 
 function plan1(request: KpiRequest): KpiPlan {
     const plan = planKpis([request], context);
@@ -456,7 +461,7 @@ describe('sparklines', () => {
         const answer = (months: unknown, day: unknown) => ({
             uiapi: {
                 aggregate: {
-                    q0: { edges: [] },
+                    [currentAlias(plan)]: { edges: [] },
                     [aliases[0]]: {
                         edges: [
                             {
@@ -511,7 +516,7 @@ describe('sparklines', () => {
             })),
             pageInfo: { hasNextPage: false },
         });
-        const aggregate: Rec = { q0: { edges: [] } };
+        const aggregate: Rec = { [currentAlias(plan)]: { edges: [] } };
         for (const s of plan.documents[0].subqueries.filter((q) => q.slice)) aggregate[s.alias] = rows([]);
         aggregate[main.alias] = rows(['2024-05-11', '2024-05-12', '2024-05-22', 'not a day']);
         const broken = readResults(plan, { uiapi: { aggregate } }).opportunitiesOpened;
@@ -522,7 +527,7 @@ describe('sparklines', () => {
         const days = (values: unknown[]) => ({
             uiapi: {
                 aggregate: {
-                    q0: { edges: [] },
+                    [currentAlias(won)]: { edges: [] },
                     [chunk.alias]: {
                         edges: values.map((value) => ({
                             node: { aggregate: { CloseDate: { dayInYear: { value } }, Id: { count: { value: 1 } } } },
@@ -665,7 +670,7 @@ describe('failure isolation', () => {
             {
                 message:
                     "Validation error of type FieldUndefined: Field 'CampaignMember' in type 'RecordQueryAggregate' is undefined",
-                locations: [{ line: subquery.lines[0], column: 7 }],
+                locations: [locationOf(plan.documents[0].query, subquery.alias)],
             },
         ];
         const results = readResults(plan, undefined, errors);
@@ -743,7 +748,8 @@ describe('failure isolation', () => {
     it('refuses a breakdown cut off at 2,000 groups', () => {
         const plan = plan1({ kpi: 'opportunitiesWon', period: 'thisYear', groupBy: 'owner' });
         const data = respond(plan, () => [rec({ OwnerId: 'A' })]);
-        (data.uiapi.aggregate.q0 as { pageInfo: { hasNextPage: boolean } }).pageInfo.hasNextPage = true;
+        (data.uiapi.aggregate[currentAlias(plan)] as { pageInfo: { hasNextPage: boolean } }).pageInfo.hasNextPage =
+            true;
         expect(readResults(plan, data).opportunitiesWon).toMatchObject({
             status: 'error',
             error: { kind: 'incomplete', messages: ['c.kpiResultTooManyGroups'] },
@@ -756,7 +762,7 @@ describe('failure isolation', () => {
         const data = {
             uiapi: {
                 aggregate: {
-                    q0: {
+                    [currentAlias(plan)]: {
                         edges: [
                             null,
                             { node: null },

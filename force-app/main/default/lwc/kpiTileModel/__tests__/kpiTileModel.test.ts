@@ -10,6 +10,7 @@ import {
     targetStatus,
 } from 'c/kpiTileModel';
 import type { TileContext, TileInput } from 'c/kpiTileModel';
+import { FIXTURE_NOW } from '../../../../../test/jest/kpiTestUtils';
 
 // ICU puts no-break and thin spaces around dashes and units; compare with plain spaces.
 const plain = (text: string | undefined) => text?.replace(/[\u00a0\u2009\u202f]/g, ' ');
@@ -18,7 +19,7 @@ const context: TileContext = {
     locale: 'en-US',
     currency: 'USD',
     timeZone: 'America/Los_Angeles',
-    now: new Date('2024-05-20T16:00:00Z'),
+    now: FIXTURE_NOW,
 };
 
 const window = { start: '2024-04-01', end: '2024-05-21', toDate: true };
@@ -365,7 +366,7 @@ describe('kpiTileModel: helpers', () => {
     });
 
     it('writes the time alone today and the date before today, in the viewer zone', () => {
-        const now = new Date('2024-05-20T16:00:00Z');
+        const now = FIXTURE_NOW;
         expect(formatAsOfTime(Date.parse('2024-05-20T07:30:00Z'), now, 'en-US', 'America/Los_Angeles')).toBe(
             'As of 12:30 AM',
         );
