@@ -1,3 +1,5 @@
+import { fillLabel as formatLabel } from 'c/kpiProperties';
+
 /** Chart types the kpiChartJs static resource registers controllers for (scripts/chartjs-entry.ts). */
 export const KPI_CHART_TYPES = ['bar', 'line', 'doughnut'] as const;
 export type KpiChartType = (typeof KPI_CHART_TYPES)[number];
@@ -118,13 +120,8 @@ export function mergeOptions(base: PlainObject, override: unknown): PlainObject 
     return merged;
 }
 
-/** Replaces `{0}`, `{1}`, … in a custom label's text. */
-export function formatLabel(template: string, ...values: readonly (string | number)[]): string {
-    return template.replace(/\{(\d+)\}/g, (match, index: string) => {
-        const value = values[Number(index)];
-        return value === undefined ? match : String(value);
-    });
-}
+/** The one label filler, under the name kpiChart imports. */
+export { formatLabel };
 
 export function paletteColor(index: number): string {
     return KPI_PALETTE[index % KPI_PALETTE.length];

@@ -46,6 +46,7 @@ import { COMPARISONS, MAX_ROLLING_DAYS, parsePeriod, propertyText } from 'c/kpiP
 import type { Comparison, Period } from 'c/kpiPeriods';
 import { SCOPES } from 'c/kpiPlanner';
 import type { KpiProblem, KpiRequest, Scope, SettingValue } from 'c/kpiPlanner';
+import { fillLabel } from 'c/kpiProperties';
 import { describeProblem } from 'c/kpiResults';
 
 /** Property values as App Builder hands them to the component (`@api` fields), unchecked. */
@@ -191,11 +192,6 @@ const PLANNER_PROPERTIES: Record<string, ConfigProblem['property']> = {
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 const WHOLE = /^-?\d+$/;
-
-/** `{0}`, `{1}` … in a label replaced by the values. */
-export function fillLabel(template: string, ...values: (string | number)[]): string {
-    return values.reduce<string>((text, value, index) => text.split(`{${index}}`).join(String(value)), template);
-}
 
 /** The label App Builder shows for a property, for messages. */
 export function propertyLabel(property: string): string {

@@ -10,9 +10,9 @@ import kpiLeaderboardConfigTitle from '@salesforce/label/c.kpiLeaderboardConfigT
 import kpiLeaderboardEmpty from '@salesforce/label/c.kpiLeaderboardEmpty';
 import kpiLeaderboardFieldHidden from '@salesforce/label/c.kpiLeaderboardFieldHidden';
 import kpiLeaderboardFilterGroup from '@salesforce/label/c.kpiLeaderboardFilterGroup';
-import kpiLeaderboardFilterPeriod from '@salesforce/label/c.kpiLeaderboardFilterPeriod';
-import kpiLeaderboardFilterSource from '@salesforce/label/c.kpiLeaderboardFilterSource';
-import kpiLeaderboardFilterType from '@salesforce/label/c.kpiLeaderboardFilterType';
+import kpiConfigPropPeriod from '@salesforce/label/c.kpiConfigPropPeriod';
+import kpiGroupingSource from '@salesforce/label/c.kpiGroupingSource';
+import kpiGroupingType from '@salesforce/label/c.kpiGroupingType';
 import kpiLeaderboardFilterValuesPart from '@salesforce/label/c.kpiLeaderboardFilterValuesPart';
 import kpiLeaderboardFilterYear from '@salesforce/label/c.kpiLeaderboardFilterYear';
 import kpiLeaderboardGapToTarget from '@salesforce/label/c.kpiLeaderboardGapToTarget';
@@ -37,19 +37,19 @@ import kpiLeaderboardOpenUser from '@salesforce/label/c.kpiLeaderboardOpenUser';
 import kpiLeaderboardPace from '@salesforce/label/c.kpiLeaderboardPace';
 import kpiLeaderboardPartFailed from '@salesforce/label/c.kpiLeaderboardPartFailed';
 import kpiLeaderboardPercentOfTarget from '@salesforce/label/c.kpiLeaderboardPercentOfTarget';
-import kpiLeaderboardPeriodLastFiscalQuarter from '@salesforce/label/c.kpiLeaderboardPeriodLastFiscalQuarter';
-import kpiLeaderboardPeriodLastFiscalYear from '@salesforce/label/c.kpiLeaderboardPeriodLastFiscalYear';
-import kpiLeaderboardPeriodLastMonth from '@salesforce/label/c.kpiLeaderboardPeriodLastMonth';
-import kpiLeaderboardPeriodLastQuarter from '@salesforce/label/c.kpiLeaderboardPeriodLastQuarter';
-import kpiLeaderboardPeriodLastWeek from '@salesforce/label/c.kpiLeaderboardPeriodLastWeek';
-import kpiLeaderboardPeriodLastYear from '@salesforce/label/c.kpiLeaderboardPeriodLastYear';
-import kpiLeaderboardPeriodRolling from '@salesforce/label/c.kpiLeaderboardPeriodRolling';
-import kpiLeaderboardPeriodThisFiscalQuarter from '@salesforce/label/c.kpiLeaderboardPeriodThisFiscalQuarter';
-import kpiLeaderboardPeriodThisFiscalYear from '@salesforce/label/c.kpiLeaderboardPeriodThisFiscalYear';
-import kpiLeaderboardPeriodThisMonth from '@salesforce/label/c.kpiLeaderboardPeriodThisMonth';
-import kpiLeaderboardPeriodThisQuarter from '@salesforce/label/c.kpiLeaderboardPeriodThisQuarter';
-import kpiLeaderboardPeriodThisWeek from '@salesforce/label/c.kpiLeaderboardPeriodThisWeek';
-import kpiLeaderboardPeriodThisYear from '@salesforce/label/c.kpiLeaderboardPeriodThisYear';
+import kpiTilePeriodLastFiscalQuarter from '@salesforce/label/c.kpiTilePeriodLastFiscalQuarter';
+import kpiTilePeriodLastFiscalYear from '@salesforce/label/c.kpiTilePeriodLastFiscalYear';
+import kpiTilePeriodLastMonth from '@salesforce/label/c.kpiTilePeriodLastMonth';
+import kpiTilePeriodLastQuarter from '@salesforce/label/c.kpiTilePeriodLastQuarter';
+import kpiTilePeriodLastWeek from '@salesforce/label/c.kpiTilePeriodLastWeek';
+import kpiTilePeriodLastYear from '@salesforce/label/c.kpiTilePeriodLastYear';
+import kpiTilePeriodRollingDays from '@salesforce/label/c.kpiTilePeriodRollingDays';
+import kpiTilePeriodThisFiscalQuarter from '@salesforce/label/c.kpiTilePeriodThisFiscalQuarter';
+import kpiTilePeriodThisFiscalYear from '@salesforce/label/c.kpiTilePeriodThisFiscalYear';
+import kpiTilePeriodThisMonth from '@salesforce/label/c.kpiTilePeriodThisMonth';
+import kpiTilePeriodThisQuarter from '@salesforce/label/c.kpiTilePeriodThisQuarter';
+import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
+import kpiTilePeriodThisYear from '@salesforce/label/c.kpiTilePeriodThisYear';
 import kpiLeaderboardProblemBadComparison from '@salesforce/label/c.kpiLeaderboardProblemBadComparison';
 import kpiLeaderboardProblemBadCurrency from '@salesforce/label/c.kpiLeaderboardProblemBadCurrency';
 import kpiLeaderboardProblemBadFilterValue from '@salesforce/label/c.kpiLeaderboardProblemBadFilterValue';
@@ -83,15 +83,12 @@ import kpiLeaderboardProblemTargetIgnored from '@salesforce/label/c.kpiLeaderboa
 import kpiLeaderboardProblemTargetNeeded from '@salesforce/label/c.kpiLeaderboardProblemTargetNeeded';
 import kpiLeaderboardProblemUnknownKpi from '@salesforce/label/c.kpiLeaderboardProblemUnknownKpi';
 import kpiLeaderboardPropComparison from '@salesforce/label/c.kpiLeaderboardPropComparison';
-import kpiLeaderboardPropCurrencyCode from '@salesforce/label/c.kpiLeaderboardPropCurrencyCode';
+import kpiConfigPropCurrencyCode from '@salesforce/label/c.kpiConfigPropCurrencyCode';
 import kpiLeaderboardPropFiscalYearStartMonth from '@salesforce/label/c.kpiLeaderboardPropFiscalYearStartMonth';
-import kpiLeaderboardPropGroupBy from '@salesforce/label/c.kpiLeaderboardPropGroupBy';
+import kpiLeaderboardRank from '@salesforce/label/c.kpiLeaderboardRank';
 import kpiLeaderboardPropKpi from '@salesforce/label/c.kpiLeaderboardPropKpi';
-import kpiLeaderboardPropLeadSource from '@salesforce/label/c.kpiLeaderboardPropLeadSource';
 import kpiLeaderboardPropManagerId from '@salesforce/label/c.kpiLeaderboardPropManagerId';
 import kpiLeaderboardPropMinSample from '@salesforce/label/c.kpiLeaderboardPropMinSample';
-import kpiLeaderboardPropOpportunityType from '@salesforce/label/c.kpiLeaderboardPropOpportunityType';
-import kpiLeaderboardPropPeriod from '@salesforce/label/c.kpiLeaderboardPropPeriod';
 import kpiLeaderboardPropProfileName from '@salesforce/label/c.kpiLeaderboardPropProfileName';
 import kpiLeaderboardPropRankBy from '@salesforce/label/c.kpiLeaderboardPropRankBy';
 import kpiLeaderboardPropRankMethod from '@salesforce/label/c.kpiLeaderboardPropRankMethod';
@@ -102,10 +99,9 @@ import kpiLeaderboardPropSecondaryKpis from '@salesforce/label/c.kpiLeaderboardP
 import kpiLeaderboardPropShowFilters from '@salesforce/label/c.kpiLeaderboardPropShowFilters';
 import kpiLeaderboardPropTarget from '@salesforce/label/c.kpiLeaderboardPropTarget';
 import kpiLeaderboardPropTargetField from '@salesforce/label/c.kpiLeaderboardPropTargetField';
-import kpiLeaderboardPropTargetSource from '@salesforce/label/c.kpiLeaderboardPropTargetSource';
+import kpiConfigPropTarget from '@salesforce/label/c.kpiConfigPropTarget';
 import kpiLeaderboardPropVariant from '@salesforce/label/c.kpiLeaderboardPropVariant';
 import kpiLeaderboardPropYearsShown from '@salesforce/label/c.kpiLeaderboardPropYearsShown';
-import kpiLeaderboardRank from '@salesforce/label/c.kpiLeaderboardRank';
 import kpiLeaderboardRankedByTarget from '@salesforce/label/c.kpiLeaderboardRankedByTarget';
 import kpiLeaderboardRep from '@salesforce/label/c.kpiLeaderboardRep';
 import kpiLeaderboardSame from '@salesforce/label/c.kpiLeaderboardSame';
@@ -137,9 +133,9 @@ export const LABELS = {
     empty: kpiLeaderboardEmpty,
     fieldHidden: kpiLeaderboardFieldHidden,
     filterGroup: kpiLeaderboardFilterGroup,
-    filterPeriod: kpiLeaderboardFilterPeriod,
-    filterSource: kpiLeaderboardFilterSource,
-    filterType: kpiLeaderboardFilterType,
+    filterPeriod: kpiConfigPropPeriod,
+    filterSource: kpiGroupingSource,
+    filterType: kpiGroupingType,
     filterValuesPart: kpiLeaderboardFilterValuesPart,
     filterYear: kpiLeaderboardFilterYear,
     gapToTarget: kpiLeaderboardGapToTarget,
@@ -164,7 +160,7 @@ export const LABELS = {
     pace: kpiLeaderboardPace,
     partFailed: kpiLeaderboardPartFailed,
     percentOfTarget: kpiLeaderboardPercentOfTarget,
-    periodRolling: kpiLeaderboardPeriodRolling,
+    periodRolling: kpiTilePeriodRollingDays,
     rank: kpiLeaderboardRank,
     rankedByTarget: kpiLeaderboardRankedByTarget,
     rep: kpiLeaderboardRep,
@@ -192,15 +188,15 @@ export const LABELS = {
 /** App Builder property labels, by property API name. */
 export const PROPERTY_LABELS: Record<string, string> = {
     comparison: kpiLeaderboardPropComparison,
-    currencyCode: kpiLeaderboardPropCurrencyCode,
+    currencyCode: kpiConfigPropCurrencyCode,
     fiscalYearStartMonth: kpiLeaderboardPropFiscalYearStartMonth,
-    groupBy: kpiLeaderboardPropGroupBy,
+    groupBy: kpiLeaderboardRank,
     kpi: kpiLeaderboardPropKpi,
-    leadSource: kpiLeaderboardPropLeadSource,
+    leadSource: kpiGroupingSource,
     managerId: kpiLeaderboardPropManagerId,
     minSample: kpiLeaderboardPropMinSample,
-    opportunityType: kpiLeaderboardPropOpportunityType,
-    period: kpiLeaderboardPropPeriod,
+    opportunityType: kpiGroupingType,
+    period: kpiConfigPropPeriod,
     profileName: kpiLeaderboardPropProfileName,
     rankBy: kpiLeaderboardPropRankBy,
     rankMethod: kpiLeaderboardPropRankMethod,
@@ -211,7 +207,7 @@ export const PROPERTY_LABELS: Record<string, string> = {
     showFilters: kpiLeaderboardPropShowFilters,
     target: kpiLeaderboardPropTarget,
     targetField: kpiLeaderboardPropTargetField,
-    targetSource: kpiLeaderboardPropTargetSource,
+    targetSource: kpiConfigPropTarget,
     variant: kpiLeaderboardPropVariant,
     yearsShown: kpiLeaderboardPropYearsShown,
 };
@@ -254,16 +250,16 @@ export const PROBLEM_LABELS: Record<string, string> = {
 
 /** Period options of the filter bar, by period kind. */
 export const PERIOD_LABELS: Record<string, string> = {
-    lastFiscalQuarter: kpiLeaderboardPeriodLastFiscalQuarter,
-    lastFiscalYear: kpiLeaderboardPeriodLastFiscalYear,
-    lastMonth: kpiLeaderboardPeriodLastMonth,
-    lastQuarter: kpiLeaderboardPeriodLastQuarter,
-    lastWeek: kpiLeaderboardPeriodLastWeek,
-    lastYear: kpiLeaderboardPeriodLastYear,
-    thisFiscalQuarter: kpiLeaderboardPeriodThisFiscalQuarter,
-    thisFiscalYear: kpiLeaderboardPeriodThisFiscalYear,
-    thisMonth: kpiLeaderboardPeriodThisMonth,
-    thisQuarter: kpiLeaderboardPeriodThisQuarter,
-    thisWeek: kpiLeaderboardPeriodThisWeek,
-    thisYear: kpiLeaderboardPeriodThisYear,
+    lastFiscalQuarter: kpiTilePeriodLastFiscalQuarter,
+    lastFiscalYear: kpiTilePeriodLastFiscalYear,
+    lastMonth: kpiTilePeriodLastMonth,
+    lastQuarter: kpiTilePeriodLastQuarter,
+    lastWeek: kpiTilePeriodLastWeek,
+    lastYear: kpiTilePeriodLastYear,
+    thisFiscalQuarter: kpiTilePeriodThisFiscalQuarter,
+    thisFiscalYear: kpiTilePeriodThisFiscalYear,
+    thisMonth: kpiTilePeriodThisMonth,
+    thisQuarter: kpiTilePeriodThisQuarter,
+    thisWeek: kpiTilePeriodThisWeek,
+    thisYear: kpiTilePeriodThisYear,
 };

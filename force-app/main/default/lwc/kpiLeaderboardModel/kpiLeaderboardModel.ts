@@ -4,7 +4,7 @@
  * totals. Pure: the viewer's User Id, locale, currency and time zone and the clock are passed in, so it is tested
  * without a DOM; kpiLeaderboard only holds the properties, the wire and the event handlers.
  */
-import { fillLabel } from 'c/kpiConfig';
+import { fillLabel } from 'c/kpiProperties';
 import { reduceErrors, summarizeErrors } from 'c/kpiErrors';
 import { formatCount, formatDateRange, formatKpiValue } from 'c/kpiFormat';
 import type { KpiUnit } from 'c/kpiFormat';

@@ -10,6 +10,7 @@ import type { KpiDefinition, ResolvedPart } from 'c/kpiCatalog';
 import { reduceErrors } from 'c/kpiErrors';
 import type { KpiErrorKind, KpiErrorMessage } from 'c/kpiErrors';
 import { isoDate, parseIsoDate } from 'c/kpiPeriods';
+import { fillLabel } from 'c/kpiProperties';
 import type { DateWindow } from 'c/kpiPeriods';
 import { DATE_FUNCTION_RESULT, resolveField, subqueriesOfError } from 'c/kpiPlanner';
 import type { KpiPlan, KpiProblem, NoteCode, PlannedRequest, PlannedSubquery, Reads, SparkSlice } from 'c/kpiPlanner';
@@ -765,13 +766,9 @@ export function retryKeys(results: Record<string, KpiResult>): string[] {
         .map((result) => result.key);
 }
 
-function fill(template: string, values: (string | undefined)[]): string {
-    return values.reduce<string>((text, value, index) => text.replace(`{${index}}`, value ?? ''), template);
-}
-
 /** One sentence for the App Builder or tile: what is wrong and with which property. */
 export function describeProblem(problem: KpiProblem): string {
-    return fill(RESULT_LABELS.problems[problem.code], [problem.property, problem.value]);
+    return fillLabel(RESULT_LABELS.problems[problem.code], problem.property, problem.value ?? '');
 }
 
 export function describeNote(note: NoteCode): string {

@@ -9,11 +9,11 @@ import kpiWinLossLoading from '@salesforce/label/c.kpiWinLossLoading';
 import kpiWinLossEmpty from '@salesforce/label/c.kpiWinLossEmpty';
 import kpiWinLossPartial from '@salesforce/label/c.kpiWinLossPartial';
 import kpiWinLossTruncated from '@salesforce/label/c.kpiWinLossTruncated';
-import kpiWinLossPeriod from '@salesforce/label/c.kpiWinLossPeriod';
+import kpiConfigPropPeriod from '@salesforce/label/c.kpiConfigPropPeriod';
 import kpiWinLossGrouping from '@salesforce/label/c.kpiWinLossGrouping';
 import kpiWinLossMeasure from '@salesforce/label/c.kpiWinLossMeasure';
-import kpiWinLossType from '@salesforce/label/c.kpiWinLossType';
-import kpiWinLossLeadSource from '@salesforce/label/c.kpiWinLossLeadSource';
+import kpiGroupingType from '@salesforce/label/c.kpiGroupingType';
+import kpiGroupingSource from '@salesforce/label/c.kpiGroupingSource';
 import kpiWinLossMonth from '@salesforce/label/c.kpiWinLossMonth';
 import kpiWinLossQuarter from '@salesforce/label/c.kpiWinLossQuarter';
 import kpiWinLossFiscalQuarter from '@salesforce/label/c.kpiWinLossFiscalQuarter';
@@ -41,21 +41,21 @@ import kpiWinLossWinRate from '@salesforce/label/c.kpiWinLossWinRate';
 import kpiWinLossTrendSummary from '@salesforce/label/c.kpiWinLossTrendSummary';
 import kpiWinLossRateSummary from '@salesforce/label/c.kpiWinLossRateSummary';
 import kpiWinLossReasonsHeading from '@salesforce/label/c.kpiWinLossReasonsHeading';
-import kpiWinLossReason from '@salesforce/label/c.kpiWinLossReason';
+import kpiGroupingLossReason from '@salesforce/label/c.kpiGroupingLossReason';
 import kpiWinLossNoReason from '@salesforce/label/c.kpiWinLossNoReason';
 import kpiWinLossNoReasonField from '@salesforce/label/c.kpiWinLossNoReasonField';
 import kpiWinLossLostDeals from '@salesforce/label/c.kpiWinLossLostDeals';
-import kpiWinLossLostAmount from '@salesforce/label/c.kpiWinLossLostAmount';
+import kpiLostAmount from '@salesforce/label/c.kpiLostAmount';
 import kpiWinLossRecentHeading from '@salesforce/label/c.kpiWinLossRecentHeading';
 import kpiWinLossOpportunity from '@salesforce/label/c.kpiWinLossOpportunity';
 import kpiWinLossAccount from '@salesforce/label/c.kpiWinLossAccount';
 import kpiWinLossCloseDate from '@salesforce/label/c.kpiWinLossCloseDate';
-import kpiWinLossOwner from '@salesforce/label/c.kpiWinLossOwner';
+import kpiGroupingOwner from '@salesforce/label/c.kpiGroupingOwner';
 import kpiWinLossNoRecent from '@salesforce/label/c.kpiWinLossNoRecent';
 import kpiWinLossRunsAsViewer from '@salesforce/label/c.kpiWinLossRunsAsViewer';
 import kpiWinLossSectionFailed from '@salesforce/label/c.kpiWinLossSectionFailed';
 import kpiWinLossReasonFieldUnavailable from '@salesforce/label/c.kpiWinLossReasonFieldUnavailable';
-import kpiWinLossAmountsCurrency from '@salesforce/label/c.kpiWinLossAmountsCurrency';
+import kpiLeaderboardAmountsCurrency from '@salesforce/label/c.kpiLeaderboardAmountsCurrency';
 import kpiWinLossExpectPeriod from '@salesforce/label/c.kpiWinLossExpectPeriod';
 import kpiWinLossExpectFieldName from '@salesforce/label/c.kpiWinLossExpectFieldName';
 import kpiWinLossExpectTypeValue from '@salesforce/label/c.kpiWinLossExpectTypeValue';
@@ -64,7 +64,7 @@ import kpiWinLossExpectUserId from '@salesforce/label/c.kpiWinLossExpectUserId';
 import kpiWinLossExpectCurrency from '@salesforce/label/c.kpiWinLossExpectCurrency';
 import kpiWinLossExpectOrgValues from '@salesforce/label/c.kpiWinLossExpectOrgValues';
 import kpiWinLossExpectVisibleField from '@salesforce/label/c.kpiWinLossExpectVisibleField';
-import kpiWinLossAllValues from '@salesforce/label/c.kpiWinLossAllValues';
+import kpiLeaderboardAll from '@salesforce/label/c.kpiLeaderboardAll';
 import kpiWinLossFilterHidden from '@salesforce/label/c.kpiWinLossFilterHidden';
 import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
 import kpiTilePeriodLastWeek from '@salesforce/label/c.kpiTilePeriodLastWeek';
@@ -79,11 +79,11 @@ import kpiTilePeriodLastFiscalQuarter from '@salesforce/label/c.kpiTilePeriodLas
 import kpiTilePeriodThisFiscalYear from '@salesforce/label/c.kpiTilePeriodThisFiscalYear';
 import kpiTilePeriodLastFiscalYear from '@salesforce/label/c.kpiTilePeriodLastFiscalYear';
 import kpiTilePeriodRollingDays from '@salesforce/label/c.kpiTilePeriodRollingDays';
-import { formatLabel } from 'c/kpiChartData';
 import type { KpiChartSeries } from 'c/kpiChartData';
 import type { Filter, FilterOption } from 'c/kpiFilterBar';
 import { formatCount, formatKpiValue } from 'c/kpiFormat';
 import { periodKey } from 'c/kpiPeriods';
+import { fillLabel } from 'c/kpiProperties';
 import type { Period } from 'c/kpiPeriods';
 import { sectionsToOmit, subqueriesOfError } from 'c/kpiWinLossData';
 import type {
@@ -259,13 +259,13 @@ export function isFilterName(name: unknown): name is FilterName {
 export function expectationText(expected: Expectation): string {
     return 'values' in expected
         ? expected.values
-        : formatLabel(EXPECT_LABELS[expected.describe], ...(expected.args ?? []));
+        : fillLabel(EXPECT_LABELS[expected.describe], ...(expected.args ?? []));
 }
 
 export function propertyMessages(problems: readonly PropertyProblem[]): Line[] {
     return problems.map((p) => ({
         key: p.property,
-        text: formatLabel(kpiWinLossBadProperty, p.property, p.value, expectationText(p.expected)),
+        text: fillLabel(kpiWinLossBadProperty, p.property, p.value, expectationText(p.expected)),
     }));
 }
 
@@ -274,7 +274,7 @@ export function periodOptions(period: Period): FilterOption[] {
     const options = Object.entries(PERIOD_LABELS).map(([value, label]) => ({ label, value }));
     const current = periodKey(period);
     if (!PERIOD_LABELS[current]) {
-        options.push({ label: formatLabel(kpiTilePeriodRollingDays, period.days ?? ''), value: current });
+        options.push({ label: fillLabel(kpiTilePeriodRollingDays, period.days ?? ''), value: current });
     }
     return options;
 }
@@ -296,7 +296,7 @@ export function measureOptions(): FilterOption[] {
 
 /** All, then the org's values; until they arrive, the chosen value is the only one to show. */
 export function picklistOptions(picklists: FilterPicklists | undefined, filter: PicklistFilter, current: string) {
-    const options: FilterOption[] = [{ label: kpiWinLossAllValues, value: '' }];
+    const options: FilterOption[] = [{ label: kpiLeaderboardAll, value: '' }];
     const known = picklists?.[filter];
     if (known) return [...options, ...known];
     return current ? [...options, { label: current, value: current }] : options;
@@ -318,26 +318,26 @@ export function filters(settings: WinLossSettings, picklists: FilterPicklists | 
     return [
         {
             name: 'period',
-            label: kpiWinLossPeriod,
+            label: kpiConfigPropPeriod,
             value: periodKey(settings.period),
             options: periodOptions(settings.period),
         },
         { name: 'grouping', label: kpiWinLossGrouping, value: settings.grouping, options: groupingOptions() },
         { name: 'measure', label: kpiWinLossMeasure, value: settings.measure, options: measureOptions() },
-        picklist('opportunityType', kpiWinLossType),
-        picklist('leadSource', kpiWinLossLeadSource),
+        picklist('opportunityType', kpiGroupingType),
+        picklist('leadSource', kpiGroupingSource),
     ];
 }
 
 /** Why a filter is off: field-level security hides its field from the viewer. */
 export function hiddenFilters(picklists: FilterPicklists | undefined): Line[] {
     const hidden: [PicklistFilter, string, string][] = [
-        ['opportunityType', 'type-hidden', kpiWinLossType],
-        ['leadSource', 'lead-source-hidden', kpiWinLossLeadSource],
+        ['opportunityType', 'type-hidden', kpiGroupingType],
+        ['leadSource', 'lead-source-hidden', kpiGroupingSource],
     ];
     return hidden
         .filter(([filter]) => filterHidden(picklists, filter))
-        .map(([, id, label]) => ({ key: id, id, text: formatLabel(kpiWinLossFilterHidden, label) }));
+        .map(([, id, label]) => ({ key: id, id, text: fillLabel(kpiWinLossFilterHidden, label) }));
 }
 
 export function percentText(value: number | null, format: ViewFormat): string {
@@ -354,7 +354,7 @@ export function moneyText(value: number, format: ViewFormat): string {
 }
 
 export function currencyNote(settings: WinLossSettings): string {
-    return settings.currencyCode ? formatLabel(kpiWinLossAmountsCurrency, settings.currencyCode) : '';
+    return settings.currencyCode ? fillLabel(kpiLeaderboardAmountsCurrency, settings.currencyCode) : '';
 }
 
 /** The team row's name: the chosen owner, the viewer's own deals, or the team. */
@@ -381,7 +381,7 @@ export function rateRow(
         key,
         head: who,
         cells,
-        ...(ownerId ? { ownerId, title: formatLabel(kpiWinLossShowOnly, who) } : {}),
+        ...(ownerId ? { ownerId, title: fillLabel(kpiWinLossShowOnly, who) } : {}),
     };
 }
 
@@ -407,9 +407,9 @@ export function bucketLabel(bucket: Bucket, grouping: WinLossGrouping, locale: s
     const [year, month] = bucket.start.split('-').map(Number);
     if (grouping === 'month') return monthText(year, month, locale);
     if (bucket.fiscalQuarter !== undefined) {
-        return formatLabel(kpiWinLossFiscalQuarterBucket, bucket.fiscalQuarter, monthText(year, month, locale));
+        return fillLabel(kpiWinLossFiscalQuarterBucket, bucket.fiscalQuarter, monthText(year, month, locale));
     }
-    return formatLabel(kpiWinLossQuarterBucket, Math.floor((month - 1) / 3) + 1, year);
+    return fillLabel(kpiWinLossQuarterBucket, Math.floor((month - 1) / 3) + 1, year);
 }
 
 /** Won and lost bars, and the win rate as a line on the right-hand 0–100 % axis of the same chart. */
@@ -442,8 +442,8 @@ export function chartSummary(result: WinLossResult, format: ViewFormat): string 
             format.locale,
         );
     const { trend } = result;
-    const bars = formatLabel(kpiWinLossTrendSummary, trend.buckets.length, sum(trend.won), sum(trend.lost));
-    return `${bars} ${formatLabel(kpiWinLossRateSummary, percentText(result.company.current.countRate, format))}`;
+    const bars = fillLabel(kpiWinLossTrendSummary, trend.buckets.length, sum(trend.won), sum(trend.lost));
+    return `${bars} ${fillLabel(kpiWinLossRateSummary, percentText(result.company.current.countRate, format))}`;
 }
 
 export function groupingLabel(grouping: WinLossGrouping): string {
@@ -508,7 +508,7 @@ export function reasonFieldUnavailable(input: ViewInput): string {
     const blamed =
         Boolean(input.result?.reasonFieldFailed) ||
         (input.omitted.includes('reasons') && Boolean(input.omittedErrors.reasons));
-    return blamed ? formatLabel(kpiWinLossReasonFieldUnavailable, input.settings.lossReasonField) : '';
+    return blamed ? fillLabel(kpiWinLossReasonFieldUnavailable, input.settings.lossReasonField) : '';
 }
 
 /** Each section's errors: from the answer, or those that made an optional section go from the document. */
@@ -587,7 +587,7 @@ export function reasonsSection(input: ViewInput, format: ViewFormat): Section {
         : [];
     if (base.errors) return { ...base, notices };
     if (input.plan.reasonField && !unavailable) {
-        const columns = [kpiWinLossReason, kpiWinLossLostDeals, kpiWinLossLostAmount];
+        const columns = [kpiGroupingLossReason, kpiWinLossLostDeals, kpiLostAmount];
         const rows = reasonRows(input.result?.reasons ?? [], format);
         return { ...base, notices, table: table('reasons', kpiWinLossReasonsHeading, columns, rows) };
     }
@@ -609,7 +609,7 @@ export function recentSection(input: ViewInput): Section {
         return { ...base, notes: [{ key: 'no-recent', id: 'no-recent', text: kpiWinLossNoRecent, className }] };
     }
     const columns = [kpiWinLossOpportunity, kpiWinLossAccount, kpiWinLossAmount, kpiWinLossCloseDate];
-    const all = [...columns, kpiWinLossOwner, kpiWinLossReason];
+    const all = [...columns, kpiGroupingOwner, kpiGroupingLossReason];
     return { ...base, table: table('recent', kpiWinLossRecentHeading, all, rows) };
 }
 

@@ -12,12 +12,12 @@ import {
     METRIC_DEFAULTS,
     PRESETS,
     describePlanProblem,
-    fillLabel,
     propertyLabel,
     readBoardConfig,
     readMetricConfig,
     tooManyRequestsMessage,
 } from 'c/kpiConfig';
+import { fillLabel } from 'c/kpiProperties';
 import type { ConfigProblem, KpiConfig, KpiProperties } from 'c/kpiConfig';
 
 const errors = (config: KpiConfig) => config.problems.filter((p) => p.severity === 'error');

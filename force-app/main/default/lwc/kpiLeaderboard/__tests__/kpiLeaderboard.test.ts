@@ -239,7 +239,7 @@ describe('c-kpi-leaderboard', () => {
         const element = await showBoard({ ...REVENUE, period: 'rollingDays:45' });
         const options = combobox(element, 'period')!.options;
         expect(options).toHaveLength(13);
-        expect(options[12].label).toBe('c.kpiLeaderboardPeriodRolling');
+        expect(options[12].label).toBe('c.kpiTilePeriodRollingDays');
         expect(combobox(element, 'period')!.value).toBe(options[12].value);
         choose(element, 'period', options[2].value);
         await flush();

@@ -473,7 +473,7 @@ describe('c-kpi-win-loss', () => {
     it('formats amounts in the currency the property names, and says which', async () => {
         const element = await withData({ currencyCode: 'eur', measure: 'amount' });
         expect(find(element, '.kpi-win-loss__property')).toBeNull();
-        expect(text(element, '.kpi-win-loss__currency')).toBe('c.kpiWinLossAmountsCurrency');
+        expect(text(element, '.kpi-win-loss__currency')).toBe('c.kpiLeaderboardAmountsCurrency');
         expect(chartOf(element).series[1].displayValues?.[5]).toBe('€170,400.00');
         const reasonCells = findAll(element, '.kpi-win-loss__reasons tbody tr td').map((td) => td.textContent);
         expect(reasonCells[1]).toBe('€108,500.00');
@@ -527,7 +527,7 @@ describe('c-kpi-win-loss', () => {
             wire.emit(both);
             await flush();
             expect(optionsOf(element, 'opportunityType')).toEqual([
-                { label: 'c.kpiWinLossAllValues', value: '' },
+                { label: 'c.kpiLeaderboardAll', value: '' },
                 { label: 'New Business (label)', value: 'New Business' },
                 { label: 'Renewal (label)', value: 'Renewal' },
             ]);
@@ -555,10 +555,10 @@ describe('c-kpi-win-loss', () => {
             const element = create({ opportunityType: 'Renewal' });
             await flush();
             expect(optionsOf(element, 'opportunityType')).toEqual([
-                { label: 'c.kpiWinLossAllValues', value: '' },
+                { label: 'c.kpiLeaderboardAll', value: '' },
                 { label: 'Renewal', value: 'Renewal' },
             ]);
-            expect(optionsOf(element, 'leadSource')).toEqual([{ label: 'c.kpiWinLossAllValues', value: '' }]);
+            expect(optionsOf(element, 'leadSource')).toEqual([{ label: 'c.kpiLeaderboardAll', value: '' }]);
         });
 
         it('names the property whose value is not one of the values, and filters on all instead', async () => {
