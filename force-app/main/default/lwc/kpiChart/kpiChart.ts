@@ -1,43 +1,19 @@
 import { LightningElement, api } from 'lwc';
 import locale from '@salesforce/i18n/locale';
-import kpiChartCategory from '@salesforce/label/c.kpiChartCategory';
-import kpiChartDefaultSummary from '@salesforce/label/c.kpiChartDefaultSummary';
-import kpiChartInvalidInput from '@salesforce/label/c.kpiChartInvalidInput';
-import kpiChartInvalidLabels from '@salesforce/label/c.kpiChartInvalidLabels';
-import kpiChartInvalidSeries from '@salesforce/label/c.kpiChartInvalidSeries';
-import kpiChartInvalidType from '@salesforce/label/c.kpiChartInvalidType';
-import kpiChartInvalidValue from '@salesforce/label/c.kpiChartInvalidValue';
-import kpiChartLoadFailed from '@salesforce/label/c.kpiChartLoadFailed';
-import kpiChartLoading from '@salesforce/label/c.kpiChartLoading';
-import kpiChartNoData from '@salesforce/label/c.kpiChartNoData';
-import kpiChartNoValue from '@salesforce/label/c.kpiChartNoValue';
-import kpiChartRetry from '@salesforce/label/c.kpiChartRetry';
-import kpiChartSeriesLength from '@salesforce/label/c.kpiChartSeriesLength';
-import kpiChartShowChart from '@salesforce/label/c.kpiChartShowChart';
-import kpiChartShowTable from '@salesforce/label/c.kpiChartShowTable';
-import kpiChartTableCaption from '@salesforce/label/c.kpiChartTableCaption';
-import { KPI_CHART_TYPES, buildChartConfig, buildDataTable, checkChartInput, formatLabel } from 'c/kpiChartData';
-import type { KpiChartConfig, KpiChartProblem, KpiChartSeries, KpiChartType, KpiDataTable } from 'c/kpiChartData';
+import {
+    KPI_CHART_LABELS,
+    buildChartView,
+    buildLocaleChartConfig,
+    buildLocaleDataTable,
+    chartAccessibleName,
+    isInvalidChartInput,
+} from 'c/kpiChartData';
+import type { KpiChartSeries, KpiChartType, KpiChartView, KpiDataTable } from 'c/kpiChartData';
 import { loadChartJs } from 'c/kpiChartLoader';
 import type { KpiChartConstructor, KpiChartInstance } from 'c/kpiChartLoader';
 
 function prefersReducedMotion(): boolean {
     return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-function problemMessage(problem: KpiChartProblem): string {
-    switch (problem.code) {
-        case 'type':
-            return formatLabel(kpiChartInvalidType, problem.value, KPI_CHART_TYPES.join(', '));
-        case 'labels':
-            return kpiChartInvalidLabels;
-        case 'series':
-            return formatLabel(kpiChartInvalidSeries, problem.name);
-        case 'length':
-            return formatLabel(kpiChartSeriesLength, problem.name, problem.values, problem.labels);
-        default:
-            return formatLabel(kpiChartInvalidValue, problem.name, problem.position);
-    }
 }
 
 /**
@@ -52,7 +28,7 @@ export default class KpiChart extends LightningElement {
     }
     set summary(value: string) {
         this.summaryValue = value;
-        this.chart?.canvas?.setAttribute('aria-label', this.accessibleName);
+        this.chart?.canvas?.setAttribute('aria-label', chartAccessibleName(this));
     }
 
     /** Shown above the chart, as the table caption, and as the text alternative when there is no summary. */
@@ -62,7 +38,7 @@ export default class KpiChart extends LightningElement {
     }
     override set title(value: string) {
         this.titleValue = value;
-        this.chart?.canvas?.setAttribute('aria-label', this.accessibleName);
+        this.chart?.canvas?.setAttribute('aria-label', chartAccessibleName(this));
     }
 
     /** Header of the table's first column, e.g. "Sales rep". */
@@ -121,13 +97,7 @@ export default class KpiChart extends LightningElement {
     loadError: unknown;
     showTable = false;
 
-    readonly text = {
-        invalidInput: kpiChartInvalidInput,
-        loadFailed: kpiChartLoadFailed,
-        loading: kpiChartLoading,
-        noData: kpiChartNoData,
-        retry: kpiChartRetry,
-    };
+    readonly text = KPI_CHART_LABELS;
 
     private chartJs?: KpiChartConstructor;
     private chart?: KpiChartInstance;
@@ -152,53 +122,13 @@ export default class KpiChart extends LightningElement {
         this.syncChart();
     }
 
-    get problems(): KpiChartProblem[] {
-        return checkChartInput({ type: this.typeValue, labels: this.labelsValue, series: this.seriesValue });
-    }
-
-    get invalidInput(): boolean {
-        return this.problems.length > 0;
-    }
-
-    get problemMessages(): string[] {
-        return this.problems.map(problemMessage);
-    }
-
-    get isEmpty(): boolean {
-        return this.labelsValue.length === 0 || this.seriesValue.length === 0;
-    }
-
-    get canToggle(): boolean {
-        return !this.invalidInput && !this.isEmpty;
-    }
-
-    get toggleLabel(): string {
-        return this.showTable ? kpiChartShowChart : kpiChartShowTable;
-    }
-
-    get frameHidden(): boolean {
-        return this.showTable || this.isEmpty || this.loadFailed;
-    }
-
-    get tableShown(): boolean {
-        return this.showTable && this.canToggle;
-    }
-
-    get tableCaption(): string {
-        return this.titleValue || kpiChartTableCaption;
-    }
-
-    get categoryHeader(): string {
-        return this.categoryLabel || kpiChartCategory;
+    // The component is its own view input: c/kpiChartData reads its public properties and view state.
+    get view(): KpiChartView {
+        return buildChartView(this);
     }
 
     get table(): KpiDataTable {
-        const format = new Intl.NumberFormat(locale);
-        return buildDataTable(this.labelsValue, this.seriesValue, (value) => format.format(value), kpiChartNoValue);
-    }
-
-    get accessibleName(): string {
-        return this.summaryValue || this.titleValue || kpiChartDefaultSummary;
+        return buildLocaleDataTable(this.labelsValue, this.seriesValue, locale);
     }
 
     handleToggleView(): void {
@@ -238,15 +168,6 @@ export default class KpiChart extends LightningElement {
         });
     }
 
-    private config(reducedMotion: boolean): KpiChartConfig {
-        const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-        return buildChartConfig(
-            { type: this.typeValue, labels: this.labelsValue, series: this.seriesValue, options: this.optionsValue },
-            reducedMotion,
-            (value) => percent.format(value / 100),
-        );
-    }
-
     // Creates the chart once per canvas host, then only updates it; a new host (re-render) or type gets a new chart.
     private syncChart(): void {
         const host = this.template?.querySelector<HTMLElement>('.kpi-chart__canvas-host');
@@ -254,11 +175,11 @@ export default class KpiChart extends LightningElement {
             this.destroyChart();
             return;
         }
-        if (!this.chartJs || !this.connected || this.invalidInput) return;
+        if (!this.chartJs || !this.connected || isInvalidChartInput(this)) return;
         const reducedMotion = prefersReducedMotion();
         if (this.chart && this.chartHost === host && this.chartType === this.typeValue) {
             if (!this.updatePending) return;
-            const { data, options } = this.config(reducedMotion);
+            const { data, options } = buildLocaleChartConfig(this, reducedMotion, locale);
             this.chart.data.labels = data.labels;
             this.chart.data.datasets = data.datasets;
             this.chart.options = options;
@@ -267,9 +188,9 @@ export default class KpiChart extends LightningElement {
             this.destroyChart();
             const canvas = document.createElement('canvas');
             canvas.setAttribute('role', 'img');
-            canvas.setAttribute('aria-label', this.accessibleName);
+            canvas.setAttribute('aria-label', chartAccessibleName(this));
             host.appendChild(canvas);
-            this.chart = new this.chartJs(canvas, this.config(reducedMotion));
+            this.chart = new this.chartJs(canvas, buildLocaleChartConfig(this, reducedMotion, locale));
             this.chartHost = host;
             this.chartType = this.typeValue;
         }

@@ -1,4 +1,7 @@
 import { fillLabel as formatLabel } from 'c/kpiProperties';
+import { KPI_CHART_LABELS } from './kpiChartLabels';
+
+export { KPI_CHART_LABELS };
 
 /** Chart types the kpiChartJs static resource registers controllers for (scripts/chartjs-entry.ts). */
 export const KPI_CHART_TYPES = ['bar', 'line', 'doughnut'] as const;
@@ -276,4 +279,93 @@ export function buildDataTable(
             }),
         })),
     };
+}
+
+/** The inputs and state kpiChart's template reads: its properties, the view toggle and the load outcome. */
+export interface KpiChartViewInput {
+    type: KpiChartType;
+    labels: readonly string[];
+    series: readonly KpiChartSeries[];
+    title: string;
+    summary: string;
+    categoryLabel?: string;
+    showTable: boolean;
+    loadFailed: boolean;
+}
+
+/** Everything kpiChart's template shows apart from the chart and the table rows. */
+export interface KpiChartView {
+    invalidInput: boolean;
+    problemMessages: string[];
+    isEmpty: boolean;
+    canToggle: boolean;
+    toggleLabel: string;
+    frameHidden: boolean;
+    tableShown: boolean;
+    tableCaption: string;
+    categoryHeader: string;
+}
+
+/** The sentence the error panel shows for one problem checkChartInput found. */
+export function chartProblemMessage(problem: KpiChartProblem): string {
+    switch (problem.code) {
+        case 'type':
+            return formatLabel(KPI_CHART_LABELS.invalidType, problem.value, KPI_CHART_TYPES.join(', '));
+        case 'labels':
+            return KPI_CHART_LABELS.invalidLabels;
+        case 'series':
+            return formatLabel(KPI_CHART_LABELS.invalidSeries, problem.name);
+        case 'length':
+            return formatLabel(KPI_CHART_LABELS.seriesLength, problem.name, problem.values, problem.labels);
+        default:
+            return formatLabel(KPI_CHART_LABELS.invalidValue, problem.name, problem.position);
+    }
+}
+
+/** The canvas's text alternative: the summary, else the title, else a generic one. */
+export function chartAccessibleName(input: { summary: string; title: string }): string {
+    return input.summary || input.title || KPI_CHART_LABELS.defaultSummary;
+}
+
+/** True when the inputs cannot be drawn (see checkChartInput). */
+export function isInvalidChartInput(input: KpiChartInput): boolean {
+    return checkChartInput(input).length > 0;
+}
+
+export function buildChartView(input: KpiChartViewInput): KpiChartView {
+    const problems = checkChartInput(input);
+    const invalidInput = problems.length > 0;
+    const isEmpty = input.labels.length === 0 || input.series.length === 0;
+    const canToggle = !invalidInput && !isEmpty;
+    return {
+        invalidInput,
+        problemMessages: problems.map(chartProblemMessage),
+        isEmpty,
+        canToggle,
+        toggleLabel: input.showTable ? KPI_CHART_LABELS.showChart : KPI_CHART_LABELS.showTable,
+        frameHidden: input.showTable || isEmpty || input.loadFailed,
+        tableShown: input.showTable && canToggle,
+        tableCaption: input.title || KPI_CHART_LABELS.tableCaption,
+        categoryHeader: input.categoryLabel || KPI_CHART_LABELS.category,
+    };
+}
+
+/** buildChartConfig with the percent axis' ticks in the viewer's locale. */
+export function buildLocaleChartConfig(
+    input: { type: KpiChartType; labels: readonly unknown[]; series: readonly KpiChartSeries[]; options?: unknown },
+    reducedMotion: boolean,
+    locale: string,
+): KpiChartConfig {
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    return buildChartConfig(input, reducedMotion, (value) => percent.format(value / 100));
+}
+
+/** buildDataTable with numbers in the viewer's locale and the "no value" label for gaps. */
+export function buildLocaleDataTable(
+    labels: readonly unknown[],
+    series: readonly KpiChartSeries[],
+    locale: string,
+): KpiDataTable {
+    const format = new Intl.NumberFormat(locale);
+    return buildDataTable(labels, series, (value) => format.format(value), KPI_CHART_LABELS.noValue);
 }
