@@ -269,6 +269,8 @@ export function planBoard(config: BoardConfig, context: BoardContext): BoardPlan
         owners: cohort(config),
         yearsBack: config.yearsBack,
         paged: true,
+        // Names come once, with the users: not again beside every KPI's groups.
+        groupNames: false,
     });
     const planContext = { userId: context.userId, now: context.now, calendar, documentName: 'KpiLeaderboard' };
     const extras = {

@@ -71,6 +71,8 @@ export interface KpiRequest {
     yearsBack?: number;
     /** Grouped subqueries ask for a cursor, so a component can page past MAX_GROUPS groups (planPage). */
     paged?: boolean;
+    /** False: Id groups come without their names (a component that reads names once elsewhere saves the bytes). */
+    groupNames?: boolean;
 }
 
 export interface PlanContext {
@@ -303,6 +305,7 @@ export interface PlannedRequest {
     scopeUser?: string;
     owners?: Filter;
     paged?: boolean;
+    groupNames?: boolean;
     window: DateWindow;
     comparisonWindow?: DateWindow;
     sparkline: DateWindow[];
@@ -655,6 +658,7 @@ function normalize(
             ...(request.scopeUser !== undefined ? { scopeUser: request.scopeUser } : {}),
             ...(request.owners ? { owners: request.owners } : {}),
             ...(request.paged ? { paged: true } : {}),
+            ...(request.groupNames === false ? { groupNames: false } : {}),
             window,
             comparisonWindow: past(
                 comparisonWindow(period, effectiveComparison, now, context.calendar, !snapshot && yearsBack === 0),
@@ -823,7 +827,9 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
                   {
                       field: resolveField(grouping.field, settings),
                       ...(grouping.keyType === 'text' ? { label: true } : {}),
-                      ...(grouping.name && part.scope.team === `${grouping.name.split('.')[0]}.ManagerId`
+                      ...(grouping.name &&
+                      request.groupNames !== false &&
+                      part.scope.team === `${grouping.name.split('.')[0]}.ManagerId`
                           ? { name: grouping.name }
                           : {}),
                   },
@@ -1323,7 +1329,6 @@ function variableTable(userId: () => string): VariableTable {
         values: () => Object.fromEntries([...names.values()].map((v) => [v.name, v.value])),
     };
 }
-
 
 /** A named query around subquery lines under `uiapi.aggregate` or `uiapi.query`, declaring `declarations`. */
 export function uiapiDocument(

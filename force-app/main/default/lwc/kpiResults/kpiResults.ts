@@ -230,6 +230,7 @@ export function readResults(
     }
     const hasData = isObject(data) && isObject(data.uiapi) && isObject(data.uiapi.aggregate);
     const byAlias = new Map(document.subqueries.map((s) => [s.alias, s]));
+    const cache = new Map<string, SubqueryData | undefined>();
 
     for (const request of plan.requests.filter((r) => r.document === documentIndex)) {
         const result: KpiResult = {
@@ -258,7 +259,9 @@ export function readResults(
         try {
             const read = (alias: string): SubqueryData => {
                 const subquery = byAlias.get(alias)!;
-                const found = subqueryData(data, subquery);
+                // Read once per alias: a grouped request reads its rows for every group and set.
+                const found = cache.has(alias) ? cache.get(alias) : subqueryData(data, subquery);
+                cache.set(alias, found);
                 if (!found) {
                     if (unplaced.length > 0) throw new ResultProblem(errorFrom(reduceErrors(unplaced)));
                     throw problemOf('incomplete', RESULT_LABELS.incomplete);
@@ -363,19 +366,22 @@ function compute(
         };
         collect(request.reads.current);
         if (request.reads.comparison) collect(request.reads.comparison);
+        const now = indexByKey(rowsOf, request.reads.current);
+        const then = request.reads.comparison ? indexByKey(rowsOf, request.reads.comparison) : undefined;
+        const over = (index: RowIndex, key: Key) =>
+            measure(kpi, request, (role) => index.get(role)?.get(key) ?? [], shareAt);
         result.groups = [...keys.values()].map(({ key, label }) => {
-            const same = (row: Row) => row.keys[0] === key;
-            const now = evaluate(request.reads.current, same);
-            const then = request.reads.comparison ? evaluate(request.reads.comparison, same) : undefined;
+            const current = over(now, key);
+            const before = then ? over(then, key) : undefined;
             return {
                 key: key === null ? null : String(key),
                 label,
-                value: now.value,
-                sampleSize: now.sampleSize ?? 0,
-                comparisonValue: then ? then.value : null,
-                comparisonSampleSize: then ? (then.sampleSize ?? 0) : null,
-                ...(now.parts ? { parts: now.parts } : {}),
-                ...(then?.parts ? { comparisonParts: then.parts } : {}),
+                value: current.value,
+                sampleSize: current.sampleSize ?? 0,
+                comparisonValue: before ? before.value : null,
+                comparisonSampleSize: before ? (before.sampleSize ?? 0) : null,
+                ...(current.parts ? { parts: current.parts } : {}),
+                ...(before?.parts ? { comparisonParts: before.parts } : {}),
             };
         });
     }
@@ -386,6 +392,25 @@ function compute(
     else result.status = result.value === null && !grouped ? 'empty' : 'ok';
 }
 
+/** Rows by role, then by their group key (the first key), built once per window. */
+type RowIndex = Map<string, Map<Key, Row[]>>;
+
+function indexByKey(rowsOf: RowsOf, reads: Reads): RowIndex {
+    const byRole: RowIndex = new Map();
+    for (const role of Object.keys(reads)) {
+        const byKey = new Map<Key, Row[]>();
+        for (const { rows } of rowsOf(reads, role)) {
+            for (const row of rows) {
+                const list = byKey.get(row.keys[0]);
+                if (list) list.push(row);
+                else byKey.set(row.keys[0], [row]);
+            }
+        }
+        byRole.set(role, byKey);
+    }
+    return byRole;
+}
+
 /** Each set's value from its groups' rows, indexed once by group key (2,000 reps in 2,000 sets stay linear). */
 function setValues(
     kpi: KpiDefinition,
@@ -394,25 +419,9 @@ function setValues(
     sets: Record<string, readonly string[]>,
     shareAt: number,
 ): Record<string, SetValue> {
-    const index = (reads: Reads | undefined) => {
-        const byRole = new Map<string, Map<string, Row[]>>();
-        for (const role of Object.keys(reads ?? {})) {
-            const byKey = new Map<string, Row[]>();
-            for (const { rows } of rowsOf(reads!, role)) {
-                for (const row of rows) {
-                    const key = String(row.keys[0]);
-                    const list = byKey.get(key);
-                    if (list) list.push(row);
-                    else byKey.set(key, [row]);
-                }
-            }
-            byRole.set(role, byKey);
-        }
-        return byRole;
-    };
-    const now = index(request.reads.current);
-    const then = request.reads.comparison ? index(request.reads.comparison) : undefined;
-    const over = (byRole: Map<string, Map<string, Row[]>>, keys: readonly string[]) =>
+    const now = indexByKey(rowsOf, request.reads.current);
+    const then = request.reads.comparison ? indexByKey(rowsOf, request.reads.comparison) : undefined;
+    const over = (byRole: RowIndex, keys: readonly string[]) =>
         measure(kpi, request, (role) => keys.flatMap((key) => byRole.get(role)?.get(key) ?? []), shareAt);
     const out: Record<string, SetValue> = {};
     for (const [name, keys] of Object.entries(sets)) {
@@ -514,13 +523,22 @@ function aggregateOf(part: ResolvedPart, request: PlannedRequest, rows: Row[]): 
 
 const divide = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
+const PARTS = new WeakMap<KpiDefinition, Map<string, ResolvedPart>>();
+
+/** A KPI's parts by role, resolved once: a leaderboard measures each KPI for thousands of sets of owners. */
+function partsOf(kpi: KpiDefinition): Map<string, ResolvedPart> {
+    let parts = PARTS.get(kpi);
+    if (!parts) PARTS.set(kpi, (parts = new Map(kpiParts(kpi).map((part) => [part.role, part]))));
+    return parts;
+}
+
 function measure(
     kpi: KpiDefinition,
     request: PlannedRequest,
     rows: (role: string) => Row[],
     shareAt: number,
 ): Computed {
-    const parts = new Map(kpiParts(kpi).map((part) => [part.role, part]));
+    const parts = partsOf(kpi);
     const m = kpi.measure;
     switch (m.kind) {
         case 'aggregate': {
