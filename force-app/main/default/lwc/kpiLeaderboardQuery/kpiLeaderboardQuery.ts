@@ -101,6 +101,7 @@ export interface Board {
 /** Set names beside the rows' keys (User, manager or role Ids): everyone, and a row's members who existed then. */
 const EVERYONE = '\u0000everyone';
 const PRESENT = '\u0000present:';
+const NOBODY = '\u0000nobody';
 const NOTHING: SetValue = { value: null, sampleSize: 0, comparisonValue: null, comparisonSampleSize: null };
 
 /** Which KPI parts came back whole: a failed or missing subquery makes its KPI in that window unknown. */
@@ -188,10 +189,12 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
     // One computation of every number: kpiResults over the set of owners each row (and the total) stands for.
     const createdBy = plan.comparisonWindow ? startOfDayMs(plan.comparisonWindow.end, plan.calendar.timeZone) : 0;
     const existed = (user: BoardUser) => !user.createdDate || Date.parse(user.createdDate) < createdBy;
-    const sets: Record<string, string[]> = { [EVERYONE]: users.map((user) => user.id) };
+    // A rep's row is their own group; only teams, everyone and "members who existed then" need a set of owners.
+    const sets: Record<string, string[]> = { [EVERYONE]: users.map((user) => user.id), [NOBODY]: [] };
     for (const entity of entities) {
-        sets[entity.key] = entity.members.map((m) => m.id);
-        sets[PRESENT + entity.key] = entity.members.filter(existed).map((m) => m.id);
+        if (entity.kind === 'team') sets[entity.key] = entity.members.map((m) => m.id);
+        if (!entity.members.every(existed))
+            sets[PRESENT + entity.key] = entity.members.filter(existed).map((m) => m.id);
     }
     const results = readResults(
         plan.kpiPlan,
@@ -200,7 +203,16 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
         0,
         Object.fromEntries(plan.kpis.map((k) => [k.id, sets])),
     );
-    const valueOf = (id: string, set: string): SetValue => results[id]?.sets?.[set] ?? NOTHING;
+    const groups = new Map(
+        plan.kpis.map((k) => [k.id, new Map((results[k.id]?.groups ?? []).map((group) => [group.key, group]))]),
+    );
+    const valueOf = (id: string, set: string): SetValue => {
+        const found = results[id]?.sets?.[set];
+        if (found) return found;
+        if (!results[id]?.sets) return NOTHING;
+        const key = set.startsWith(PRESENT) ? set.slice(PRESENT.length) : set;
+        return groups.get(id)?.get(key) ?? results[id].sets![NOBODY];
+    };
 
     const prepared = entities.map((entity) => {
         const ids = entity.members.map((m) => m.id);
