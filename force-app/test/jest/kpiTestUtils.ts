@@ -36,10 +36,11 @@ export function mount<T extends HTMLElement = HTMLElement & Record<string, unkno
 // eslint-disable-next-line @lwc/lwc/no-async-operation -- a macrotask drains every pending microtask
 export const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** After each test: no components left, the real clock, no navigation recorded. */
+/** After each test: no components left, the real clock, no calls recorded on any mock, no navigation. */
 export function cleanUp(): void {
     document.body.replaceChildren();
     jest.useRealTimers();
+    jest.clearAllMocks();
     resetNavigation();
 }
 

@@ -55,10 +55,7 @@ const loading = (tile: HTMLElement) => shadow(tile, 'lightning-spinner') !== nul
 
 describe('c-kpi-board', () => {
     beforeEach(() => pinClock());
-    afterEach(() => {
-        cleanUp();
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUp);
 
     it('asks for every tile of the sales preset in one request, each tile loading until it answers', async () => {
         const element = create({ scope: 'team' });

@@ -1,8 +1,8 @@
 import { readonly } from 'lwc';
 import KpiChart from 'c/kpiChart';
 import { loadScript } from 'lightning/platformResourceLoader';
-import { cleanUp, flush, mount, shadow, shadowAll } from '../../../../../test/jest/kpiTestUtils';
-import { ChartJsMock, attachChartJsListener, createChart } from './kpiChartTestUtils';
+import { flush, mount, shadow, shadowAll } from '../../../../../test/jest/kpiTestUtils';
+import { ChartJsMock, attachChartJsListener, createChart, useChartJsMock } from './kpiChartTestUtils';
 
 const mockedLoadScript = loadScript as jest.MockedFunction<typeof loadScript>;
 
@@ -13,14 +13,8 @@ const series = [
 ];
 
 describe('c-kpi-chart', () => {
-    beforeAll(() => {
-        (window as unknown as { Chart: unknown }).Chart = ChartJsMock;
-    });
-
+    useChartJsMock();
     afterEach(() => {
-        cleanUp();
-        ChartJsMock.instances = [];
-        mockedLoadScript.mockClear();
         delete (window as unknown as { matchMedia?: unknown }).matchMedia;
     });
 

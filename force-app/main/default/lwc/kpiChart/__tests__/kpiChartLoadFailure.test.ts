@@ -1,6 +1,6 @@
 import { loadScript } from 'lightning/platformResourceLoader';
-import { cleanUp, flush, shadow } from '../../../../../test/jest/kpiTestUtils';
-import { ChartJsMock, createChart } from './kpiChartTestUtils';
+import { flush, shadow } from '../../../../../test/jest/kpiTestUtils';
+import { ChartJsMock, createChart, useChartJsMock } from './kpiChartTestUtils';
 
 // Its own file: the page-wide Chart.js promise starts empty here, so the first load can fail.
 const mockedLoadScript = loadScript as jest.MockedFunction<typeof loadScript>;
@@ -9,14 +9,7 @@ const labels = ['Q1', 'Q2'];
 const series = [{ label: 'Won', data: [1, 2] }];
 
 describe('c-kpi-chart when Chart.js fails to load', () => {
-    beforeAll(() => {
-        (window as unknown as { Chart: unknown }).Chart = ChartJsMock;
-    });
-
-    afterEach(() => {
-        cleanUp();
-        ChartJsMock.instances = [];
-    });
+    useChartJsMock();
 
     it('shows the error panel, keeps the table available, and draws after a retry', async () => {
         mockedLoadScript.mockRejectedValueOnce(new Error('Refused to load the script'));

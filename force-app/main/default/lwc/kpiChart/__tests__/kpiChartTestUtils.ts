@@ -1,6 +1,6 @@
 import KpiChart from 'c/kpiChart';
 import type { KpiChartConfig, KpiChartSeries } from 'c/kpiChartData';
-import { mount } from '../../../../../test/jest/kpiTestUtils';
+import { cleanUp, mount } from '../../../../../test/jest/kpiTestUtils';
 
 // kpiWinLoss's test takes flush from here; the shared module is its home.
 export { flush } from '../../../../../test/jest/kpiTestUtils';
@@ -49,6 +49,17 @@ export class ChartJsMock {
             return dataset.data;
         });
     }
+}
+
+/** For a file's tests: window.Chart is ChartJsMock, and each test starts with no instances and no components. */
+export function useChartJsMock(): void {
+    beforeAll(() => {
+        (window as unknown as { Chart: unknown }).Chart = ChartJsMock;
+    });
+    afterEach(() => {
+        cleanUp();
+        ChartJsMock.instances = [];
+    });
 }
 
 export function createChart(props: Partial<ChartElement> & Record<string, unknown>): ChartElement {

@@ -40,10 +40,7 @@ const fixture = (data: unknown) => data as Fixture;
 
 describe('c-kpi-metric', () => {
     beforeEach(() => pinClock());
-    afterEach(() => {
-        cleanUp();
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUp);
 
     it('sends the planner document once and shows a spinner, not "no data", until it answers', async () => {
         const element = create();

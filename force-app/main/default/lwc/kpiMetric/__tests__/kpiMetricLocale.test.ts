@@ -28,10 +28,7 @@ const create = (props: Record<string, unknown> = {}) =>
 
 describe('c-kpi-metric in another locale and currency', () => {
     beforeEach(() => pinClock());
-    afterEach(() => {
-        cleanUp();
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUp);
 
     it("formats the number, change, trend and time in the viewer's locale and currency", async () => {
         const element = create();
