@@ -601,9 +601,36 @@ describe('breakdowns', () => {
         const result = readResults(plan, data).winRate;
         expect(result.value).toBe(0.6);
         expect(result.groups).toEqual([
-            { key: 'A', label: null, value: 0.75, sampleSize: 4, comparisonValue: 1, comparisonSampleSize: 1 },
-            { key: 'B', label: null, value: 0, sampleSize: 1, comparisonValue: null, comparisonSampleSize: 0 },
-            { key: 'C', label: null, value: null, sampleSize: 0, comparisonValue: 1, comparisonSampleSize: 1 },
+            {
+                key: 'A',
+                label: null,
+                value: 0.75,
+                sampleSize: 4,
+                comparisonValue: 1,
+                comparisonSampleSize: 1,
+                parts: { numerator: 3, denominator: 4 },
+                comparisonParts: { numerator: 1, denominator: 1 },
+            },
+            {
+                key: 'B',
+                label: null,
+                value: 0,
+                sampleSize: 1,
+                comparisonValue: null,
+                comparisonSampleSize: 0,
+                parts: { numerator: 0, denominator: 1 },
+                comparisonParts: { numerator: 0, denominator: 0 },
+            },
+            {
+                key: 'C',
+                label: null,
+                value: null,
+                sampleSize: 0,
+                comparisonValue: 1,
+                comparisonSampleSize: 1,
+                parts: { numerator: 0, denominator: 0 },
+                comparisonParts: { numerator: 1, denominator: 1 },
+            },
         ]);
     });
 
