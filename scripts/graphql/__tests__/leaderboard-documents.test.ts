@@ -18,29 +18,14 @@ import { isoDate, localDay } from '../../../force-app/main/default/lwc/kpiPeriod
 import { rankEntries } from '../../../force-app/main/default/lwc/kpiRanking/kpiRanking';
 import { createEngine } from '../../../preview/engine';
 import { generateSampleOrg } from '../../../preview/sample-org';
-import { buildUiApiSchema } from '../../../schema/uiapi';
 import { validateDocument } from '../../validate/graphql';
-import { dynamicDocumentSources } from '../dynamic-documents';
 import { leaderboardDocuments, leaderboardModule } from '../leaderboard-documents';
+import { assertDocumentsValidate, testRegistration } from './documentChecks';
 
-test('kpiLeaderboardQuery is registered as a dynamic document builder', () => {
-    const source = dynamicDocumentSources.find((s) => s.module === leaderboardModule);
-    assert.ok(source, 'scripts/graphql/dynamic-documents.ts has no entry for kpiLeaderboardQuery');
-    assert.deepEqual(source.builders, ['boardQuery', 'boardPageQuery']);
-});
+testRegistration('kpiLeaderboardQuery', leaderboardModule, ['boardQuery', 'boardPageQuery']);
 
-test('every document a leaderboard can produce validates against the UI API schema slice', () => {
-    const schema = buildUiApiSchema();
-    const documents = leaderboardDocuments();
-    assert.ok(documents.length > 300, `only ${documents.length} documents enumerated`);
-    const failures: string[] = [];
-    for (const document of documents) {
-        for (const diagnostic of validateDocument(document.source, schema)) {
-            failures.push(`[${document.label}] ${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`);
-        }
-    }
-    assert.deepEqual(failures.slice(0, 20), [], `${failures.length} problems`);
-});
+test('every document a leaderboard can produce validates against the UI API schema slice', () =>
+    assertDocumentsValidate(leaderboardDocuments(), 300));
 
 test('the enumeration covers the boards components ask for, whatever the day', () => {
     const sources = new Set(leaderboardDocuments().map((d) => d.source));

@@ -3,25 +3,15 @@ import { test } from 'node:test';
 import { parse } from 'graphql';
 import { KPI_IDS } from '../../../force-app/main/default/lwc/kpiCatalog/kpiCatalog';
 import { planKpis } from '../../../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
-import { buildUiApiSchema } from '../../../schema/uiapi';
-import { dynamicDocumentProblems, maxSubqueriesPerQuery, validateDocument } from '../../validate/graphql';
-import { dynamicDocumentSources } from '../dynamic-documents';
+import { maxSubqueriesPerQuery, validateDocument } from '../../validate/graphql';
 import { plannerDocuments, plannerModule } from '../planner-documents';
+import { assertDocumentsValidate, testRegistration } from './documentChecks';
 
-test('kpiPlanner is registered as a dynamic document builder', () => {
-    const source = dynamicDocumentSources.find((s) => s.module === plannerModule);
-    assert.ok(source, 'scripts/graphql/dynamic-documents.ts has no entry for kpiPlanner');
-    assert.deepEqual(source.builders, ['kpiQuery', 'kpiRecordsQuery']);
-});
+testRegistration('kpiPlanner', plannerModule, ['kpiQuery', 'kpiRecordsQuery']);
 
-test('every document the planner can produce validates against the UI API schema slice', () => {
-    const schema = buildUiApiSchema();
-    const documents = plannerDocuments();
-    // Each catalog KPI, period shape, scope, comparison, sparkline kind and breakdown: over a thousand texts.
-    assert.ok(documents.length > 1000, `only ${documents.length} documents enumerated`);
-    const failures = dynamicDocumentProblems(documents, schema);
-    assert.deepEqual(failures.slice(0, 20), [], `${failures.length} problems`);
-});
+// Each catalog KPI, period shape, scope, comparison, sparkline kind and breakdown: over a thousand texts.
+test('every document the planner can produce validates against the UI API schema slice', () =>
+    assertDocumentsValidate(plannerDocuments(), 1000));
 
 test('the enumeration covers what a component asks for', () => {
     const documents = plannerDocuments();
