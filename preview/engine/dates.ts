@@ -281,62 +281,58 @@ export const dateLiterals = [
 
 export type DateLiteral = (typeof dateLiterals)[number];
 
+/** The periods date literals and ranges count in. */
+type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'fiscal_quarter' | 'year' | 'fiscal_year';
+const periodUnits: readonly string[] = ['day', 'week', 'month', 'quarter', 'fiscal_quarter', 'year', 'fiscal_year'];
+
+/** First day of the `unit` period `delta` periods from the one holding today (0: this one, -1: the last one). */
+function periodStart(unit: PeriodUnit, cal: Calendar, delta: number): number {
+    const t = cal.today;
+    switch (unit) {
+        case 'day':
+            return t + delta;
+        case 'week':
+            return weekStartDay(cal, t) + 7 * delta;
+        case 'month': {
+            const { year, month } = ymdFromDay(t);
+            return monthStart(year, month, delta);
+        }
+        case 'quarter':
+            return calendarQuarterStartDay(t, delta);
+        case 'fiscal_quarter':
+            return fiscalQuarterStartDay(cal, t, delta);
+        case 'year':
+            return dayFromYmd(ymdFromDay(t).year + delta, 1, 1);
+        case 'fiscal_year':
+            return shiftFiscalYears(cal, t, delta);
+    }
+}
+
+/** From the start of period `from` to the start of period `to`, counted as periodStart counts. */
+function periods(unit: PeriodUnit, cal: Calendar, from: number, to: number): DayRange {
+    return { start: periodStart(unit, cal, from), end: periodStart(unit, cal, to) };
+}
+
+/** The unit a literal or range kind names (`FISCAL_QUARTER`, `fiscal_quarters`), if it is one. */
+function periodUnit(name: string | undefined): PeriodUnit | undefined {
+    const unit = name?.toLowerCase();
+    return unit !== undefined && periodUnits.includes(unit) ? (unit as PeriodUnit) : undefined;
+}
+
+const LITERAL_SHIFTS: Record<string, number> = { LAST: -1, THIS: 0, NEXT: 1 };
+const DAY_LITERALS: Record<string, number> = { YESTERDAY: -1, TODAY: 0, TOMORROW: 1 };
+
 // Ranges per developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-select-dateformats.html
 export function literalRange(literal: string, cal: Calendar): DayRange {
-    const t = cal.today;
-    const { year, month } = ymdFromDay(t);
-    switch (literal) {
-        case 'YESTERDAY':
-            return { start: t - 1, end: t };
-        case 'TODAY':
-            return { start: t, end: t + 1 };
-        case 'TOMORROW':
-            return { start: t + 1, end: t + 2 };
-        case 'LAST_WEEK':
-        case 'THIS_WEEK':
-        case 'NEXT_WEEK': {
-            const shift = literal === 'LAST_WEEK' ? -7 : literal === 'NEXT_WEEK' ? 7 : 0;
-            const start = weekStartDay(cal, t) + shift;
-            return { start, end: start + 7 };
-        }
-        case 'LAST_MONTH':
-            return { start: monthStart(year, month, -1), end: monthStart(year, month) };
-        case 'THIS_MONTH':
-            return { start: monthStart(year, month), end: monthStart(year, month, 1) };
-        case 'NEXT_MONTH':
-            return { start: monthStart(year, month, 1), end: monthStart(year, month, 2) };
-        // LAST_90_DAYS includes today (91 days); NEXT_90_DAYS starts tomorrow.
-        case 'LAST_90_DAYS':
-            return { start: t - 90, end: t + 1 };
-        case 'NEXT_90_DAYS':
-            return { start: t + 1, end: t + 91 };
-        case 'LAST_QUARTER':
-            return { start: calendarQuarterStartDay(t, -1), end: calendarQuarterStartDay(t) };
-        case 'THIS_QUARTER':
-            return { start: calendarQuarterStartDay(t), end: calendarQuarterStartDay(t, 1) };
-        case 'NEXT_QUARTER':
-            return { start: calendarQuarterStartDay(t, 1), end: calendarQuarterStartDay(t, 2) };
-        case 'LAST_FISCAL_QUARTER':
-            return { start: fiscalQuarterStartDay(cal, t, -1), end: fiscalQuarterStartDay(cal, t) };
-        case 'THIS_FISCAL_QUARTER':
-            return { start: fiscalQuarterStartDay(cal, t), end: fiscalQuarterStartDay(cal, t, 1) };
-        case 'NEXT_FISCAL_QUARTER':
-            return { start: fiscalQuarterStartDay(cal, t, 1), end: fiscalQuarterStartDay(cal, t, 2) };
-        case 'LAST_YEAR':
-            return { start: dayFromYmd(year - 1, 1, 1), end: dayFromYmd(year, 1, 1) };
-        case 'THIS_YEAR':
-            return { start: dayFromYmd(year, 1, 1), end: dayFromYmd(year + 1, 1, 1) };
-        case 'NEXT_YEAR':
-            return { start: dayFromYmd(year + 1, 1, 1), end: dayFromYmd(year + 2, 1, 1) };
-        case 'LAST_FISCAL_YEAR':
-            return { start: shiftFiscalYears(cal, t, -1), end: shiftFiscalYears(cal, t, 0) };
-        case 'THIS_FISCAL_YEAR':
-            return { start: shiftFiscalYears(cal, t, 0), end: shiftFiscalYears(cal, t, 1) };
-        case 'NEXT_FISCAL_YEAR':
-            return { start: shiftFiscalYears(cal, t, 1), end: shiftFiscalYears(cal, t, 2) };
-        default:
-            throw new RangeError(`unknown date literal ${literal}`);
-    }
+    const day = DAY_LITERALS[literal];
+    if (day !== undefined) return periods('day', cal, day, day + 1);
+    // LAST_90_DAYS includes today (91 days); NEXT_90_DAYS starts tomorrow.
+    if (literal === 'LAST_90_DAYS') return periods('day', cal, -90, 1);
+    if (literal === 'NEXT_90_DAYS') return periods('day', cal, 1, 91);
+    const [, shift, name] = /^(LAST|THIS|NEXT)_([A-Z_]+)$/.exec(literal) ?? [];
+    const unit = periodUnit(name);
+    if (!unit || unit === 'day') throw new RangeError(`unknown date literal ${literal}`);
+    return periods(unit, cal, LITERAL_SHIFTS[shift], LITERAL_SHIFTS[shift] + 1);
 }
 
 /** The UI API `DateRange` input fields. */
@@ -367,59 +363,13 @@ export const dateRangeKinds = [
 // Ranges per the SOQL date literals LAST_N_DAYS:n … N_FISCAL_YEARS_AGO:n (same page as literalRange).
 export function relativeRange(kind: string, n: number, cal: Calendar): DayRange {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`${kind} needs a whole number ≥ 0, got ${String(n)}`);
-    const t = cal.today;
-    const { year, month } = ymdFromDay(t);
-    const week = weekStartDay(cal, t);
-    const quarter = calendarQuarterStartDay(t);
-    const fiscalQuarter = fiscalQuarterStartDay(cal, t);
-    const fiscalYear = shiftFiscalYears(cal, t, 0);
-    switch (kind) {
-        // LAST_N_DAYS:n includes today; NEXT_N_DAYS:n starts tomorrow.
-        case 'last_n_days':
-            return { start: t - n, end: t + 1 };
-        case 'next_n_days':
-            return { start: t + 1, end: t + n + 1 };
-        case 'last_n_weeks':
-            return { start: week - 7 * n, end: week };
-        case 'next_n_weeks':
-            return { start: week + 7, end: week + 7 + 7 * n };
-        case 'last_n_months':
-            return { start: monthStart(year, month, -n), end: monthStart(year, month) };
-        case 'next_n_months':
-            return { start: monthStart(year, month, 1), end: monthStart(year, month, 1 + n) };
-        case 'last_n_quarters':
-            return { start: calendarQuarterStartDay(t, -n), end: quarter };
-        case 'next_n_quarters':
-            return { start: calendarQuarterStartDay(t, 1), end: calendarQuarterStartDay(t, 1 + n) };
-        case 'last_n_fiscal_quarters':
-            return { start: fiscalQuarterStartDay(cal, t, -n), end: fiscalQuarter };
-        case 'next_n_fiscal_quarters':
-            return { start: fiscalQuarterStartDay(cal, t, 1), end: fiscalQuarterStartDay(cal, t, 1 + n) };
-        case 'last_n_years':
-            return { start: dayFromYmd(year - n, 1, 1), end: dayFromYmd(year, 1, 1) };
-        case 'next_n_years':
-            return { start: dayFromYmd(year + 1, 1, 1), end: dayFromYmd(year + 1 + n, 1, 1) };
-        case 'last_n_fiscal_years':
-            return { start: shiftFiscalYears(cal, t, -n), end: fiscalYear };
-        case 'next_n_fiscal_years':
-            return { start: shiftFiscalYears(cal, t, 1), end: shiftFiscalYears(cal, t, 1 + n) };
-        case 'n_days_ago':
-            return { start: t - n, end: t - n + 1 };
-        case 'n_weeks_ago':
-            return { start: week - 7 * n, end: week - 7 * n + 7 };
-        case 'n_months_ago':
-            return { start: monthStart(year, month, -n), end: monthStart(year, month, 1 - n) };
-        case 'n_quarters_ago':
-            return { start: calendarQuarterStartDay(t, -n), end: calendarQuarterStartDay(t, 1 - n) };
-        case 'n_years_ago':
-            return { start: dayFromYmd(year - n, 1, 1), end: dayFromYmd(year - n + 1, 1, 1) };
-        case 'n_fiscal_quarters_ago':
-            return { start: fiscalQuarterStartDay(cal, t, -n), end: fiscalQuarterStartDay(cal, t, 1 - n) };
-        case 'n_fiscal_years_ago':
-            return { start: shiftFiscalYears(cal, t, -n), end: shiftFiscalYears(cal, t, 1 - n) };
-        default:
-            throw new RangeError(`unknown date range ${kind}`);
-    }
+    const [, direction, lastOrNext, ago] = /^(?:(last|next)_n_([a-z_]+)s|n_([a-z_]+)s_ago)$/.exec(kind) ?? [];
+    const unit = periodUnit(lastOrNext ?? ago);
+    if (!unit) throw new RangeError(`unknown date range ${kind}`);
+    if (ago !== undefined) return periods(unit, cal, -n, 1 - n);
+    if (direction === 'next') return periods(unit, cal, 1, 1 + n);
+    // LAST_N_DAYS:n includes today; the other LAST_N_ ranges end where the current period starts.
+    return periods(unit, cal, -n, unit === 'day' ? 1 : 0);
 }
 
 /** The UI API `GroupByFunction` enum values. */
