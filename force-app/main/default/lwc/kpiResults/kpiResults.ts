@@ -371,16 +371,16 @@ function compute(
         const over = (index: RowIndex, key: Key) =>
             measure(kpi, request, (role) => index.get(role)?.get(key) ?? [], shareAt);
         result.groups = [...keys.values()].map(({ key, label }) => {
-            const current = over(now, key);
+            const group = over(now, key);
             const before = then ? over(then, key) : undefined;
             return {
                 key: key === null ? null : String(key),
                 label,
-                value: current.value,
-                sampleSize: current.sampleSize ?? 0,
+                value: group.value,
+                sampleSize: group.sampleSize ?? 0,
                 comparisonValue: before ? before.value : null,
                 comparisonSampleSize: before ? (before.sampleSize ?? 0) : null,
-                ...(current.parts ? { parts: current.parts } : {}),
+                ...(group.parts ? { parts: group.parts } : {}),
                 ...(before?.parts ? { comparisonParts: before.parts } : {}),
             };
         });

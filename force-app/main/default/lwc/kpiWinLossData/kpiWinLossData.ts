@@ -7,7 +7,7 @@ import { findKpi } from 'c/kpiCatalog';
 import { comparisonWindow, currentWindow, isoDate, parseIsoDate, parsePeriod, propertyText } from 'c/kpiPeriods';
 import { planKpis, subqueriesOfError as placeError } from 'c/kpiPlanner';
 import type { KpiPlan, KpiRequest } from 'c/kpiPlanner';
-import { readPicklistValues, readRecords, readResults } from 'c/kpiResults';
+import { describeProblem, readPicklistValues, readRecords, readResults } from 'c/kpiResults';
 import type { PicklistOption, RecordRow } from 'c/kpiResults';
 import type { DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
 
@@ -609,6 +609,9 @@ export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number,
         for (const subquery of owners) failedAliases.add(subquery.alias);
     }
     const results = readResults(plan.kpiPlan, data, list);
+    // A request the planner refused (a calendar the platform should never give) says why instead of showing zeros.
+    for (const rejected of plan.kpiPlan.rejected)
+        unplaced.push({ message: rejected.problems.map(describeProblem).join(' ') });
     const uiapi = asObject(asObject(data)?.uiapi);
     const missing = plan.subqueries
         .filter((s) => !failedAliases.has(s.alias) && !(s.alias in (asObject(uiapi?.[s.root]) ?? {})))

@@ -291,6 +291,20 @@ describe('readWinLoss', () => {
         expect(read.recent).toEqual([]);
     });
 
+    it('says why when the planner refused its requests, instead of reporting nothing closed', () => {
+        const bad = planWinLoss({
+            settings: DEFAULT_SETTINGS,
+            now,
+            calendar: { ...calendar, firstDayOfWeek: 0 },
+            userId,
+        });
+        expect(bad.kpiPlan.rejected.length).toBeGreaterThan(0);
+        const read = readWinLoss(response, bad, 3);
+        expect(read.unplaced.length).toBe(bad.kpiPlan.rejected.length);
+        expect(read.unplaced[0]).toEqual({ message: expect.stringMatching(/\S/) });
+        expect(readWinLoss(response, p, 3).unplaced).toEqual([]);
+    });
+
     it('lists missing subqueries and page limits', () => {
         const all = plan({ scope: 'all', lossReasonField: '' });
         const [first, ...rest] = aliasesOf(all, 'rates');
