@@ -75,20 +75,19 @@ interface PeriodRule {
 
 type Unit = 'week' | 'month' | 'quarter' | 'year' | 'fiscalQuarter' | 'fiscalYear';
 
-const RULES: Record<Exclude<PeriodKind, 'rollingDays'>, PeriodRule> = {
-    thisWeek: { unit: 'week', offset: 0, literal: 'THIS_WEEK' },
-    lastWeek: { unit: 'week', offset: -1, literal: 'LAST_WEEK' },
-    thisMonth: { unit: 'month', offset: 0, literal: 'THIS_MONTH' },
-    lastMonth: { unit: 'month', offset: -1, literal: 'LAST_MONTH' },
-    thisQuarter: { unit: 'quarter', offset: 0, literal: 'THIS_QUARTER' },
-    lastQuarter: { unit: 'quarter', offset: -1, literal: 'LAST_QUARTER' },
-    thisYear: { unit: 'year', offset: 0, literal: 'THIS_YEAR' },
-    lastYear: { unit: 'year', offset: -1, literal: 'LAST_YEAR' },
-    thisFiscalQuarter: { unit: 'fiscalQuarter', offset: 0, literal: 'THIS_FISCAL_QUARTER' },
-    lastFiscalQuarter: { unit: 'fiscalQuarter', offset: -1, literal: 'LAST_FISCAL_QUARTER' },
-    thisFiscalYear: { unit: 'fiscalYear', offset: 0, literal: 'THIS_FISCAL_YEAR' },
-    lastFiscalYear: { unit: 'fiscalYear', offset: -1, literal: 'LAST_FISCAL_YEAR' },
-};
+/** Each unit gives two periods, e.g. thisFiscalQuarter (THIS_FISCAL_QUARTER) and lastFiscalQuarter, in this order. */
+const UNITS: readonly Unit[] = ['week', 'month', 'quarter', 'year', 'fiscalQuarter', 'fiscalYear'];
+
+const RULES = Object.fromEntries(
+    UNITS.flatMap((unit) => {
+        const name = unit.charAt(0).toUpperCase() + unit.slice(1);
+        const literal = unit.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
+        return [
+            [`this${name}`, { unit, offset: 0, literal: `THIS_${literal}` }],
+            [`last${name}`, { unit, offset: -1, literal: `LAST_${literal}` }],
+        ];
+    }),
+) as Record<Exclude<PeriodKind, 'rollingDays'>, PeriodRule>;
 
 export const PERIOD_KINDS: readonly PeriodKind[] = [...(Object.keys(RULES) as PeriodKind[]), 'rollingDays'];
 export const COMPARISONS: readonly Comparison[] = ['none', 'previousPeriod', 'samePeriodLastYear'];
