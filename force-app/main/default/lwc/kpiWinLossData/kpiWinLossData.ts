@@ -4,7 +4,18 @@
  * and recent-loss rows, tying each error to the section it costs. Pure: no clock, no platform calls.
  */
 import { findKpi } from 'c/kpiCatalog';
-import { comparisonWindow, currentWindow, isoDate, parseIsoDate, parsePeriod, propertyText } from 'c/kpiPeriods';
+import { comparisonWindow, currentWindow, isoDate, parseIsoDate, periodKey } from 'c/kpiPeriods';
+import {
+    problemOf,
+    readChoice,
+    readCurrencyCode,
+    readFieldName,
+    readPeriod,
+    readText,
+    readUserId,
+    readWholeNumber,
+} from 'c/kpiProperties';
+import type { PropertyProblem, Reading } from 'c/kpiProperties';
 import { planKpis, subqueriesOfError as placeError } from 'c/kpiPlanner';
 import type { KpiPlan, KpiRequest } from 'c/kpiPlanner';
 import { describeProblem, readPicklistValues, readRecords, readResults } from 'c/kpiResults';
@@ -27,11 +38,6 @@ export const MAX_TREND_MONTHS = 24;
 export const MAX_GROUPS = 2000;
 export const RECENT_LOSSES = 10;
 
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-const PICKLIST_VALUE = /^[^\n\r]{1,255}$/;
-const CURRENCY_CODE = /^[A-Za-z]{3}$/;
-
 export interface WinLossSettings {
     period: Period;
     grouping: WinLossGrouping;
@@ -48,19 +54,7 @@ export interface WinLossSettings {
     currencyCode: string;
 }
 
-/** What a property accepts, described by a custom label the component words (args fill its placeholders). */
-export type ExpectCode =
-    'period' | 'fieldName' | 'typeValue' | 'leadSourceValue' | 'userId' | 'currencyCode' | 'orgValues' | 'hiddenField';
-
-/** What a property accepts: literal values shown as they are, or a description for the component to word. */
-export type Expectation = { values: string } | { describe: ExpectCode; args?: string[] };
-
-export interface PropertyProblem {
-    property: string;
-    value: string;
-    /** What the property accepts, for the message. */
-    expected: Expectation;
-}
+export type { PropertyProblem };
 
 export const DEFAULT_SETTINGS: WinLossSettings = {
     period: { kind: 'thisFiscalQuarter' },
@@ -76,22 +70,6 @@ export const DEFAULT_SETTINGS: WinLossSettings = {
     ownerId: '',
     currencyCode: '',
 };
-
-function blank(value: unknown): boolean {
-    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
-    const text = typeof value === 'string' ? value.trim() : '';
-    return (allowed as readonly string[]).includes(text) ? (text as T) : undefined;
-}
-
-function wholeNumber(value: unknown, min: number, max: number): number | undefined {
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    return typeof number === 'number' && Number.isInteger(number) && number >= min && number <= max
-        ? number
-        : undefined;
-}
 
 /** The filters that offer the org's picklist values, by the Opportunity field each filters on. */
 export const PICKLIST_FILTERS = { opportunityType: 'Type', leadSource: 'LeadSource' } as const;
@@ -117,73 +95,49 @@ export function readSettings(
 } {
     const problems: PropertyProblem[] = [];
     const settings: WinLossSettings = { ...DEFAULT_SETTINGS };
-    const read = <T>(
-        property: string,
-        expected: Expectation,
-        parse: (value: unknown) => T | undefined,
-        apply: (v: T) => void,
-    ) => {
-        const value = props[property];
-        if (blank(value)) return;
-        const parsed = parse(value);
-        if (parsed === undefined) problems.push({ property, value: propertyText(value), expected });
-        else apply(parsed);
+    // A bad value is replaced by the default, so each problem is a warning.
+    const take = <T>(property: keyof WinLossSettings, reading: Reading<T>, apply: (v: T) => void) => {
+        if (reading.ok) apply(reading.value);
+        else problems.push(problemOf(property, reading, 'warning'));
     };
-    read('period', { describe: 'period' }, parsePeriod, (v) => (settings.period = v));
-    read(
-        'grouping',
-        { values: GROUPINGS.join(', ') },
-        (v) => oneOf(v, GROUPINGS),
-        (v) => (settings.grouping = v),
-    );
-    read(
-        'measure',
-        { values: MEASURES.join(', ') },
-        (v) => oneOf(v, MEASURES),
-        (v) => (settings.measure = v),
-    );
-    read(
-        'scope',
-        { values: SCOPES.join(', ') },
-        (v) => oneOf(v, SCOPES),
-        (v) => (settings.scope = v),
-    );
-    read(
-        'minSample',
-        { values: '0 … 10000' },
-        (v) => wholeNumber(v, 0, 10000),
-        (v) => (settings.minSample = v),
-    );
-    read(
+    const d = DEFAULT_SETTINGS;
+    take('period', readPeriod(props.period, periodKey(d.period)), (v) => (settings.period = v));
+    take('grouping', readChoice(props.grouping, GROUPINGS, d.grouping), (v) => (settings.grouping = v));
+    take('measure', readChoice(props.measure, MEASURES, d.measure), (v) => (settings.measure = v));
+    take('scope', readChoice(props.scope, SCOPES, d.scope), (v) => (settings.scope = v));
+    take('minSample', readWholeNumber(props.minSample, 0, 10000, d.minSample), (v) => (settings.minSample = v));
+    take(
         'fiscalYearStartMonth',
-        { values: '1 … 12' },
-        (v) => wholeNumber(v, 1, 12),
+        readWholeNumber(props.fiscalYearStartMonth, 1, 12, d.fiscalYearStartMonth),
         (v) => (settings.fiscalYearStartMonth = v),
     );
-    const text = (pattern: RegExp) => (v: unknown) =>
-        typeof v === 'string' && pattern.test(v.trim()) ? v.trim() : undefined;
-    read('lossReasonField', { describe: 'fieldName' }, text(FIELD_NAME), (v) => (settings.lossReasonField = v));
+    take(
+        'lossReasonField',
+        readFieldName(props.lossReasonField, d.lossReasonField),
+        (v) => (settings.lossReasonField = v),
+    );
     // An explicitly emptied loss-reason property means "no such field": the component explains how to add one.
     if (props.lossReasonField === '' || props.lossReasonField === null) settings.lossReasonField = '';
-    read('opportunityType', { describe: 'typeValue' }, text(PICKLIST_VALUE), (v) => (settings.opportunityType = v));
-    read('leadSource', { describe: 'leadSourceValue' }, text(PICKLIST_VALUE), (v) => (settings.leadSource = v));
-    read('ownerId', { describe: 'userId' }, text(SALESFORCE_ID), (v) => (settings.ownerId = v));
-    read(
-        'currencyCode',
-        { describe: 'currencyCode' },
-        text(CURRENCY_CODE),
-        (v) => (settings.currencyCode = v.toUpperCase()),
-    );
+    take('opportunityType', readText(props.opportunityType, d.opportunityType), (v) => (settings.opportunityType = v));
+    take('leadSource', readText(props.leadSource, d.leadSource), (v) => (settings.leadSource = v));
+    take('ownerId', readUserId(props.ownerId, d.ownerId), (v) => (settings.ownerId = v));
+    take('currencyCode', readCurrencyCode(props.currencyCode), (v) => (settings.currencyCode = v ?? d.currencyCode));
     for (const filter of Object.keys(PICKLIST_FILTERS) as PicklistFilter[]) {
         const value = settings[filter];
         const options = picklists?.[filter];
         if (!value || options === undefined || options?.some((option) => option.value === value)) continue;
         const field = PICKLIST_FILTERS[filter];
-        const expected: Expectation =
+        problems.push(
             options === null
-                ? { describe: 'hiddenField', args: [field] }
-                : { describe: 'orgValues', args: [field, options.map((option) => option.value).join(', ')] };
-        problems.push({ property: filter, value, expected });
+                ? { property: filter, value, code: 'fieldHidden', severity: 'warning', args: [field] }
+                : {
+                      property: filter,
+                      value,
+                      code: 'notOrgValue',
+                      severity: 'warning',
+                      args: [field, options.map((option) => option.value).join(', ')],
+                  },
+        );
         settings[filter] = '';
     }
     return { settings, problems };

@@ -4,7 +4,6 @@
  * kpiWinLossData shapes. Pure: no DOM, no clock, no platform calls; one small function per concern.
  */
 import kpiWinLossTitle from '@salesforce/label/c.kpiWinLossTitle';
-import kpiWinLossBadProperty from '@salesforce/label/c.kpiWinLossBadProperty';
 import kpiWinLossLoading from '@salesforce/label/c.kpiWinLossLoading';
 import kpiWinLossEmpty from '@salesforce/label/c.kpiWinLossEmpty';
 import kpiWinLossPartial from '@salesforce/label/c.kpiWinLossPartial';
@@ -12,6 +11,12 @@ import kpiWinLossTruncated from '@salesforce/label/c.kpiWinLossTruncated';
 import kpiConfigPropPeriod from '@salesforce/label/c.kpiConfigPropPeriod';
 import kpiWinLossGrouping from '@salesforce/label/c.kpiWinLossGrouping';
 import kpiWinLossMeasure from '@salesforce/label/c.kpiWinLossMeasure';
+import kpiWinLossPropGrouping from '@salesforce/label/c.kpiWinLossPropGrouping';
+import kpiWinLossPropMinSample from '@salesforce/label/c.kpiWinLossPropMinSample';
+import kpiSettingLossReasonField from '@salesforce/label/c.kpiSettingLossReasonField';
+import kpiConfigPropScope from '@salesforce/label/c.kpiConfigPropScope';
+import kpiConfigPropFiscalYearStartMonth from '@salesforce/label/c.kpiConfigPropFiscalYearStartMonth';
+import kpiConfigPropCurrencyCode from '@salesforce/label/c.kpiConfigPropCurrencyCode';
 import kpiGroupingType from '@salesforce/label/c.kpiGroupingType';
 import kpiGroupingSource from '@salesforce/label/c.kpiGroupingSource';
 import kpiWinLossMonth from '@salesforce/label/c.kpiWinLossMonth';
@@ -56,14 +61,6 @@ import kpiWinLossRunsAsViewer from '@salesforce/label/c.kpiWinLossRunsAsViewer';
 import kpiWinLossSectionFailed from '@salesforce/label/c.kpiWinLossSectionFailed';
 import kpiWinLossReasonFieldUnavailable from '@salesforce/label/c.kpiWinLossReasonFieldUnavailable';
 import kpiLeaderboardAmountsCurrency from '@salesforce/label/c.kpiLeaderboardAmountsCurrency';
-import kpiWinLossExpectPeriod from '@salesforce/label/c.kpiWinLossExpectPeriod';
-import kpiWinLossExpectFieldName from '@salesforce/label/c.kpiWinLossExpectFieldName';
-import kpiWinLossExpectTypeValue from '@salesforce/label/c.kpiWinLossExpectTypeValue';
-import kpiWinLossExpectLeadSourceValue from '@salesforce/label/c.kpiWinLossExpectLeadSourceValue';
-import kpiWinLossExpectUserId from '@salesforce/label/c.kpiWinLossExpectUserId';
-import kpiWinLossExpectCurrency from '@salesforce/label/c.kpiWinLossExpectCurrency';
-import kpiWinLossExpectOrgValues from '@salesforce/label/c.kpiWinLossExpectOrgValues';
-import kpiWinLossExpectVisibleField from '@salesforce/label/c.kpiWinLossExpectVisibleField';
 import kpiLeaderboardAll from '@salesforce/label/c.kpiLeaderboardAll';
 import kpiWinLossFilterHidden from '@salesforce/label/c.kpiWinLossFilterHidden';
 import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
@@ -83,17 +80,15 @@ import type { KpiChartSeries } from 'c/kpiChartData';
 import type { Filter, FilterOption } from 'c/kpiFilterBar';
 import { formatCount, formatKpiValue } from 'c/kpiFormat';
 import { periodKey } from 'c/kpiPeriods';
-import { fillLabel } from 'c/kpiProperties';
+import { fillLabel, problemMessage } from 'c/kpiProperties';
+import type { PropertyProblem } from 'c/kpiProperties';
 import type { Period } from 'c/kpiPeriods';
 import { sectionsToOmit, subqueriesOfError } from 'c/kpiWinLossData';
 import type {
     Bucket,
-    ExpectCode,
-    Expectation,
     FilterPicklists,
     OptionalSection,
     PicklistFilter,
-    PropertyProblem,
     ReasonRow,
     RecentLoss,
     TrendSeries,
@@ -132,15 +127,19 @@ const PERIOD_LABELS: Record<string, string> = {
     lastFiscalYear: kpiTilePeriodLastFiscalYear,
 };
 
-const EXPECT_LABELS: Record<ExpectCode, string> = {
-    period: kpiWinLossExpectPeriod,
-    fieldName: kpiWinLossExpectFieldName,
-    typeValue: kpiWinLossExpectTypeValue,
-    leadSourceValue: kpiWinLossExpectLeadSourceValue,
-    userId: kpiWinLossExpectUserId,
-    currencyCode: kpiWinLossExpectCurrency,
-    orgValues: kpiWinLossExpectOrgValues,
-    hiddenField: kpiWinLossExpectVisibleField,
+/** Each property's App Builder label (kpiWinLoss.js-meta.xml), for the messages that name it. */
+export const PROPERTY_LABELS: Record<keyof WinLossSettings, string> = {
+    period: kpiConfigPropPeriod,
+    grouping: kpiWinLossPropGrouping,
+    measure: kpiWinLossMeasure,
+    lossReasonField: kpiSettingLossReasonField,
+    minSample: kpiWinLossPropMinSample,
+    scope: kpiConfigPropScope,
+    fiscalYearStartMonth: kpiConfigPropFiscalYearStartMonth,
+    opportunityType: kpiGroupingType,
+    leadSource: kpiGroupingSource,
+    ownerId: kpiGroupingOwner,
+    currencyCode: kpiConfigPropCurrencyCode,
 };
 
 // Colour-vision safe (Okabe-Ito blue and vermillion bars, told apart by lightness too; a black dashed line with
@@ -255,18 +254,9 @@ export function isFilterName(name: unknown): name is FilterName {
     return (FILTER_NAMES as readonly unknown[]).includes(name);
 }
 
-/** What a property accepts, in the viewer's language: literal values as they are, descriptions from labels. */
-export function expectationText(expected: Expectation): string {
-    return 'values' in expected
-        ? expected.values
-        : fillLabel(EXPECT_LABELS[expected.describe], ...(expected.args ?? []));
-}
-
+/** Each bad property as one line naming it by its App Builder label, keyed by property. */
 export function propertyMessages(problems: readonly PropertyProblem[]): Line[] {
-    return problems.map((p) => ({
-        key: p.property,
-        text: fillLabel(kpiWinLossBadProperty, p.property, p.value, expectationText(p.expected)),
-    }));
+    return problems.map((p) => ({ key: p.property, text: problemMessage(p, PROPERTY_LABELS) }));
 }
 
 /** The named periods, and a rolling period as it is when the property asks for one. */

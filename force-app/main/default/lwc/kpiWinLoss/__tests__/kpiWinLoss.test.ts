@@ -434,7 +434,15 @@ describe('c-kpi-win-loss', () => {
         });
         await flush();
         const messages = findAll(element, '.kpi-win-loss__property').map((p) => p.textContent);
-        expect(messages).toEqual(Array(7).fill('c.kpiWinLossBadProperty'));
+        expect(messages).toEqual([
+            'c.kpiPropertyNotPeriod',
+            'c.kpiPropertyNotChoice',
+            'c.kpiPropertyNotChoice',
+            'c.kpiPropertyNotChoice',
+            'c.kpiPropertyNotWholeNumber',
+            'c.kpiPropertyNotUserId',
+            'c.kpiPropertyNotCurrency',
+        ]);
         expect(findAll(element, '.kpi-win-loss__property').map((p) => p.getAttribute('data-property'))).toEqual([
             'period',
             'grouping',
@@ -568,7 +576,7 @@ describe('c-kpi-win-loss', () => {
             wire.emit(both);
             await flush();
             const message = find(element, '.kpi-win-loss__property[data-property="opportunityType"]');
-            expect(message?.textContent?.trim()).toBe('c.kpiWinLossBadProperty');
+            expect(message?.textContent?.trim()).toBe('c.kpiPropertyNotOrgValue');
             expect(sentValues()).not.toContain('Renwal');
             expect(config().variables).toEqual(planOf().variables);
             expect((filter(element, 'opportunityType') as unknown as { value: string }).value).toBe('');

@@ -448,7 +448,9 @@ describe('picklist filters', () => {
             {
                 property: 'opportunityType',
                 value: 'New Busines',
-                expected: { describe: 'orgValues', args: ['Type', 'New Business, Renewal, Upgrade'] },
+                code: 'notOrgValue',
+                severity: 'warning',
+                args: ['Type', 'New Business, Renewal, Upgrade'],
             },
         ]);
         expect(settings.opportunityType).toBe('');
@@ -460,7 +462,8 @@ describe('picklist filters', () => {
             expect.objectContaining({
                 property: 'leadSource',
                 value: 'Web',
-                expected: { describe: 'hiddenField', args: ['LeadSource'] },
+                code: 'fieldHidden',
+                args: ['LeadSource'],
             }),
         ]);
         expect(settings.leadSource).toBe('');

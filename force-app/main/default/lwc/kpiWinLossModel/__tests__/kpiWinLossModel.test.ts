@@ -1,5 +1,7 @@
 import { LABELS as TEXT } from '../../kpiConfig/__tests__/kpiLabels';
 import fc from 'fast-check';
+import fs from 'fs';
+import path from 'path';
 import { sectionsToOmit, subqueriesOfError } from 'c/kpiWinLossData';
 import type {
     FilterPicklists,
@@ -19,7 +21,6 @@ import {
     chartSeries,
     chartSummary,
     currencyOf,
-    expectationText,
     filters,
     hiddenFilters,
     isEmpty,
@@ -151,28 +152,52 @@ const sectionOf = (all: Section[], key: string) => all.find((s) => s.key === key
 const cellTexts = (s: Section) => s.table?.rows.map((row) => [row.head, ...row.cells.map((c) => c.text)]);
 
 describe('kpiWinLossModel: property messages', () => {
+    const warning = 'warning' as const;
     it.each([
-        [{ values: 'month, quarter, fiscalQuarter' }, 'month, quarter, fiscalQuarter'],
-        [{ describe: 'userId' as const }, TEXT.kpiWinLossExpectUserId],
         [
-            { describe: 'orgValues' as const, args: ['Type', 'New, Renewal'] },
-            "one of the org's Type values: New, Renewal",
+            { property: 'grouping', value: 'week', code: 'notChoice', severity: warning, args: ['month, quarter'] },
+            'Chart grouping: "week" is not one of the choices. Choose one of: month, quarter.',
         ],
         [
-            { describe: 'hiddenField' as const, args: ['LeadSource'] },
-            'a field you can see (field-level security hides Opportunity LeadSource from you)',
+            { property: 'ownerId', value: 'bad', code: 'notUserId', severity: warning },
+            'Owner: "bad" is not a User Id. Enter a 15- or 18-character Id, or leave it empty.',
         ],
-    ])('words what a property accepts: %j', (expected, text) => {
-        expect(expectationText(expected)).toBe(text);
+        [
+            {
+                property: 'opportunityType',
+                value: 'Renwal',
+                code: 'notOrgValue',
+                severity: warning,
+                args: ['Type', 'New, Renewal'],
+            },
+            'Opportunity type: "Renwal" is not a Type value in this org. Choose one of: New, Renewal.',
+        ],
+        [
+            { property: 'leadSource', value: 'Web', code: 'fieldHidden', severity: warning, args: ['LeadSource'] },
+            'Lead source: "Web" is not usable because field-level security hides Opportunity LeadSource from you. ' +
+                'Ask your admin for access, or leave it empty.',
+        ],
+        [
+            { property: 'minSample', value: '-1', code: 'notWholeNumber', severity: warning, args: [0, 10000] },
+            'Minimum closed deals: "-1" is not a whole number from 0 to 10000. Enter one in that range.',
+        ],
+    ])('names the property by its App Builder label, its value and what it accepts: %j', (problem, text) => {
+        expect(propertyMessages([problem])).toEqual([{ key: problem.property, text }]);
     });
 
-    it('names the property, its value and what it accepts, keyed by property', () => {
-        expect(propertyMessages([{ property: 'grouping', value: 'week', expected: { values: 'month' } }])).toEqual([
-            {
-                key: 'grouping',
-                text: 'The grouping property has an invalid value "week"; expected month. Using the default instead.',
-            },
-        ]);
+    it('names every property by the label App Builder shows for it (kpiWinLoss.js-meta.xml)', () => {
+        const meta = fs.readFileSync(path.join(__dirname, '..', '..', 'kpiWinLoss', 'kpiWinLoss.js-meta.xml'), 'utf8');
+        const shown = new Map(
+            [...meta.matchAll(/<property name="(\w+)"[^>]* label="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+        );
+        const properties = Object.keys(settings) as (keyof WinLossSettings)[];
+        expect([...shown.keys()].sort()).toEqual([...properties].sort());
+        for (const property of properties) {
+            const [line] = propertyMessages([{ property, value: 'x', code: 'notText', severity: warning, args: [1] }]);
+            expect(line.text).toBe(
+                `${shown.get(property)}: "x" is not a single line of at most 1 characters. Shorten it.`,
+            );
+        }
     });
 });
 
