@@ -9,7 +9,7 @@ import type { KpiConfig } from 'c/kpiConfig';
 import { todayIn } from 'c/kpiPeriods';
 import { planKpis } from 'c/kpiPlanner';
 import type { KpiPlan } from 'c/kpiPlanner';
-import { readResults, retryKeys } from 'c/kpiResults';
+import { emptyResult, readResults, retryKeys } from 'c/kpiResults';
 import type { KpiResult } from 'c/kpiResults';
 import type { TileInput } from 'c/kpiTileModel';
 
@@ -142,20 +142,8 @@ export function settle(plan: KpiPlan, answers: readonly (Answer | undefined)[], 
 }
 
 function overBudget(plan: KpiPlan, key: string): KpiResult {
-    return {
-        key,
-        kpi: plan.requests.find((request) => request.key === key)?.kpi ?? key,
-        status: 'error',
-        value: null,
-        comparisonValue: null,
-        sampleSize: null,
-        comparisonSampleSize: null,
-        lowSample: false,
-        target: null,
-        sparkline: [],
-        notes: [],
-        error: { kind: 'config', messages: [tooManyRequestsMessage()] },
-    };
+    const kpi = plan.requests.find((request) => request.key === key)?.kpi ?? key;
+    return { ...emptyResult(key, kpi), error: { kind: 'config', messages: [tooManyRequestsMessage()] } };
 }
 
 /** True when the wire has answered: the first emission, before any response, has neither data nor errors. */

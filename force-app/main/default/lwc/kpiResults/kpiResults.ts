@@ -183,7 +183,8 @@ function aliasesOf(request: PlannedRequest): string[] {
     return [...new Set(all.flatMap((reads) => Object.values(reads).flat()))];
 }
 
-function base(key: string, kpi: string): KpiResult {
+/** A result with nothing read yet: an error until something says otherwise (also the loader's over-budget one). */
+export function emptyResult(key: string, kpi: string): KpiResult {
     return {
         key,
         kpi,
@@ -213,7 +214,7 @@ export function readResults(
     const results: Record<string, KpiResult> = {};
     for (const rejected of plan.rejected) {
         results[rejected.key] = {
-            ...base(rejected.key, rejected.kpi),
+            ...emptyResult(rejected.key, rejected.kpi),
             error: { kind: 'config', messages: rejected.problems.map(describeProblem), problems: rejected.problems },
         };
     }
@@ -234,7 +235,7 @@ export function readResults(
 
     for (const request of plan.requests.filter((r) => r.document === documentIndex)) {
         const result: KpiResult = {
-            ...base(request.key, request.kpi),
+            ...emptyResult(request.key, request.kpi),
             window: request.window,
             comparisonWindow: request.comparisonWindow,
             notes: [...request.notes],
@@ -523,6 +524,15 @@ function aggregateOf(part: ResolvedPart, request: PlannedRequest, rows: Row[]): 
 
 const divide = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
+/** A rate and its two sides; the sample is the denominator's records. */
+function rate(numerator: Computed, denominator: Computed): Computed {
+    return {
+        value: divide(numerator.value ?? 0, denominator.value ?? 0),
+        sampleSize: denominator.sampleSize,
+        parts: { numerator: numerator.value ?? 0, denominator: denominator.value ?? 0 },
+    };
+}
+
 const PARTS = new WeakMap<KpiDefinition, Map<string, ResolvedPart>>();
 
 /** A KPI's parts by role, resolved once: a leaderboard measures each KPI for thousands of sets of owners. */
@@ -557,22 +567,13 @@ function measure(
             );
             const part = parts.get('value')!;
             const inShare = all.filter((row) => wanted.includes(String(row.keys[shareAt])));
-            const whole = aggregateOf(part, request, all);
-            const share = aggregateOf(part, request, inShare);
-            return {
-                value: divide(share.value ?? 0, whole.value ?? 0),
-                sampleSize: whole.sampleSize,
-                parts: { numerator: share.value ?? 0, denominator: whole.value ?? 0 },
-            };
+            return rate(aggregateOf(part, request, inShare), aggregateOf(part, request, all));
         }
         case 'ratio': {
-            const numerator = aggregateOf(parts.get('numerator')!, request, rows('numerator'));
-            const denominator = aggregateOf(parts.get('denominator')!, request, rows('denominator'));
-            return {
-                value: divide(numerator.value ?? 0, denominator.value ?? 0),
-                sampleSize: denominator.sampleSize,
-                parts: { numerator: numerator.value ?? 0, denominator: denominator.value ?? 0 },
-            };
+            return rate(
+                aggregateOf(parts.get('numerator')!, request, rows('numerator')),
+                aggregateOf(parts.get('denominator')!, request, rows('denominator')),
+            );
         }
         case 'coverage': {
             const pipeline = aggregateOf(parts.get('pipeline')!, request, rows('pipeline'));

@@ -14,18 +14,12 @@ import { cleanUp, emitData, flush, mount, pinClock, shadow, shadowAll } from '..
 jest.mock('@salesforce/i18n/firstDayOfWeek', () => ({ default: 1 }), { virtual: true });
 jest.mock('c/kpiCatalog', () => {
     const actual = jest.requireActual('c/kpiCatalog');
+    // Lost amount's shape (a sum of Amount by close date), counting every closed deal: a KPI the catalog lacks.
     const added = {
+        ...actual.findKpi('lostAmount'),
         id: 'closedDealAmount',
-        label: 'kpiLostAmount',
-        help: 'kpiLostAmountHelp',
-        object: 'Opportunity',
-        dateField: 'CloseDate',
         filter: { IsClosed: { eq: true } },
-        measure: { kind: 'aggregate', aggregate: { fn: 'sum', field: 'Amount' } },
-        unit: 'currency',
         higherIsBetter: true,
-        timing: 'event',
-        strategy: 'aggregate',
         why: 'A test KPI: the amount of every closed deal.',
         groupings: ['owner', 'type'],
         drillDown: { object: 'Opportunity', listView: 'kpiOpportunitiesClosed' },
