@@ -50,26 +50,7 @@ import kpiTilePeriodThisMonth from '@salesforce/label/c.kpiTilePeriodThisMonth';
 import kpiTilePeriodThisQuarter from '@salesforce/label/c.kpiTilePeriodThisQuarter';
 import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
 import kpiTilePeriodThisYear from '@salesforce/label/c.kpiTilePeriodThisYear';
-import kpiLeaderboardProblemBadComparison from '@salesforce/label/c.kpiLeaderboardProblemBadComparison';
-import kpiLeaderboardProblemBadCurrency from '@salesforce/label/c.kpiLeaderboardProblemBadCurrency';
-import kpiLeaderboardProblemBadFilterValue from '@salesforce/label/c.kpiLeaderboardProblemBadFilterValue';
-import kpiLeaderboardProblemBadFiscalMonth from '@salesforce/label/c.kpiLeaderboardProblemBadFiscalMonth';
-import kpiLeaderboardProblemBadGroupBy from '@salesforce/label/c.kpiLeaderboardProblemBadGroupBy';
-import kpiLeaderboardProblemBadManager from '@salesforce/label/c.kpiLeaderboardProblemBadManager';
-import kpiLeaderboardProblemBadMinSample from '@salesforce/label/c.kpiLeaderboardProblemBadMinSample';
-import kpiLeaderboardProblemBadPeriod from '@salesforce/label/c.kpiLeaderboardProblemBadPeriod';
-import kpiLeaderboardProblemBadRankBy from '@salesforce/label/c.kpiLeaderboardProblemBadRankBy';
-import kpiLeaderboardProblemBadRankMethod from '@salesforce/label/c.kpiLeaderboardProblemBadRankMethod';
-import kpiLeaderboardProblemBadRankedUsers from '@salesforce/label/c.kpiLeaderboardProblemBadRankedUsers';
-import kpiLeaderboardProblemBadRowLimit from '@salesforce/label/c.kpiLeaderboardProblemBadRowLimit';
-import kpiLeaderboardProblemBadSecondary from '@salesforce/label/c.kpiLeaderboardProblemBadSecondary';
-import kpiLeaderboardProblemBadShowFilters from '@salesforce/label/c.kpiLeaderboardProblemBadShowFilters';
-import kpiLeaderboardProblemBadTarget from '@salesforce/label/c.kpiLeaderboardProblemBadTarget';
-import kpiLeaderboardProblemBadTargetField from '@salesforce/label/c.kpiLeaderboardProblemBadTargetField';
-import kpiLeaderboardProblemBadTargetSource from '@salesforce/label/c.kpiLeaderboardProblemBadTargetSource';
-import kpiLeaderboardProblemBadVariant from '@salesforce/label/c.kpiLeaderboardProblemBadVariant';
 import kpiLeaderboardProblemBadYearChoice from '@salesforce/label/c.kpiLeaderboardProblemBadYearChoice';
-import kpiLeaderboardProblemBadYears from '@salesforce/label/c.kpiLeaderboardProblemBadYears';
 import kpiLeaderboardProblemComparisonNotSupported from '@salesforce/label/c.kpiLeaderboardProblemComparisonNotSupported';
 import kpiLeaderboardProblemFilterNotApplicable from '@salesforce/label/c.kpiLeaderboardProblemFilterNotApplicable';
 import kpiLeaderboardProblemMinSampleIgnored from '@salesforce/label/c.kpiLeaderboardProblemMinSampleIgnored';
@@ -81,7 +62,6 @@ import kpiLeaderboardProblemPercentTarget from '@salesforce/label/c.kpiLeaderboa
 import kpiLeaderboardProblemSecondaryIsMain from '@salesforce/label/c.kpiLeaderboardProblemSecondaryIsMain';
 import kpiLeaderboardProblemTargetIgnored from '@salesforce/label/c.kpiLeaderboardProblemTargetIgnored';
 import kpiLeaderboardProblemTargetNeeded from '@salesforce/label/c.kpiLeaderboardProblemTargetNeeded';
-import kpiLeaderboardProblemUnknownKpi from '@salesforce/label/c.kpiLeaderboardProblemUnknownKpi';
 import kpiLeaderboardPropComparison from '@salesforce/label/c.kpiLeaderboardPropComparison';
 import kpiConfigPropCurrencyCode from '@salesforce/label/c.kpiConfigPropCurrencyCode';
 import kpiLeaderboardPropFiscalYearStartMonth from '@salesforce/label/c.kpiLeaderboardPropFiscalYearStartMonth';
@@ -212,28 +192,12 @@ export const PROPERTY_LABELS: Record<string, string> = {
     yearsShown: kpiLeaderboardPropYearsShown,
 };
 
-/** Configuration problems by code: {0} is the property label, {1} the value. */
+/**
+ * The leaderboard's own problem codes (problemMessage's templates): {0} is the property label, {1} the value. The
+ * value readers' codes are worded by kpiProperties.
+ */
 export const PROBLEM_LABELS: Record<string, string> = {
-    badComparison: kpiLeaderboardProblemBadComparison,
-    badCurrency: kpiLeaderboardProblemBadCurrency,
-    badFilterValue: kpiLeaderboardProblemBadFilterValue,
-    badFiscalMonth: kpiLeaderboardProblemBadFiscalMonth,
-    badGroupBy: kpiLeaderboardProblemBadGroupBy,
-    badManager: kpiLeaderboardProblemBadManager,
-    badMinSample: kpiLeaderboardProblemBadMinSample,
-    badPeriod: kpiLeaderboardProblemBadPeriod,
-    badRankBy: kpiLeaderboardProblemBadRankBy,
-    badRankMethod: kpiLeaderboardProblemBadRankMethod,
-    badRankedUsers: kpiLeaderboardProblemBadRankedUsers,
-    badRowLimit: kpiLeaderboardProblemBadRowLimit,
-    badSecondary: kpiLeaderboardProblemBadSecondary,
-    badShowFilters: kpiLeaderboardProblemBadShowFilters,
-    badTarget: kpiLeaderboardProblemBadTarget,
-    badTargetField: kpiLeaderboardProblemBadTargetField,
-    badTargetSource: kpiLeaderboardProblemBadTargetSource,
-    badVariant: kpiLeaderboardProblemBadVariant,
     badYearChoice: kpiLeaderboardProblemBadYearChoice,
-    badYears: kpiLeaderboardProblemBadYears,
     comparisonNotSupported: kpiLeaderboardProblemComparisonNotSupported,
     filterNotApplicable: kpiLeaderboardProblemFilterNotApplicable,
     minSampleIgnored: kpiLeaderboardProblemMinSampleIgnored,
@@ -245,7 +209,6 @@ export const PROBLEM_LABELS: Record<string, string> = {
     secondaryIsMain: kpiLeaderboardProblemSecondaryIsMain,
     targetIgnored: kpiLeaderboardProblemTargetIgnored,
     targetNeeded: kpiLeaderboardProblemTargetNeeded,
-    unknownKpi: kpiLeaderboardProblemUnknownKpi,
 };
 
 /** Period options of the filter bar, by period kind. */

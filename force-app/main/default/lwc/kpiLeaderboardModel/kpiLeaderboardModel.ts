@@ -4,7 +4,7 @@
  * totals. Pure: the viewer's User Id, locale, currency and time zone and the clock are passed in, so it is tested
  * without a DOM; kpiLeaderboard only holds the properties, the wire and the event handlers.
  */
-import { fillLabel } from 'c/kpiProperties';
+import { fillLabel, problemMessage } from 'c/kpiProperties';
 import { reduceErrors, summarizeErrors } from 'c/kpiErrors';
 import { formatCount, formatDateRange, formatKpiValue } from 'c/kpiFormat';
 import type { KpiUnit } from 'c/kpiFormat';
@@ -327,8 +327,7 @@ export function titleOf(id: string, plan: BoardPlan): string {
 
 /** A configuration problem as a sentence naming the property as App Builder labels it. */
 export function problemText(problem: ConfigProblem): string {
-    const property = PROPERTY_LABELS[problem.property] ?? problem.property;
-    return fillLabel(PROBLEM_LABELS[problem.code], property, problem.value ?? '');
+    return problemMessage(problem, PROPERTY_LABELS, PROBLEM_LABELS);
 }
 
 export function configErrors(problems: readonly ConfigProblem[]): KeyedText[] {

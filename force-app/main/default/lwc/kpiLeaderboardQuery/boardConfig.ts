@@ -4,11 +4,28 @@
  * sensible can be shown), `warning` drops or ignores the value and the board says so.
  */
 import { findKpi } from 'c/kpiCatalog';
-import { isComparison, parsePeriod, propertyText } from 'c/kpiPeriods';
+import { COMPARISONS } from 'c/kpiPeriods';
 import type { Comparison, Period } from 'c/kpiPeriods';
+import {
+    isBlank,
+    problemOf,
+    readBoolean,
+    readChoice,
+    readCurrencyCode,
+    readFieldName,
+    readKpiId,
+    readKpiList,
+    readPeriod,
+    readTarget,
+    readText,
+    readUserId,
+    readWholeNumber,
+    shown,
+} from 'c/kpiProperties';
+import type { PropertyProblem, Reading, ReaderCode } from 'c/kpiProperties';
 import { RANK_BY, RANK_METHODS } from 'c/kpiRanking';
 import type { RankBy, RankMethod } from 'c/kpiRanking';
-import { FILTER_FIELDS, filteredObjects, findBoardKpi } from './boardKpis';
+import { BOARD_KPIS, FILTER_FIELDS, filteredObjects, findBoardKpi } from './boardKpis';
 import type { BoardKpi } from './boardKpis';
 
 export type RankedUsersMode = 'owners' | 'role' | 'profile' | 'team';
@@ -100,83 +117,40 @@ export interface BoardConfig {
     currencyCode: string | null;
 }
 
-export type ConfigProblemCode =
-    | 'unknownKpi'
+/**
+ * The leaderboard's own codes, for what a single value reader cannot tell: combinations of properties (a target
+ * without a source), values the KPI decides (a catalog KPI that cannot be ranked), a required value left blank.
+ * Every other problem carries a kpiProperties reader's code.
+ */
+export type BoardProblemCode =
     | 'notRankable'
-    | 'badSecondary'
     | 'secondaryIsMain'
-    | 'badPeriod'
-    | 'badComparison'
     | 'comparisonNotSupported'
-    | 'badFiscalMonth'
-    | 'badYears'
     | 'badYearChoice'
-    | 'badFilterValue'
     | 'filterNotApplicable'
-    | 'badRankedUsers'
     | 'missingRole'
     | 'missingProfile'
-    | 'badManager'
-    | 'badGroupBy'
-    | 'badRankBy'
-    | 'badRankMethod'
-    | 'badMinSample'
     | 'minSampleIgnored'
-    | 'badTargetSource'
-    | 'badTarget'
     | 'missingTarget'
     | 'percentTarget'
-    | 'badTargetField'
     | 'targetNeeded'
-    | 'targetIgnored'
-    | 'badRowLimit'
-    | 'badVariant'
-    | 'badShowFilters'
-    | 'badCurrency';
+    | 'targetIgnored';
 
-export interface ConfigProblem {
-    code: ConfigProblemCode;
-    /** The App Builder property at fault. */
-    property: string;
-    value?: string;
-    severity: 'error' | 'warning';
-}
+export type ConfigProblemCode = ReaderCode | BoardProblemCode;
 
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+/** kpiProperties' problem shape, with the leaderboard's codes. */
+export type ConfigProblem = PropertyProblem<ConfigProblemCode>;
+
 const DEVELOPER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-const MAX_TEXT = 255;
-
-const isBlank = (value: unknown) => value === undefined || value === null || propertyText(value).trim() === '';
-const text = (value: unknown) => (isBlank(value) ? '' : propertyText(value).trim());
-
-/** An App Builder Integer (or its text, from the preview or a hand-edited page); undefined when blank. */
-function integer(value: unknown): number | undefined {
-    if (isBlank(value)) return undefined;
-    const number = typeof value === 'number' ? value : Number(propertyText(value).trim());
-    return Number.isInteger(number) ? number : NaN;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T | undefined {
-    if (isBlank(value)) return fallback;
-    const choice = text(value);
-    return (allowed as readonly string[]).includes(choice) ? (choice as T) : undefined;
-}
-
-function booleanOf(value: unknown, fallback: boolean): boolean | undefined {
-    if (typeof value === 'boolean') return value;
-    if (isBlank(value)) return fallback;
-    return text(value) === 'true' ? true : text(value) === 'false' ? false : undefined;
-}
+const RANKABLE_IDS = BOARD_KPIS.map((kpi) => kpi.id);
 
 /** A target as typed: `1500000`, `25%` or `0.25`; percent KPIs take a share, so `25` alone is refused for them. */
 export function parseTarget(value: unknown, percentUnit: boolean): number | 'percentTarget' | undefined {
-    const raw = text(value).replace(/[\s,]/g, '');
-    const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(raw);
-    if (!match) return undefined;
-    const number = Number(match[1]) / (match[2] ? 100 : 1);
-    if (percentUnit && !match[2] && number > 1) return 'percentTarget';
-    return number;
+    const reading = readTarget(value, { percent: true });
+    if (!reading.ok || reading.value === null) return undefined;
+    const typedPercent = typeof value === 'string' && value.trim().endsWith('%');
+    if (percentUnit && !typedPercent && reading.value > 1) return 'percentTarget';
+    return reading.value;
 }
 
 export interface ConfigResult {
@@ -187,59 +161,54 @@ export interface ConfigResult {
 /** Checks the properties and the viewer's choices; `config` is absent when an error stops the board. */
 export function readBoardConfig(properties: BoardProperties, choices: BoardChoices = {}): ConfigResult {
     const problems: ConfigProblem[] = [];
-    const error = (code: ConfigProblemCode, property: string, value?: unknown) =>
-        problems.push({
-            code,
-            property,
-            severity: 'error',
-            ...(value === undefined ? {} : { value: propertyText(value) }),
-        });
-    const warn = (code: ConfigProblemCode, property: string, value?: unknown) =>
-        problems.push({
-            code,
-            property,
-            severity: 'warning',
-            ...(value === undefined ? {} : { value: propertyText(value) }),
-        });
+    const report = (severity: ConfigProblem['severity'], code: BoardProblemCode, property: string, value?: unknown) =>
+        problems.push({ property, value: value === undefined ? '' : shown(value), code, severity });
+    const error = (code: BoardProblemCode, property: string, value?: unknown) => report('error', code, property, value);
+    const warn = (code: BoardProblemCode, property: string, value?: unknown) =>
+        report('warning', code, property, value);
+    /** The value read, or (its problem reported) undefined. */
+    function read<T>(property: string, reading: Reading<T>, severity: ConfigProblem['severity']): T | undefined {
+        if (reading.ok) return reading.value;
+        problems.push(problemOf(property, reading, severity));
+        return undefined;
+    }
 
-    const kpiId = isBlank(properties.kpi) ? 'closedWonRevenue' : text(properties.kpi);
-    const kpi = findBoardKpi(kpiId);
-    if (!kpi) error(findKpi(kpiId) ? 'notRankable' : 'unknownKpi', 'kpi', kpiId);
+    const kpiId = read(
+        'kpi',
+        readKpiId(properties.kpi, (id) => Boolean(findKpi(id)), 'closedWonRevenue', RANKABLE_IDS),
+        'error',
+    );
+    const kpi = kpiId === undefined ? undefined : findBoardKpi(kpiId);
+    if (kpiId !== undefined && !kpi) error('notRankable', 'kpi', kpiId);
 
     const secondary: BoardKpi[] = [];
-    for (const id of text(properties.secondaryKpis)
-        .split(/[,;]/)
-        .map((s) => s.trim())
-        .filter(Boolean)) {
-        const found = findBoardKpi(id);
-        if (!found) warn('badSecondary', 'secondaryKpis', id);
-        else if (found.id === kpi?.id) warn('secondaryIsMain', 'secondaryKpis', id);
+    for (const id of read('secondaryKpis', readKpiList(properties.secondaryKpis), 'warning') ?? []) {
+        const foundId = read(
+            'secondaryKpis',
+            readKpiId(id, (k) => Boolean(findBoardKpi(k)), '', RANKABLE_IDS),
+            'warning',
+        );
+        const found = foundId === undefined ? undefined : findBoardKpi(foundId);
+        if (!found) continue;
+        if (found.id === kpi?.id) warn('secondaryIsMain', 'secondaryKpis', id);
         else if (!secondary.includes(found)) secondary.push(found);
     }
 
-    const periodText = choices.period ?? (isBlank(properties.period) ? 'thisFiscalQuarter' : text(properties.period));
-    const period = parsePeriod(periodText);
-    if (!period) error('badPeriod', 'period', periodText);
+    const period = read('period', readPeriod(choices.period ?? properties.period, 'thisFiscalQuarter'), 'error');
 
-    const comparisonText = isBlank(properties.comparison) ? 'previousPeriod' : text(properties.comparison);
-    let comparison: Comparison = 'none';
-    if (!isComparison(comparisonText)) warn('badComparison', 'comparison', comparisonText);
-    else comparison = comparisonText;
+    let comparison: Comparison =
+        read('comparison', readChoice(properties.comparison, COMPARISONS, 'previousPeriod'), 'warning') ?? 'none';
     if (kpi?.timing === 'snapshot' && comparison !== 'none') {
         // What was open at the end of the previous period cannot be read back now.
         warn('comparisonNotSupported', 'comparison', comparison);
         comparison = 'none';
     }
 
-    const fiscal = integer(properties.fiscalYearStartMonth) ?? 1;
-    if (!(fiscal >= 1 && fiscal <= 12))
-        error('badFiscalMonth', 'fiscalYearStartMonth', properties.fiscalYearStartMonth);
+    const fiscal =
+        read('fiscalYearStartMonth', readWholeNumber(properties.fiscalYearStartMonth, 1, 12, 1), 'error') ?? 1;
 
-    let yearsShown = integer(properties.yearsShown) ?? DEFAULT_YEARS;
-    if (!(yearsShown >= 1 && yearsShown <= MAX_YEARS)) {
-        warn('badYears', 'yearsShown', properties.yearsShown);
-        yearsShown = 1;
-    }
+    const yearsShown =
+        read('yearsShown', readWholeNumber(properties.yearsShown, 1, MAX_YEARS, DEFAULT_YEARS), 'warning') ?? 1;
     let yearsBack = choices.yearsBack ?? 0;
     if (!(Number.isInteger(yearsBack) && yearsBack >= 0 && yearsBack < yearsShown)) {
         warn('badYearChoice', 'yearsShown', yearsBack);
@@ -248,12 +217,8 @@ export function readBoardConfig(properties: BoardProperties, choices: BoardChoic
 
     const filters: Record<BoardFilter, string | null> = { opportunityType: null, leadSource: null };
     for (const name of Object.keys(FILTER_FIELDS) as BoardFilter[]) {
-        const value = text(choices[name] ?? properties[name]);
+        const value = read(name, readText(choices[name] ?? properties[name], ''), 'warning');
         if (!value) continue;
-        if (value.length > MAX_TEXT) {
-            warn('badFilterValue', name, value.slice(0, 40));
-            continue;
-        }
         const reaches = [kpi, ...secondary].filter((k): k is BoardKpi =>
             Boolean(k && filteredObjects(k).some((object) => FILTER_FIELDS[name][object])),
         );
@@ -261,66 +226,57 @@ export function readBoardConfig(properties: BoardProperties, choices: BoardChoic
         filters[name] = value;
     }
 
-    const mode = oneOf(properties.rankedUsers, RANKED_USERS, 'owners');
+    const mode = read('rankedUsers', readChoice(properties.rankedUsers, RANKED_USERS, 'owners'), 'error');
     let rankedUsers: RankedUsers = { mode: 'owners' };
-    if (!mode) error('badRankedUsers', 'rankedUsers', properties.rankedUsers);
-    else if (mode === 'role') {
-        const roleName = text(properties.roleName);
-        if (!DEVELOPER_NAME.test(roleName)) error('missingRole', 'roleName', roleName);
+    if (mode === 'role') {
+        // A role is named by its developer name: blank or anything else is the same missing role.
+        const reading = readText(properties.roleName, '', 80, DEVELOPER_NAME);
+        const roleName = reading.value;
+        if (!reading.ok || !roleName) error('missingRole', 'roleName', roleName);
         rankedUsers = { mode, roleName };
     } else if (mode === 'profile') {
-        const profileName = text(properties.profileName);
-        if (!profileName || profileName.length > MAX_TEXT) error('missingProfile', 'profileName', profileName);
-        rankedUsers = { mode, profileName };
+        const profileName = read('profileName', readText(properties.profileName, ''), 'error');
+        if (profileName === '') error('missingProfile', 'profileName', profileName);
+        rankedUsers = { mode, profileName: profileName ?? '' };
     } else if (mode === 'team') {
-        const managerId = text(properties.managerId) || 'me';
-        if (managerId !== 'me' && !SALESFORCE_ID.test(managerId)) error('badManager', 'managerId', managerId);
-        rankedUsers = { mode, managerId: managerId === 'me' ? null : managerId };
+        const managerId = read('managerId', readUserId(properties.managerId, 'me', ['me']), 'error');
+        rankedUsers = { mode, managerId: managerId === undefined || managerId === 'me' ? null : managerId };
     }
 
-    const groupBy = oneOf(choices.groupBy ?? properties.groupBy, BOARD_GROUPINGS, 'rep');
-    if (!groupBy) error('badGroupBy', 'groupBy', choices.groupBy ?? properties.groupBy);
-    const rankBy = oneOf(properties.rankBy, RANK_BY, 'value');
-    if (!rankBy) error('badRankBy', 'rankBy', properties.rankBy);
-    const rankMethod = oneOf(properties.rankMethod, RANK_METHODS, 'competition');
-    if (!rankMethod) error('badRankMethod', 'rankMethod', properties.rankMethod);
+    const groupBy = read('groupBy', readChoice(choices.groupBy ?? properties.groupBy, BOARD_GROUPINGS, 'rep'), 'error');
+    const rankBy = read('rankBy', readChoice(properties.rankBy, RANK_BY, 'value'), 'error');
+    const rankMethod = read('rankMethod', readChoice(properties.rankMethod, RANK_METHODS, 'competition'), 'error');
 
     let minSample = kpi?.minSample ?? 0;
-    const givenMinimum = integer(properties.minSample);
+    const givenMinimum = read(
+        'minSample',
+        readWholeNumber(properties.minSample, 0, MAX_MIN_SAMPLE, undefined),
+        'error',
+    );
     if (givenMinimum !== undefined) {
-        if (!(givenMinimum >= 0 && givenMinimum <= MAX_MIN_SAMPLE))
-            error('badMinSample', 'minSample', properties.minSample);
-        else if (kpi?.additive && givenMinimum > 0) warn('minSampleIgnored', 'minSample', kpi.id);
+        if (kpi?.additive && givenMinimum > 0) warn('minSampleIgnored', 'minSample', kpi.id);
         else if (kpi && !kpi.additive) minSample = givenMinimum;
     }
 
-    const source = oneOf(properties.targetSource, TARGET_SOURCES, 'none');
+    const source = read('targetSource', readChoice(properties.targetSource, TARGET_SOURCES, 'none'), 'error');
     let target: BoardTarget = { source: 'none' };
-    if (!source) error('badTargetSource', 'targetSource', properties.targetSource);
-    else if (source === 'everyone') {
-        const parsed = isBlank(properties.target) ? undefined : parseTarget(properties.target, kpi?.unit === 'percent');
-        if (isBlank(properties.target)) error('missingTarget', 'target');
+    if (source === 'everyone') {
+        const reading = readTarget(properties.target, { percent: true });
+        const parsed = parseTarget(properties.target, kpi?.unit === 'percent');
+        if (reading.ok && reading.value === null) error('missingTarget', 'target');
+        else if (!reading.ok) read('target', reading, 'error');
         else if (parsed === 'percentTarget') error('percentTarget', 'target', properties.target);
-        else if (parsed === undefined) error('badTarget', 'target', properties.target);
-        else target = { source, value: parsed };
+        else if (parsed !== undefined) target = { source, value: parsed };
     } else if (source === 'userField') {
-        const field = isBlank(properties.targetField) ? DEFAULT_TARGET_FIELD : text(properties.targetField);
-        if (!FIELD_NAME.test(field)) error('badTargetField', 'targetField', field);
-        else target = { source, field };
-    } else if (!isBlank(properties.target)) warn('targetIgnored', 'target', properties.target);
+        const field = read('targetField', readFieldName(properties.targetField, DEFAULT_TARGET_FIELD), 'error');
+        if (field !== undefined) target = { source, field };
+    } else if (source === 'none' && !isBlank(properties.target)) warn('targetIgnored', 'target', properties.target);
     if (rankBy === 'percentOfTarget' && source === 'none') error('targetNeeded', 'rankBy', rankBy);
 
-    const rowLimit = integer(properties.rowLimit) ?? 10;
-    if (!(rowLimit >= 1 && rowLimit <= MAX_ROWS)) error('badRowLimit', 'rowLimit', properties.rowLimit);
-    const variant = oneOf(properties.variant, BOARD_VARIANTS, 'full');
-    if (!variant) error('badVariant', 'variant', properties.variant);
-    const showFilters = booleanOf(properties.showFilters, true);
-    if (showFilters === undefined) warn('badShowFilters', 'showFilters', properties.showFilters);
-    let currencyCode: string | null = text(properties.currencyCode).toUpperCase() || null;
-    if (currencyCode !== null && !/^[A-Z]{3}$/.test(currencyCode)) {
-        warn('badCurrency', 'currencyCode', properties.currencyCode);
-        currencyCode = null;
-    }
+    const rowLimit = read('rowLimit', readWholeNumber(properties.rowLimit, 1, MAX_ROWS, 10), 'error') ?? 10;
+    const variant = read('variant', readChoice(properties.variant, BOARD_VARIANTS, 'full'), 'error');
+    const showFilters = read('showFilters', readBoolean(properties.showFilters, true), 'warning');
+    const currencyCode = read('currencyCode', readCurrencyCode(properties.currencyCode), 'warning') ?? null;
 
     if (problems.some((problem) => problem.severity === 'error') || !kpi || !period) return { problems };
     return {

@@ -438,10 +438,10 @@ describe('c-kpi-leaderboard: bad properties', () => {
         const problems = $$(element, '.kpi-leaderboard__config li').map(text);
         expect(problems).toEqual([
             'c.kpiLeaderboardProblemNotRankable',
-            'c.kpiLeaderboardProblemBadPeriod',
+            'c.kpiPropertyNotPeriod',
             'c.kpiLeaderboardProblemMissingRole',
             'c.kpiLeaderboardProblemTargetNeeded',
-            'c.kpiLeaderboardProblemBadRowLimit',
+            'c.kpiPropertyNotWholeNumber',
         ]);
         expect($(element, '[role="alert"]')).not.toBeNull();
         expect($(element, 'table')).toBeNull();
@@ -460,12 +460,12 @@ describe('c-kpi-leaderboard: bad properties', () => {
         });
         expect(bodyRows(element).length).toBe(5);
         expect($$(element, '.kpi-leaderboard__notices li').map(text)).toEqual([
-            'c.kpiLeaderboardProblemBadSecondary',
+            'c.kpiPropertyNotKpi',
             'c.kpiLeaderboardProblemSecondaryIsMain',
-            'c.kpiLeaderboardProblemBadComparison',
+            'c.kpiPropertyNotChoice',
             'c.kpiLeaderboardProblemMinSampleIgnored',
-            'c.kpiLeaderboardProblemBadShowFilters',
-            'c.kpiLeaderboardProblemBadCurrency',
+            'c.kpiPropertyNotBoolean',
+            'c.kpiPropertyNotCurrency',
         ]);
     });
 

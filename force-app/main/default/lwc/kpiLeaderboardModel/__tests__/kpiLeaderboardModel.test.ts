@@ -54,6 +54,7 @@ import type {
     ViewerContext,
 } from 'c/kpiLeaderboardModel';
 import { findBoardKpi, readBoardConfig } from 'c/kpiLeaderboardQuery';
+import { PROBLEM_TEMPLATES } from 'c/kpiProperties';
 import type { BoardChoices, BoardOmissions, BoardProperties, BoardRow } from 'c/kpiLeaderboardQuery';
 import { VIEWER, pageResponseFor, responseFor, salesWorld } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
 import type { World } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
@@ -391,11 +392,14 @@ describe('kpiLeaderboardModel: texts', () => {
     });
 
     it('words a problem with the property as App Builder labels it, and the value', () => {
-        expect(problemText({ code: 'badPeriod', property: 'period', value: 'fortnight', severity: 'error' })).toBe(
-            'Period: "fortnight" is not a period. Use a value from the list, or rollingDays:30 for the last 30 days.',
+        expect(problemText({ code: 'notPeriod', property: 'period', value: 'fortnight', severity: 'error' })).toBe(
+            'Period: "fortnight" is not a period. Enter one such as thisMonth, lastFiscalYear or rollingDays:90.',
         );
-        expect(problemText({ code: 'badPeriod', property: 'unlisted', severity: 'error' })).toBe(
-            'unlisted: "" is not a period. Use a value from the list, or rollingDays:30 for the last 30 days.',
+        expect(problemText({ code: 'notPeriod', property: 'unlisted', value: '', severity: 'error' })).toBe(
+            'unlisted: "" is not a period. Enter one such as thisMonth, lastFiscalYear or rollingDays:90.',
+        );
+        expect(problemText({ code: 'targetIgnored', property: 'target', value: '100', severity: 'warning' })).toBe(
+            'Target for everyone: "100" is ignored because Target is none.',
         );
     });
 
@@ -868,10 +872,12 @@ describe('kpiLeaderboardModel: labels', () => {
             fc.constant(null),
             fc.constantFrom('percentOfTarget', 'role', 'team', 'userField', 'everyone', 'compact', '25%', 'winRate'),
         );
+        // The leaderboard's own codes have its templates, the readers' codes kpiProperties' ones.
+        const templates: Record<string, string> = { ...PROBLEM_TEMPLATES, ...PROBLEM_LABELS };
         fc.assert(
             fc.property(fc.dictionary(fc.constantFrom(...BOARD_PROPERTY_NAMES), value), (properties) => {
                 for (const problem of readBoardConfig(properties).problems) {
-                    expect([problem.code, PROBLEM_LABELS[problem.code]]).toEqual([problem.code, expect.any(String)]);
+                    expect([problem.code, templates[problem.code]]).toEqual([problem.code, expect.any(String)]);
                     expect([problem.property, PROPERTY_LABELS[problem.property]]).toEqual([
                         problem.property,
                         expect.any(String),
