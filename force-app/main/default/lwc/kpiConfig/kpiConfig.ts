@@ -4,11 +4,8 @@
  * label and says what to do. An error stops only what it touches (one KPI, or the whole component); a value that
  * nothing uses is a warning. Nothing here throws on input.
  */
-import kpiConfigBadCurrency from '@salesforce/label/c.kpiConfigBadCurrency';
 import kpiConfigBadNumber from '@salesforce/label/c.kpiConfigBadNumber';
-import kpiConfigBadPreset from '@salesforce/label/c.kpiConfigBadPreset';
 import kpiConfigBadTargetEntry from '@salesforce/label/c.kpiConfigBadTargetEntry';
-import kpiConfigBadWholeNumber from '@salesforce/label/c.kpiConfigBadWholeNumber';
 import kpiConfigDuplicate from '@salesforce/label/c.kpiConfigDuplicate';
 import kpiConfigKpisIgnored from '@salesforce/label/c.kpiConfigKpisIgnored';
 import kpiConfigNoKpis from '@salesforce/label/c.kpiConfigNoKpis';
@@ -40,13 +37,30 @@ import kpiSettingLossReasonField from '@salesforce/label/c.kpiSettingLossReasonF
 import kpiSettingOpenedStatuses from '@salesforce/label/c.kpiSettingOpenedStatuses';
 import kpiSettingQuotaField from '@salesforce/label/c.kpiSettingQuotaField';
 import kpiSettingSentStatuses from '@salesforce/label/c.kpiSettingSentStatuses';
-import { KPI_SETTINGS, findKpi, kpiSettingIds } from 'c/kpiCatalog';
+import kpiProblemBadSetting from '@salesforce/label/c.kpiProblemBadSetting';
+import { KPI_IDS, KPI_SETTINGS, findKpi, kpiSettingIds } from 'c/kpiCatalog';
 import type { KpiDefinition } from 'c/kpiCatalog';
-import { COMPARISONS, MAX_ROLLING_DAYS, parsePeriod, propertyText } from 'c/kpiPeriods';
+import { COMPARISONS, MAX_ROLLING_DAYS } from 'c/kpiPeriods';
 import type { Comparison, Period } from 'c/kpiPeriods';
 import { SCOPES } from 'c/kpiPlanner';
 import type { KpiProblem, KpiRequest, Scope, SettingValue } from 'c/kpiPlanner';
-import { fillLabel } from 'c/kpiProperties';
+import {
+    fillLabel,
+    isBlank,
+    problemMessage,
+    problemOf,
+    readBoolean,
+    readChoice,
+    readCurrencyCode,
+    readFieldName,
+    readKpiId,
+    readKpiList,
+    readPeriod,
+    readTarget,
+    readWholeNumber,
+    shown,
+} from 'c/kpiProperties';
+import type { PropertyProblem, ReaderCode, Reading } from 'c/kpiProperties';
 import { describeProblem } from 'c/kpiResults';
 
 /** Property values as App Builder hands them to the component (`@api` fields), unchecked. */
@@ -76,16 +90,51 @@ export interface KpiProperties {
 
 export type PropertyName = keyof KpiProperties;
 
-export interface ConfigProblem {
+/**
+ * The tiles' own codes, for what a single value reader cannot tell: combinations (amber not below green, a list while
+ * the preset is not custom), the board's lists (a target pair, a KPI listed twice, too many KPIs), a rate target over
+ * 100, a coverage target of 0 and a list of values. Every other problem carries a kpiProperties reader's code.
+ */
+export type TileProblemCode =
+    | 'rateTarget'
+    | 'notAboveZero'
+    | 'thresholdOrder'
+    | 'badTargetEntry'
+    | 'targetNotShown'
+    | 'duplicate'
+    | 'kpisIgnored'
+    | 'noKpis'
+    | 'tooManyKpis'
+    | 'badSetting';
+
+export type ConfigProblemCode = ReaderCode | TileProblemCode;
+
+/** kpiProperties' problem shape, with the tiles' codes, the sentence it is worded as and the KPIs it stops. */
+export interface ConfigProblem extends PropertyProblem<ConfigProblemCode> {
     /** The App Builder property at fault (API name). */
     property: PropertyName | 'timeZone' | 'firstDayOfWeek';
-    /** One sentence naming the property's label and what to do. */
+    /** One sentence naming the property's label and what to do (problemMessage's). */
     message: string;
-    /** `error` stops what it touches; `warning` reports a value that is ignored. */
-    severity: 'error' | 'warning';
     /** For errors: the KPIs (keys) it stops; absent when it stops the whole component. */
     kpis?: string[];
 }
+
+/** A problem found, before it is ranked an error or a warning. */
+type Found = Omit<PropertyProblem<ConfigProblemCode>, 'severity'> & { property: ConfigProblem['property'] };
+
+/** problemMessage's templates for the tiles' own codes: {0} the property's label, {1} the value, {2}… the args. */
+const TEMPLATES: Record<TileProblemCode, string> = {
+    rateTarget: kpiConfigRateTarget,
+    notAboveZero: kpiConfigBadNumber,
+    thresholdOrder: kpiConfigThresholdOrder,
+    badTargetEntry: kpiConfigBadTargetEntry,
+    targetNotShown: kpiConfigTargetNotShown,
+    duplicate: kpiConfigDuplicate,
+    kpisIgnored: kpiConfigKpisIgnored,
+    noKpis: kpiConfigNoKpis,
+    tooManyKpis: kpiConfigTooManyKpis,
+    badSetting: kpiProblemBadSetting,
+};
 
 /** One tile as configured: what it measures and how its number is judged. */
 export interface TileSetup {
@@ -189,10 +238,6 @@ const PLANNER_PROPERTIES: Record<string, ConfigProblem['property']> = {
     target: 'revenueTarget',
 };
 
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-const DECIMAL = /^\d+(?:\.\d+)?$/;
-const WHOLE = /^-?\d+$/;
-
 /** The label App Builder shows for a property, for messages. */
 export function propertyLabel(property: string): string {
     return PROPERTY_LABELS[property as ConfigProblem['property']] || property;
@@ -215,56 +260,46 @@ export function tooManyRequestsMessage(): string {
     );
 }
 
-const isBlank = (value: unknown): boolean =>
-    value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+/** A reader's failure as a problem of `property`. */
+const failed = (property: ConfigProblem['property'], reading: Extract<Reading<unknown>, { ok: false }>): Found => ({
+    ...problemOf(property, reading),
+    property,
+});
 
-const shown = (value: unknown): string => (typeof value === 'string' ? value.trim() : propertyText(value));
-
-function wholeNumber(value: unknown, min: number, max: number): number | undefined {
-    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-    if (!WHOLE.test(text)) return undefined;
-    const number = Number(text);
-    return number >= min && number <= max ? number : undefined;
-}
-
-function decimal(value: unknown): number | undefined {
-    if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
-    if (typeof value !== 'string' || !DECIMAL.test(value.trim())) return undefined;
-    return Number(value.trim());
-}
-
-/** An ISO 4217 code the browser knows; Intl formats any three letters, so its list of currencies decides. */
-function isCurrencyCode(code: string): boolean {
-    if (!/^[A-Z]{3}$/.test(code)) return false;
-    const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : undefined;
-    return known ? known.includes(code) : true;
-}
+/** A problem with one of the tiles' own codes. */
+const own = (
+    property: ConfigProblem['property'],
+    code: TileProblemCode,
+    value: unknown,
+    args?: (string | number)[],
+): Found => ({ property, value: shown(value), code, ...(args ? { args } : {}) });
 
 class Problems {
     readonly list: ConfigProblem[] = [];
 
-    error(property: ConfigProblem['property'], message: string, kpis?: string[]): void {
-        this.list.push({ property, message, severity: 'error', ...(kpis ? { kpis } : {}) });
+    error(found: Found, kpis?: string[]): void {
+        this.push(found, 'error', problemMessage({ ...found, severity: 'error' }, PROPERTY_LABELS, TEMPLATES), kpis);
     }
 
-    warning(property: ConfigProblem['property'], message: string): void {
-        this.list.push({ property, message, severity: 'warning' });
+    warning(found: Found): void {
+        this.push(found, 'warning', problemMessage({ ...found, severity: 'warning' }, PROPERTY_LABELS, TEMPLATES));
     }
 
     /** A bad value nothing shown uses. */
-    unused(property: ConfigProblem['property'], message: string): void {
-        this.warning(property, fillLabel(kpiConfigUnusedInvalid, message));
+    unused(found: Found): void {
+        const message = problemMessage({ ...found, severity: 'warning' }, PROPERTY_LABELS, TEMPLATES);
+        this.push(found, 'warning', fillLabel(kpiConfigUnusedInvalid, message));
     }
 
     /** An error for the KPIs affected, or a warning when none of the shown KPIs is. */
-    scoped(property: ConfigProblem['property'], message: string, kpis: string[]): void {
-        if (kpis.length > 0) this.error(property, message, kpis);
-        else this.unused(property, message);
+    scoped(found: Found, kpis: string[]): void {
+        if (kpis.length > 0) this.error(found, kpis);
+        else this.unused(found);
     }
-}
 
-function badWholeNumber(property: PropertyName, value: unknown, min: number, max: number): string {
-    return fillLabel(kpiConfigBadWholeNumber, propertyLabel(property), shown(value), min, max);
+    private push(found: Found, severity: ConfigProblem['severity'], message: string, kpis?: string[]): void {
+        this.list.push({ ...found, severity, message, ...(kpis ? { kpis } : {}) });
+    }
 }
 
 /** An integer property: its default when blank, undefined (with an error or warning) when bad. */
@@ -274,83 +309,78 @@ function readWhole(
     fallback: number,
     min: number,
     max: number,
-    report: (message: string) => void,
+    report: (found: Found) => void,
 ): number | undefined {
-    const value = props[property];
-    if (isBlank(value)) return fallback;
-    const number = wholeNumber(value, min, max);
-    if (number === undefined) report(badWholeNumber(property, value, min, max));
-    return number;
+    const reading = readWholeNumber(props[property], min, max, fallback);
+    if (reading.ok) return reading.value;
+    report(failed(property, reading));
+    return undefined;
 }
 
-function readChoice<T extends string>(
+function choiceOf<T extends string>(
     props: KpiProperties,
     property: PropertyName,
     fallback: T,
     allowed: readonly T[],
-    code: KpiProblem['code'],
     problems: Problems,
 ): T | undefined {
-    const value = props[property];
-    if (isBlank(value)) return fallback;
-    const text = shown(value);
-    if ((allowed as readonly string[]).includes(text)) return text as T;
-    problems.error(property, describeProblem({ code, property: propertyLabel(property), value: text }));
+    const reading = readChoice(props[property], allowed, fallback);
+    if (reading.ok) return reading.value;
+    problems.error(failed(property, reading));
     return undefined;
 }
 
 /** An admin's swappable field or value list, checked the way the planner will read it. */
-function readSetting(id: string, value: unknown): SettingValue | undefined {
+function readSetting(id: (typeof SETTING_PROPERTIES)[number], value: unknown): SettingValue | Found {
     const setting = KPI_SETTINGS[id];
     if (isBlank(value)) return setting.default;
-    switch (setting.kind) {
-        case 'field':
-            return typeof value === 'string' && FIELD_NAME.test(value.trim()) ? value.trim() : undefined;
-        case 'values': {
-            const list = typeof value === 'string' ? value.split(',') : value;
-            if (!Array.isArray(list)) return undefined;
-            const values = list.map((item) => (typeof item === 'string' ? item.trim() : ''));
-            return values.every((item) => item.length > 0 && item.length <= 255) ? values : undefined;
-        }
-        case 'boolean':
-            if (typeof value === 'boolean') return value;
-            return value === 'true' ? true : value === 'false' ? false : undefined;
-    }
+    const reading: Reading<SettingValue> | undefined =
+        setting.kind === 'field'
+            ? readFieldName(value, '')
+            : setting.kind === 'boolean'
+              ? readBoolean(value, false)
+              : undefined;
+    if (reading) return reading.ok ? reading.value : failed(id, reading);
+    const list = typeof value === 'string' ? value.split(',') : value;
+    const values = Array.isArray(list) ? list.map((item) => (typeof item === 'string' ? item.trim() : '')) : [];
+    return values.length > 0 && values.every((item) => item.length > 0 && item.length <= 255)
+        ? values
+        : own(id, 'badSetting', value);
 }
 
+const isFound = (value: SettingValue | Found): value is Found =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** The period, with `rollingDays` read from its own property. */
-function readPeriod(props: KpiProperties, fallback: string, problems: Problems): Period | undefined {
-    const raw = isBlank(props.period) ? fallback : shown(props.period);
-    const rolling = raw === 'rollingDays';
-    const days = readWhole(props, 'rollingDays', METRIC_DEFAULTS.rollingDays, 1, MAX_ROLLING_DAYS, (message) =>
-        rolling ? problems.error('rollingDays', message) : problems.unused('rollingDays', message),
+function periodOf(props: KpiProperties, fallback: string, problems: Problems): Period | undefined {
+    const rolling = (isBlank(props.period) ? fallback : shown(props.period)) === 'rollingDays';
+    const days = readWhole(props, 'rollingDays', METRIC_DEFAULTS.rollingDays, 1, MAX_ROLLING_DAYS, (found) =>
+        rolling ? problems.error(found) : problems.unused(found),
     );
     if (rolling) return days === undefined ? undefined : { kind: 'rollingDays', days };
-    const period = parsePeriod(raw);
-    if (!period) {
-        const message = describeProblem({ code: 'badPeriod', property: propertyLabel('period'), value: raw });
-        problems.error('period', message);
-    }
-    return period;
+    const reading = readPeriod(props.period, fallback);
+    if (reading.ok) return reading.value;
+    problems.error(failed('period', reading));
+    return undefined;
 }
 
 /** A target typed by an admin, in the KPI's unit; rates are typed in percent. */
-function readTarget(
+function targetOf(
     value: unknown,
     kpi: KpiDefinition | undefined,
     property: 'target' | 'targets',
     problems: Problems,
     key: string,
 ): number | null {
-    if (isBlank(value)) return null;
-    const number = decimal(value);
-    if (number === undefined) {
-        problems.error(property, fillLabel(kpiConfigBadNumber, propertyLabel(property), shown(value)), [key]);
+    const reading = readTarget(value);
+    if (!reading.ok) {
+        problems.error(failed(property, reading), [key]);
         return null;
     }
-    if (kpi?.unit !== 'percent') return number;
+    const number = reading.value;
+    if (number === null || kpi?.unit !== 'percent') return number;
     if (number > 100) {
-        problems.error(property, fillLabel(kpiConfigRateTarget, propertyLabel(property), shown(value)), [key]);
+        problems.error(own(property, 'rateTarget', value), [key]);
         return null;
     }
     return number / 100;
@@ -366,12 +396,12 @@ function readTargetList(value: unknown, keys: string[], problems: Problems): Map
         .filter(Boolean)) {
         const match = /^([A-Za-z]\w*)\s*[=:]\s*(.+)$/.exec(entry);
         if (!match) {
-            problems.warning('targets', fillLabel(kpiConfigBadTargetEntry, propertyLabel('targets'), entry));
+            problems.warning(own('targets', 'badTargetEntry', entry));
         } else if (!keys.includes(match[1])) {
-            problems.warning('targets', fillLabel(kpiConfigTargetNotShown, propertyLabel('targets'), match[1]));
+            problems.warning(own('targets', 'targetNotShown', match[1]));
         } else {
             if (targets.has(match[1])) {
-                problems.warning('targets', fillLabel(kpiConfigDuplicate, propertyLabel('targets'), match[1]));
+                problems.warning(own('targets', 'duplicate', match[1]));
             }
             targets.set(match[1], match[2].trim());
         }
@@ -381,31 +411,36 @@ function readTargetList(value: unknown, keys: string[], problems: Problems): Map
 
 /** The KPI ids a board shows: a preset's, or the admin's list. */
 function readBoardKpis(props: KpiProperties, problems: Problems): { preset?: Preset; ids: string[] } {
-    const preset = (isBlank(props.preset) ? BOARD_DEFAULTS.preset : shown(props.preset)) as Preset;
-    if (!PRESET_NAMES.includes(preset)) {
-        problems.error('preset', fillLabel(kpiConfigBadPreset, propertyLabel('preset'), preset));
+    const presetReading = readChoice(props.preset, PRESET_NAMES, BOARD_DEFAULTS.preset);
+    if (!presetReading.ok) {
+        problems.error(failed('preset', presetReading));
         return { ids: [] };
     }
-    const listed = isBlank(props.kpis)
-        ? []
-        : shown(props.kpis)
-              .split(/[\s,;]+/)
-              .filter(Boolean);
+    const preset = presetReading.value;
+    const listed = readKpiList(props.kpis);
     if (preset !== 'custom') {
-        if (listed.length > 0) problems.warning('kpis', fillLabel(kpiConfigKpisIgnored, propertyLabel('kpis')));
+        if (!listed.ok || listed.value.length > 0) problems.warning(own('kpis', 'kpisIgnored', props.kpis));
         return { preset, ids: [...PRESETS[preset]] };
     }
-    if (listed.length === 0) {
-        problems.error('kpis', fillLabel(kpiConfigNoKpis, propertyLabel('kpis')));
+    if (!listed.ok) {
+        problems.error(failed('kpis', listed));
         return { preset, ids: [] };
     }
-    const ids: string[] = [];
-    for (const id of listed) {
-        if (ids.includes(id)) problems.warning('kpis', fillLabel(kpiConfigDuplicate, propertyLabel('kpis'), id));
-        else ids.push(id);
+    const ids = listed.value;
+    if (ids.length === 0) {
+        problems.error(own('kpis', 'noKpis', props.kpis));
+        return { preset, ids: [] };
+    }
+    // The list reader keeps each KPI once; each further mention is worth a warning.
+    const seen = new Set<string>();
+    for (const id of String(props.kpis)
+        .split(/[\s,;]+/)
+        .filter(Boolean)) {
+        if (seen.has(id)) problems.warning(own('kpis', 'duplicate', id));
+        seen.add(id);
     }
     if (ids.length > MAX_BOARD_KPIS) {
-        problems.error('kpis', fillLabel(kpiConfigTooManyKpis, propertyLabel('kpis'), ids.length, MAX_BOARD_KPIS));
+        problems.error(own('kpis', 'tooManyKpis', ids.length, [MAX_BOARD_KPIS]));
         return { preset, ids: [] };
     }
     return { preset, ids };
@@ -435,16 +470,16 @@ function readShared(
     const keysWhere = (test: (kpi: KpiDefinition) => boolean) =>
         known.filter((entry) => test(entry.kpi)).map((entry) => entry.key);
 
-    const period = readPeriod(props, defaults.period, problems);
-    const comparison = readChoice(props, 'comparison', defaults.comparison, COMPARISONS, 'badComparison', problems);
-    const scope = readChoice(props, 'scope', defaults.scope, SCOPES, 'badScope', problems);
-    const sparkline = readWhole(props, 'sparkline', defaults.sparkline, 0, MAX_TREND_PERIODS, (message) =>
-        problems.error('sparkline', message),
+    const period = periodOf(props, defaults.period, problems);
+    const comparison = choiceOf(props, 'comparison', defaults.comparison, COMPARISONS, problems);
+    const scope = choiceOf(props, 'scope', defaults.scope, SCOPES, problems);
+    const sparkline = readWhole(props, 'sparkline', defaults.sparkline, 0, MAX_TREND_PERIODS, (found) =>
+        problems.error(found),
     );
 
     const fiscal = !period || period.kind.includes('Fiscal');
-    const fiscalYearStartMonth = readWhole(props, 'fiscalYearStartMonth', 1, 1, 12, (message) =>
-        fiscal ? problems.error('fiscalYearStartMonth', message) : problems.unused('fiscalYearStartMonth', message),
+    const fiscalYearStartMonth = readWhole(props, 'fiscalYearStartMonth', 1, 1, 12, (found) =>
+        fiscal ? problems.error(found) : problems.unused(found),
     );
 
     const targeted = known.filter((entry) => entry.target).map((entry) => entry.key);
@@ -453,66 +488,45 @@ function readShared(
         ['amberThreshold', defaults.amberThreshold, 'amber'],
         ['greenThreshold', defaults.greenThreshold, 'green'],
     ] as const) {
-        thresholds[name] = readWhole(props, property, fallback, 0, MAX_THRESHOLD, (message) =>
-            problems.scoped(property, message, targeted),
+        thresholds[name] = readWhole(props, property, fallback, 0, MAX_THRESHOLD, (found) =>
+            problems.scoped(found, targeted),
         );
     }
     const { amber, green } = thresholds;
     if (amber !== undefined && green !== undefined && amber >= green) {
-        const message = fillLabel(
-            kpiConfigThresholdOrder,
-            propertyLabel('amberThreshold'),
-            amber,
-            propertyLabel('greenThreshold'),
-            green,
+        problems.scoped(
+            own('amberThreshold', 'thresholdOrder', amber, [propertyLabel('greenThreshold'), green]),
+            targeted,
         );
-        problems.scoped('amberThreshold', message, targeted);
     }
 
     let currency: string | undefined;
-    if (!isBlank(props.currencyCode)) {
-        const code = shown(props.currencyCode).toUpperCase();
-        if (isCurrencyCode(code)) currency = code;
-        else {
-            const message = fillLabel(kpiConfigBadCurrency, propertyLabel('currencyCode'), shown(props.currencyCode));
-            problems.scoped(
-                'currencyCode',
-                message,
-                keysWhere((kpi) => kpi.unit === 'currency'),
-            );
-        }
-    }
+    const code = readCurrencyCode(props.currencyCode);
+    if (code.ok) currency = code.value ?? undefined;
+    else
+        problems.scoped(
+            failed('currencyCode', code),
+            keysWhere((kpi) => kpi.unit === 'currency'),
+        );
 
     let revenueTarget: number | undefined;
-    if (!isBlank(props.revenueTarget)) {
-        const number = decimal(props.revenueTarget);
-        if (number !== undefined && number > 0) revenueTarget = number;
-        else {
-            const message = fillLabel(kpiConfigBadNumber, propertyLabel('revenueTarget'), shown(props.revenueTarget));
-            problems.scoped(
-                'revenueTarget',
-                message,
-                keysWhere((kpi) => kpi.measure.kind === 'coverage'),
-            );
-        }
-    }
+    const coverage = readTarget(props.revenueTarget);
+    if (coverage.ok && coverage.value !== null && coverage.value > 0) revenueTarget = coverage.value;
+    else if (!coverage.ok || coverage.value === 0)
+        problems.scoped(
+            coverage.ok ? own('revenueTarget', 'notAboveZero', props.revenueTarget) : failed('revenueTarget', coverage),
+            keysWhere((kpi) => kpi.measure.kind === 'coverage'),
+        );
 
     const settings: Record<string, SettingValue | undefined> = {};
     for (const id of SETTING_PROPERTIES) {
         const value = readSetting(id, props[id]);
-        settings[id] = value;
-        if (value === undefined) {
-            const message = describeProblem({
-                code: 'badSetting',
-                property: propertyLabel(id),
-                value: shown(props[id]),
-            });
+        if (!isFound(value)) settings[id] = value;
+        else
             problems.scoped(
-                id,
-                message,
+                value,
                 keysWhere((kpi) => kpiSettingIds(kpi).includes(id)),
             );
-        }
     }
 
     return {
@@ -585,10 +599,11 @@ function assemble(
 /** kpiMetric: one KPI, its target typed in the KPI's unit (percent for rates). */
 export function readMetricConfig(props: KpiProperties): KpiConfig {
     const problems = new Problems();
-    const id = isBlank(props.kpi) ? METRIC_DEFAULTS.kpi : shown(props.kpi);
+    const reading = readKpiId(props.kpi, (id) => Boolean(findKpi(id)), METRIC_DEFAULTS.kpi, KPI_IDS);
+    if (!reading.ok) problems.error(failed('kpi', reading));
+    const id = reading.value;
     const kpi = findKpi(id);
-    if (!kpi) problems.error('kpi', describeProblem({ code: 'unknownKpi', property: propertyLabel('kpi'), value: id }));
-    const target = readTarget(props.target, kpi, 'target', problems, id);
+    const target = targetOf(props.target, kpi, 'target', problems, id);
     const shared = readShared(props, [{ key: id, kpi, target: target !== null }], METRIC_DEFAULTS, problems);
     return assemble([{ key: id, kpi, target }], shared, problems, props.cardTitle);
 }
@@ -599,12 +614,10 @@ export function readBoardConfig(props: KpiProperties): KpiConfig {
     const { preset, ids } = readBoardKpis(props, problems);
     const rawTargets = readTargetList(props.targets, ids, problems);
     const entries = ids.map((key) => {
+        const reading = readKpiId(key, (id) => Boolean(findKpi(id)), key, KPI_IDS);
+        if (!reading.ok) problems.error(failed('kpis', reading), [key]);
         const kpi = findKpi(key);
-        if (!kpi) {
-            const message = describeProblem({ code: 'unknownKpi', property: propertyLabel('kpis'), value: key });
-            problems.error('kpis', message, [key]);
-        }
-        const target = readTarget(rawTargets.get(key), kpi, 'targets', problems, key);
+        const target = targetOf(rawTargets.get(key), kpi, 'targets', problems, key);
         return { key, kpi, target };
     });
     const shared = readShared(

@@ -60,6 +60,7 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 const WHOLE = /^-?\d+$/;
+const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$/;
 
 /** `{0}`, `{1}` … in a label replaced by the values, every occurrence; a placeholder without a value stays. */
 export function fillLabel(template: string, ...values: readonly (string | number)[]): string {
@@ -122,7 +123,7 @@ export function readPeriod(value: unknown, fallback: string): Reading<Period> {
 }
 
 /**
- * A target as typed, at least 0: `250000`, `27.5`; with `percent`, `25%` is 0.25 too. Blank is null (no target);
+ * A target as typed, at least 0: `250000`, `1,500,000`, `27.5`; with `percent`, `25%` is 0.25 too. Blank is null (no target);
  * `positive` refuses 0.
  */
 export function readTarget(
@@ -135,7 +136,10 @@ export function readTarget(
             ? ok(value)
             : bad('notTarget', value);
     }
-    const text = shown(value).replace(/[\s,]/g, '');
+    // A comma only groups thousands (1,500,000): a decimal comma (27,5) is refused rather than read as 275.
+    const compact = shown(value).replace(/\s/g, '');
+    if (compact.includes(',') && !THOUSANDS.test(compact)) return bad('notTarget', value);
+    const text = compact.replace(/,/g, '');
     const percent = options.percent === true && text.endsWith('%');
     const digits = percent ? text.slice(0, -1) : text;
     if (!DECIMAL.test(digits)) return bad('notTarget', value);

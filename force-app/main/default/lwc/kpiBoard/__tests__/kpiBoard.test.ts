@@ -222,8 +222,8 @@ describe('c-kpi-board', () => {
         expect(gql).not.toHaveBeenCalled();
         const problems = shadowAll(element, '.kpi-board__problems li').map((li) => li.textContent);
         expect(problems).toEqual([
-            'Preset: "finance" is not a preset. Choose sales, marketing, activity or custom.',
-            'Scope: "company" is not a scope. Use mine, team or all.',
+            'Preset: "finance" is not one of the choices. Choose one of: sales, marketing, activity, custom.',
+            'Scope: "company" is not one of the choices. Choose one of: mine, team, all.',
         ]);
         expect(tilesOf(element).size).toBe(0);
         expect(refreshButton(element)).toBeNull();

@@ -102,7 +102,7 @@ describe('kpiConfig: kpiMetric properties', () => {
 
     // One bad value at a time: the message names the property's label and the value, and says what to do.
     const cases: [string, KpiProperties, ConfigProblem['property'], 'error' | 'warning', string[]][] = [
-        ['an unknown KPI', { kpi: 'revenue' }, 'kpi', 'error', ['KPI', '"revenue"', 'Pick one']],
+        ['an unknown KPI', { kpi: 'revenue' }, 'kpi', 'error', ['KPI', '"revenue"', 'Choose one of: leadsCreated']],
         ['an unknown period', { period: 'fortnight' }, 'period', 'error', ['Period', '"fortnight"']],
         [
             'a rolling period of 0 days',
@@ -120,7 +120,7 @@ describe('kpiConfig: kpiMetric properties', () => {
             ['"5000"', 'ignored'],
         ],
         ['an unknown comparison', { comparison: 'yesterday' }, 'comparison', 'error', ['Compare with', '"yesterday"']],
-        ['an unknown scope', { scope: 'company' }, 'scope', 'error', ['Scope', '"company"', 'mine, team or all']],
+        ['an unknown scope', { scope: 'company' }, 'scope', 'error', ['Scope', '"company"', 'mine, team, all']],
         ['a target that is not a number', { target: '250k' }, 'target', 'error', ['Target', '"250k"', '250000']],
         ['a negative target', { target: -5 }, 'target', 'error', ['"-5"']],
         [

@@ -95,6 +95,8 @@ describe('readers', () => {
         [undefined, {}, null],
         ['250000', {}, 250000],
         ['1,500,000', {}, 1500000],
+        ['27,5', {}, undefined],
+        ['1,50,000', {}, undefined],
         [27.5, {}, 27.5],
         ['25%', { percent: true }, 0.25],
         ['25%', {}, undefined],
