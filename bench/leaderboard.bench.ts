@@ -88,7 +88,9 @@ if (require.main === module) {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     console.log('Leaderboard (Sales Team settings: closed won revenue, 3 secondary KPIs, quota targets, vs previous');
     console.log('quarter); admin ranks every owner, manager ranks their team. rank ms = reading + ranking in Node.');
-    console.log('Targets (issue 10): reading and ranking 2,000 reps within one 16 ms frame; at most 300 bytes per rep.');
+    console.log(
+        'Targets (issue 10): reading and ranking 2,000 reps within one 16 ms frame; at most 300 bytes per rep.',
+    );
     console.log('records  | viewer   | rows  | requests | bytes       | bytes/row | engine ms | rank ms');
     for (const size of sizesOption()) {
         const org = generateSampleOrg({ seed: 1, size, now: BENCH_NOW, fiscalYearStartMonth: 1 });

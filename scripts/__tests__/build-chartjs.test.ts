@@ -1,3 +1,5 @@
+// kpiChartData words its problems with custom labels (through kpiProperties).
+import '../../preview/oracle/nodeLabels';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
