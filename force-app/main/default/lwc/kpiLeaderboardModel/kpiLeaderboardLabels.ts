@@ -2,6 +2,7 @@
  * The custom labels the leaderboard shows, imported in one place. Problem and property labels are keyed by the codes
  * and property names kpiLeaderboardQuery reports, so a test can check that every code has its sentence.
  */
+import kpiTilePeriodRollingDays from '@salesforce/label/c.kpiTilePeriodRollingDays';
 import kpiLeaderboardAll from '@salesforce/label/c.kpiLeaderboardAll';
 import kpiLeaderboardAmountsCurrency from '@salesforce/label/c.kpiLeaderboardAmountsCurrency';
 import kpiLeaderboardBelowMinSample from '@salesforce/label/c.kpiLeaderboardBelowMinSample';
@@ -37,19 +38,6 @@ import kpiLeaderboardOpenUser from '@salesforce/label/c.kpiLeaderboardOpenUser';
 import kpiLeaderboardPace from '@salesforce/label/c.kpiLeaderboardPace';
 import kpiLeaderboardPartFailed from '@salesforce/label/c.kpiLeaderboardPartFailed';
 import kpiLeaderboardPercentOfTarget from '@salesforce/label/c.kpiLeaderboardPercentOfTarget';
-import kpiTilePeriodLastFiscalQuarter from '@salesforce/label/c.kpiTilePeriodLastFiscalQuarter';
-import kpiTilePeriodLastFiscalYear from '@salesforce/label/c.kpiTilePeriodLastFiscalYear';
-import kpiTilePeriodLastMonth from '@salesforce/label/c.kpiTilePeriodLastMonth';
-import kpiTilePeriodLastQuarter from '@salesforce/label/c.kpiTilePeriodLastQuarter';
-import kpiTilePeriodLastWeek from '@salesforce/label/c.kpiTilePeriodLastWeek';
-import kpiTilePeriodLastYear from '@salesforce/label/c.kpiTilePeriodLastYear';
-import kpiTilePeriodRollingDays from '@salesforce/label/c.kpiTilePeriodRollingDays';
-import kpiTilePeriodThisFiscalQuarter from '@salesforce/label/c.kpiTilePeriodThisFiscalQuarter';
-import kpiTilePeriodThisFiscalYear from '@salesforce/label/c.kpiTilePeriodThisFiscalYear';
-import kpiTilePeriodThisMonth from '@salesforce/label/c.kpiTilePeriodThisMonth';
-import kpiTilePeriodThisQuarter from '@salesforce/label/c.kpiTilePeriodThisQuarter';
-import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
-import kpiTilePeriodThisYear from '@salesforce/label/c.kpiTilePeriodThisYear';
 import kpiLeaderboardProblemBadYearChoice from '@salesforce/label/c.kpiLeaderboardProblemBadYearChoice';
 import kpiLeaderboardProblemComparisonNotSupported from '@salesforce/label/c.kpiLeaderboardProblemComparisonNotSupported';
 import kpiLeaderboardProblemFilterNotApplicable from '@salesforce/label/c.kpiLeaderboardProblemFilterNotApplicable';
@@ -211,18 +199,5 @@ export const PROBLEM_LABELS: Record<string, string> = {
     targetNeeded: kpiLeaderboardProblemTargetNeeded,
 };
 
-/** Period options of the filter bar, by period kind. */
-export const PERIOD_LABELS: Record<string, string> = {
-    lastFiscalQuarter: kpiTilePeriodLastFiscalQuarter,
-    lastFiscalYear: kpiTilePeriodLastFiscalYear,
-    lastMonth: kpiTilePeriodLastMonth,
-    lastQuarter: kpiTilePeriodLastQuarter,
-    lastWeek: kpiTilePeriodLastWeek,
-    lastYear: kpiTilePeriodLastYear,
-    thisFiscalQuarter: kpiTilePeriodThisFiscalQuarter,
-    thisFiscalYear: kpiTilePeriodThisFiscalYear,
-    thisMonth: kpiTilePeriodThisMonth,
-    thisQuarter: kpiTilePeriodThisQuarter,
-    thisWeek: kpiTilePeriodThisWeek,
-    thisYear: kpiTilePeriodThisYear,
-};
+/** Period options of the filter bar, by period kind: the names every component uses. */
+export { PERIOD_LABELS } from 'c/kpiProperties';

@@ -487,7 +487,7 @@ export function periodFilter(config: BoardConfig): FilterControl {
     const values = kinds.includes(current) ? kinds : [...kinds, current];
     const options = values.map((value) => ({
         value,
-        label: PERIOD_LABELS[value] ?? fillLabel(LABELS.periodRolling, value.split(':')[1]),
+        label: (PERIOD_LABELS as Record<string, string>)[value] ?? fillLabel(LABELS.periodRolling, value.split(':')[1]),
     }));
     return { name: 'period', label: LABELS.filterPeriod, value: current, options };
 }

@@ -17,8 +17,21 @@ import kpiPropertyNotTarget from '@salesforce/label/c.kpiPropertyNotTarget';
 import kpiPropertyNotText from '@salesforce/label/c.kpiPropertyNotText';
 import kpiPropertyNotUserId from '@salesforce/label/c.kpiPropertyNotUserId';
 import kpiPropertyNotWholeNumber from '@salesforce/label/c.kpiPropertyNotWholeNumber';
+import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
+import kpiTilePeriodLastWeek from '@salesforce/label/c.kpiTilePeriodLastWeek';
+import kpiTilePeriodThisMonth from '@salesforce/label/c.kpiTilePeriodThisMonth';
+import kpiTilePeriodLastMonth from '@salesforce/label/c.kpiTilePeriodLastMonth';
+import kpiTilePeriodThisQuarter from '@salesforce/label/c.kpiTilePeriodThisQuarter';
+import kpiTilePeriodLastQuarter from '@salesforce/label/c.kpiTilePeriodLastQuarter';
+import kpiTilePeriodThisYear from '@salesforce/label/c.kpiTilePeriodThisYear';
+import kpiTilePeriodLastYear from '@salesforce/label/c.kpiTilePeriodLastYear';
+import kpiTilePeriodThisFiscalQuarter from '@salesforce/label/c.kpiTilePeriodThisFiscalQuarter';
+import kpiTilePeriodLastFiscalQuarter from '@salesforce/label/c.kpiTilePeriodLastFiscalQuarter';
+import kpiTilePeriodThisFiscalYear from '@salesforce/label/c.kpiTilePeriodThisFiscalYear';
+import kpiTilePeriodLastFiscalYear from '@salesforce/label/c.kpiTilePeriodLastFiscalYear';
+import kpiTilePeriodRollingDays from '@salesforce/label/c.kpiTilePeriodRollingDays';
 import { parsePeriod, propertyText } from 'c/kpiPeriods';
-import type { Period } from 'c/kpiPeriods';
+import type { Period, PeriodKind } from 'c/kpiPeriods';
 
 /** What the shared readers find wrong; components may add codes of their own (worded by their own templates). */
 export type ReaderCode =
@@ -251,3 +264,20 @@ export function problemMessage(
     const args = (problem.args ?? []).map((arg) => (typeof arg === 'string' ? cut(arg, MAX_TEXT) : arg));
     return fillLabel(template, labels[problem.property] || problem.property, cut(problem.value), ...args);
 }
+
+/** Every period kind's name as the components show it (a rolling period's label takes its days as {0}). */
+export const PERIOD_LABELS: Readonly<Record<PeriodKind, string>> = {
+    thisWeek: kpiTilePeriodThisWeek,
+    lastWeek: kpiTilePeriodLastWeek,
+    thisMonth: kpiTilePeriodThisMonth,
+    lastMonth: kpiTilePeriodLastMonth,
+    thisQuarter: kpiTilePeriodThisQuarter,
+    lastQuarter: kpiTilePeriodLastQuarter,
+    thisYear: kpiTilePeriodThisYear,
+    lastYear: kpiTilePeriodLastYear,
+    thisFiscalQuarter: kpiTilePeriodThisFiscalQuarter,
+    lastFiscalQuarter: kpiTilePeriodLastFiscalQuarter,
+    thisFiscalYear: kpiTilePeriodThisFiscalYear,
+    lastFiscalYear: kpiTilePeriodLastFiscalYear,
+    rollingDays: kpiTilePeriodRollingDays,
+};

@@ -21,19 +21,6 @@ import kpiTileNoComparison from '@salesforce/label/c.kpiTileNoComparison';
 import kpiTileNoQuota from '@salesforce/label/c.kpiTileNoQuota';
 import kpiTileOffTrack from '@salesforce/label/c.kpiTileOffTrack';
 import kpiTileOnTrack from '@salesforce/label/c.kpiTileOnTrack';
-import kpiTilePeriodLastFiscalQuarter from '@salesforce/label/c.kpiTilePeriodLastFiscalQuarter';
-import kpiTilePeriodLastFiscalYear from '@salesforce/label/c.kpiTilePeriodLastFiscalYear';
-import kpiTilePeriodLastMonth from '@salesforce/label/c.kpiTilePeriodLastMonth';
-import kpiTilePeriodLastQuarter from '@salesforce/label/c.kpiTilePeriodLastQuarter';
-import kpiTilePeriodLastWeek from '@salesforce/label/c.kpiTilePeriodLastWeek';
-import kpiTilePeriodLastYear from '@salesforce/label/c.kpiTilePeriodLastYear';
-import kpiTilePeriodRollingDays from '@salesforce/label/c.kpiTilePeriodRollingDays';
-import kpiTilePeriodThisFiscalQuarter from '@salesforce/label/c.kpiTilePeriodThisFiscalQuarter';
-import kpiTilePeriodThisFiscalYear from '@salesforce/label/c.kpiTilePeriodThisFiscalYear';
-import kpiTilePeriodThisMonth from '@salesforce/label/c.kpiTilePeriodThisMonth';
-import kpiTilePeriodThisQuarter from '@salesforce/label/c.kpiTilePeriodThisQuarter';
-import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
-import kpiTilePeriodThisYear from '@salesforce/label/c.kpiTilePeriodThisYear';
 import kpiTileProgress from '@salesforce/label/c.kpiTileProgress';
 import kpiTileSample from '@salesforce/label/c.kpiTileSample';
 import kpiTileScopeAll from '@salesforce/label/c.kpiTileScopeAll';
@@ -53,12 +40,11 @@ import kpiTileWorse from '@salesforce/label/c.kpiTileWorse';
 import { findKpi } from 'c/kpiCatalog';
 import type { KpiDefinition } from 'c/kpiCatalog';
 import { describePlanProblem } from 'c/kpiConfig';
-import { fillLabel } from 'c/kpiProperties';
+import { PERIOD_LABELS, fillLabel } from 'c/kpiProperties';
 import type { TileSetup } from 'c/kpiConfig';
 import { errorMessages } from 'c/kpiErrors';
 import { formatChange, formatCount, formatDateRange, formatKpiValue } from 'c/kpiFormat';
 import type { FormatOptions, KpiUnit } from 'c/kpiFormat';
-import type { PeriodKind } from 'c/kpiPeriods';
 import type { Scope } from 'c/kpiPlanner';
 import { describeNote, kpiHelp, kpiTitle } from 'c/kpiResults';
 import type { KpiResult, ResultErrorKind } from 'c/kpiResults';
@@ -174,22 +160,6 @@ export interface TileView {
     drillLabel: string;
     warnings: Line[];
 }
-
-const PERIOD_LABELS: Record<PeriodKind, string> = {
-    thisWeek: kpiTilePeriodThisWeek,
-    lastWeek: kpiTilePeriodLastWeek,
-    thisMonth: kpiTilePeriodThisMonth,
-    lastMonth: kpiTilePeriodLastMonth,
-    thisQuarter: kpiTilePeriodThisQuarter,
-    lastQuarter: kpiTilePeriodLastQuarter,
-    thisYear: kpiTilePeriodThisYear,
-    lastYear: kpiTilePeriodLastYear,
-    thisFiscalQuarter: kpiTilePeriodThisFiscalQuarter,
-    lastFiscalQuarter: kpiTilePeriodLastFiscalQuarter,
-    thisFiscalYear: kpiTilePeriodThisFiscalYear,
-    lastFiscalYear: kpiTilePeriodLastFiscalYear,
-    rollingDays: kpiTilePeriodRollingDays,
-};
 
 const SCOPE_LABELS: Record<Scope, string> = { mine: kpiTileScopeMine, team: kpiTileScopeTeam, all: kpiTileScopeAll };
 

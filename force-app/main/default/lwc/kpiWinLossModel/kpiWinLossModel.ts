@@ -63,24 +63,12 @@ import kpiWinLossReasonFieldUnavailable from '@salesforce/label/c.kpiWinLossReas
 import kpiLeaderboardAmountsCurrency from '@salesforce/label/c.kpiLeaderboardAmountsCurrency';
 import kpiLeaderboardAll from '@salesforce/label/c.kpiLeaderboardAll';
 import kpiWinLossFilterHidden from '@salesforce/label/c.kpiWinLossFilterHidden';
-import kpiTilePeriodThisWeek from '@salesforce/label/c.kpiTilePeriodThisWeek';
-import kpiTilePeriodLastWeek from '@salesforce/label/c.kpiTilePeriodLastWeek';
-import kpiTilePeriodThisMonth from '@salesforce/label/c.kpiTilePeriodThisMonth';
-import kpiTilePeriodLastMonth from '@salesforce/label/c.kpiTilePeriodLastMonth';
-import kpiTilePeriodThisQuarter from '@salesforce/label/c.kpiTilePeriodThisQuarter';
-import kpiTilePeriodLastQuarter from '@salesforce/label/c.kpiTilePeriodLastQuarter';
-import kpiTilePeriodThisYear from '@salesforce/label/c.kpiTilePeriodThisYear';
-import kpiTilePeriodLastYear from '@salesforce/label/c.kpiTilePeriodLastYear';
-import kpiTilePeriodThisFiscalQuarter from '@salesforce/label/c.kpiTilePeriodThisFiscalQuarter';
-import kpiTilePeriodLastFiscalQuarter from '@salesforce/label/c.kpiTilePeriodLastFiscalQuarter';
-import kpiTilePeriodThisFiscalYear from '@salesforce/label/c.kpiTilePeriodThisFiscalYear';
-import kpiTilePeriodLastFiscalYear from '@salesforce/label/c.kpiTilePeriodLastFiscalYear';
 import kpiTilePeriodRollingDays from '@salesforce/label/c.kpiTilePeriodRollingDays';
 import type { KpiChartSeries } from 'c/kpiChartData';
 import type { Filter, FilterOption } from 'c/kpiFilterBar';
 import { formatCount, formatKpiValue } from 'c/kpiFormat';
 import { periodKey } from 'c/kpiPeriods';
-import { fillLabel, problemMessage } from 'c/kpiProperties';
+import { PERIOD_LABELS, fillLabel, problemMessage } from 'c/kpiProperties';
 import type { PropertyProblem } from 'c/kpiProperties';
 import type { Period } from 'c/kpiPeriods';
 import { sectionsToOmit, subqueriesOfError } from 'c/kpiWinLossData';
@@ -112,20 +100,10 @@ export const LABELS = {
     sectionFailed: kpiWinLossSectionFailed,
 } as const;
 
-const PERIOD_LABELS: Record<string, string> = {
-    thisWeek: kpiTilePeriodThisWeek,
-    lastWeek: kpiTilePeriodLastWeek,
-    thisMonth: kpiTilePeriodThisMonth,
-    lastMonth: kpiTilePeriodLastMonth,
-    thisQuarter: kpiTilePeriodThisQuarter,
-    lastQuarter: kpiTilePeriodLastQuarter,
-    thisYear: kpiTilePeriodThisYear,
-    lastYear: kpiTilePeriodLastYear,
-    thisFiscalQuarter: kpiTilePeriodThisFiscalQuarter,
-    lastFiscalQuarter: kpiTilePeriodLastFiscalQuarter,
-    thisFiscalYear: kpiTilePeriodThisFiscalYear,
-    lastFiscalYear: kpiTilePeriodLastFiscalYear,
-};
+/** The named periods the filter offers (a rolling one only when the property asks for it). */
+const NAMED_PERIODS: Record<string, string> = Object.fromEntries(
+    Object.entries(PERIOD_LABELS).filter(([kind]) => kind !== 'rollingDays'),
+);
 
 /** Each property's App Builder label (kpiWinLoss.js-meta.xml), for the messages that name it. */
 export const PROPERTY_LABELS: Record<keyof WinLossSettings, string> = {
@@ -261,9 +239,9 @@ export function propertyMessages(problems: readonly PropertyProblem[]): Line[] {
 
 /** The named periods, and a rolling period as it is when the property asks for one. */
 export function periodOptions(period: Period): FilterOption[] {
-    const options = Object.entries(PERIOD_LABELS).map(([value, label]) => ({ label, value }));
+    const options = Object.entries(NAMED_PERIODS).map(([value, label]) => ({ label, value }));
     const current = periodKey(period);
-    if (!PERIOD_LABELS[current]) {
+    if (!NAMED_PERIODS[current]) {
         options.push({ label: fillLabel(kpiTilePeriodRollingDays, period.days ?? ''), value: current });
     }
     return options;
