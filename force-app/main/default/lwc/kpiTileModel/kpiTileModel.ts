@@ -320,15 +320,14 @@ export function buildTileView(input: TileInput, context: TileContext): TileView 
     }
 }
 
-/** A tile that could not be composed: its title and the reason, nothing that could fail again. */
-function failedView(input: TileInput, messages: string[]): TileView {
-    const title = input.title || input.key;
+/** A tile with nothing to show yet: every text empty, every part absent. */
+function blankView(key: string, title: string): TileView {
     return {
-        key: input.key,
-        state: 'error',
+        key,
+        state: 'loading',
         isLoading: false,
         isConfig: false,
-        isError: true,
+        isError: false,
         isEmpty: false,
         hasValue: false,
         title,
@@ -339,8 +338,8 @@ function failedView(input: TileInput, messages: string[]): TileView {
         periodLine: '',
         loadingText: '',
         configMessages: [],
-        errorSummary: messages[0] ?? '',
-        errorMessages: messages,
+        errorSummary: '',
+        errorMessages: [],
         emptyText: '',
         valueText: '',
         valueFull: '',
@@ -359,6 +358,17 @@ function failedView(input: TileInput, messages: string[]): TileView {
     };
 }
 
+/** A tile that could not be composed: its title and the reason, nothing that could fail again. */
+function failedView(input: TileInput, messages: string[]): TileView {
+    return {
+        ...blankView(input.key, input.title || input.key),
+        state: 'error',
+        isError: true,
+        errorSummary: messages[0] ?? '',
+        errorMessages: messages,
+    };
+}
+
 function compose(input: TileInput, context: TileContext): TileView {
     const kpi = findKpi(input.kpi);
     const title = input.title || (kpi ? kpiTitle(kpi.id) : input.key);
@@ -369,34 +379,14 @@ function compose(input: TileInput, context: TileContext): TileView {
     };
     const result = input.result;
     const view: TileView = {
-        key: input.key,
-        state: 'loading',
-        isLoading: false,
-        isConfig: false,
-        isError: false,
-        isEmpty: false,
-        hasValue: false,
-        title,
+        ...blankView(input.key, title),
         help: kpi ? kpiHelp(kpi.id) : '',
         periodText: input.period ? fillLabel(PERIOD_LABELS[input.period.kind], input.period.days ?? '') : '',
         scopeText: input.scope ? SCOPE_LABELS[input.scope] : '',
         dateRange: result?.window ? formatDateRange(result.window, context.locale) : '',
-        periodLine: '',
         loadingText: fillLabel(kpiTileLoading, title),
-        configMessages: [],
-        errorSummary: '',
-        errorMessages: [],
         emptyText: kpiTileEmpty,
-        valueText: '',
-        valueFull: '',
-        detailText: '',
-        change: null,
-        noComparisonText: '',
-        target: null,
-        sample: null,
-        notes: [],
         scopeNote: input.scope === 'team' || input.scope === 'all' ? kpiTileVisibleOnly : '',
-        trend: null,
         asOfText:
             input.asOf === undefined || !result
                 ? ''
