@@ -190,13 +190,19 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
 
     // One computation of every number: kpiResults over the set of owners each row (and the total) stands for.
     const createdBy = plan.comparisonWindow ? startOfDayMs(plan.comparisonWindow.end, plan.calendar.timeZone) : 0;
-    const existed = (user: BoardUser) => !user.createdDate || Date.parse(user.createdDate) < createdBy;
+    const existedById = new Map(
+        users.map((user) => [user.id, !user.createdDate || Date.parse(user.createdDate) < createdBy]),
+    );
+    const existed = (user: BoardUser) => existedById.get(user.id) !== false;
     // A rep's row is their own group; only teams, everyone and "members who existed then" need a set of owners.
     const sets: Record<string, string[]> = { [EVERYONE]: users.map((user) => user.id), [NOBODY]: [] };
+    const partlyNew = new Set<string>();
     for (const entity of entities) {
         if (entity.kind === 'team') sets[entity.key] = entity.members.map((m) => m.id);
-        if (!entity.members.every(existed))
+        if (!entity.members.every(existed)) {
+            partlyNew.add(entity.key);
             sets[PRESENT + entity.key] = entity.members.filter(existed).map((m) => m.id);
+        }
     }
     const results = readResults(
         plan.kpiPlan,
@@ -205,15 +211,19 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
         0,
         Object.fromEntries(plan.kpis.map((k) => [k.id, sets])),
     );
+    // Maps, not the results' records: 2,000 lookups by user id per KPI stay cheap.
+    const named = new Map(
+        plan.kpis.map((k) => [k.id, results[k.id]?.sets ? new Map(Object.entries(results[k.id].sets!)) : undefined]),
+    );
     const groups = new Map(
         plan.kpis.map((k) => [k.id, new Map((results[k.id]?.groups ?? []).map((group) => [group.key, group]))]),
     );
-    const valueOf = (id: string, set: string): SetValue => {
-        const found = results[id]?.sets?.[set];
-        if (found) return found;
-        if (!results[id]?.sets) return NOTHING;
-        const key = set.startsWith(PRESENT) ? set.slice(PRESENT.length) : set;
-        return groups.get(id)?.get(key) ?? results[id].sets![NOBODY];
+    /** The value of a row (or the total) for a KPI; `present`: over the members who existed in the comparison window. */
+    const valueOf = (id: string, key: string, present = false): SetValue => {
+        const values = named.get(id);
+        if (!values) return NOTHING;
+        const found = values.get(present && partlyNew.has(key) ? PRESENT + key : key);
+        return found ?? groups.get(id)?.get(key) ?? values.get(NOBODY)!;
     };
 
     const prepared = entities.map((entity) => {
@@ -240,7 +250,7 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
         for (const { entity, target } of prepared) {
             comparisonValues.set(entity.key, valueOf(kpi.id, entity.key).comparisonValue);
             if (!entity.members.some(existed)) continue;
-            const counted = valueOf(kpi.id, PRESENT + entity.key);
+            const counted = valueOf(kpi.id, entity.key, true);
             before.push({
                 key: entity.key,
                 value: counted.comparisonValue,

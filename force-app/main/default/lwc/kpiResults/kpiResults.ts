@@ -128,6 +128,21 @@ function toKey(value: unknown): Key {
     return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 
+/** Each selection's `Field.fn` keys, built once per subquery: a leaderboard reads thousands of rows of each. */
+const SELECTION_KEYS = new WeakMap<PlannedSubquery, { field: string; fns: { fn: string; key: string }[] }[]>();
+
+function selectionKeys(subquery: PlannedSubquery) {
+    let keys = SELECTION_KEYS.get(subquery);
+    if (!keys) {
+        keys = subquery.selections.map((selection) => ({
+            field: selection.field,
+            fns: selection.fns.map((fn) => ({ fn, key: `${selection.field}.${fn}` })),
+        }));
+        SELECTION_KEYS.set(subquery, keys);
+    }
+    return keys;
+}
+
 /** One aggregate node as plain keys and numbers, following the selections the planner made. */
 function readRow(aggregate: Record<string, unknown>, subquery: PlannedSubquery): Row {
     const keys: Key[] = [];
@@ -139,12 +154,12 @@ function readRow(aggregate: Record<string, unknown>, subquery: PlannedSubquery):
         labels.push(typeof field.label === 'string' ? field.label : key.name ? nameOf(aggregate, key.name) : null);
     }
     const numbers = new Map<string, number | null>();
-    for (const selection of subquery.selections) {
+    for (const selection of selectionKeys(subquery)) {
         const field = aggregate[selection.field];
         if (!isObject(field)) continue;
-        for (const fn of selection.fns) {
+        for (const { fn, key } of selection.fns) {
             const holder = field[fn];
-            numbers.set(`${selection.field}.${fn}`, isObject(holder) ? toNumber(holder.value) : null);
+            numbers.set(key, isObject(holder) ? toNumber(holder.value) : null);
         }
     }
     return { keys, labels, numbers };
@@ -163,11 +178,12 @@ function subqueryData(data: unknown, subquery: PlannedSubquery): SubqueryData | 
     if (!isObject(aggregate) || !(subquery.alias in aggregate)) return undefined;
     const connection = aggregate[subquery.alias];
     if (!isObject(connection)) return undefined;
-    const edges = Array.isArray(connection.edges) ? connection.edges : [];
-    const rows = edges
-        .map((edge) => (isObject(edge) && isObject(edge.node) ? edge.node.aggregate : undefined))
-        .filter(isObject)
-        .map((node) => readRow(node, subquery));
+    const edges: unknown[] = Array.isArray(connection.edges) ? connection.edges : [];
+    const rows: Row[] = [];
+    for (const edge of edges) {
+        const node = isObject(edge) && isObject(edge.node) ? edge.node.aggregate : undefined;
+        if (isObject(node)) rows.push(readRow(node, subquery));
+    }
     const pageInfo = isObject(connection.pageInfo) ? connection.pageInfo : {};
     return { rows, truncated: pageInfo.hasNextPage === true };
 }
@@ -303,7 +319,11 @@ function compute(
 ): void {
     const rowsOf: RowsOf = (reads, role) =>
         (reads[role] ?? []).map((alias) => ({ rows: read(alias).rows, subquery: byAlias.get(alias)! }));
-    const flat = (reads: Reads, role: string): Row[] => rowsOf(reads, role).flatMap((r) => r.rows);
+    // One alias (the usual case) is its rows as they are: no copy per group and set.
+    const flat = (reads: Reads, role: string): Row[] => {
+        const aliases = reads[role] ?? [];
+        return aliases.length === 1 ? read(aliases[0]).rows : aliases.flatMap((alias) => read(alias).rows);
+    };
     const grouped = request.groupBy !== undefined;
     const shareAt = grouped ? 1 : 0;
 
@@ -357,7 +377,9 @@ function compute(
     if (comparison?.parts) result.comparisonParts = comparison.parts;
     result.lowSample = kpi.minSample !== undefined && result.sampleSize !== null && result.sampleSize < kpi.minSample;
 
-    if (grouped) {
+    const now = grouped ? indexByKey(rowsOf, request.reads.current) : undefined;
+    const then = grouped && request.reads.comparison ? indexByKey(rowsOf, request.reads.comparison) : undefined;
+    if (grouped && now) {
         const keys = new Map<string, { key: Key; label: string | null }>();
         const collect = (reads: Reads) => {
             for (const role of Object.keys(reads)) {
@@ -367,8 +389,6 @@ function compute(
         };
         collect(request.reads.current);
         if (request.reads.comparison) collect(request.reads.comparison);
-        const now = indexByKey(rowsOf, request.reads.current);
-        const then = request.reads.comparison ? indexByKey(rowsOf, request.reads.comparison) : undefined;
         const over = (index: RowIndex, key: Key) =>
             measure(kpi, request, (role) => index.get(role)?.get(key) ?? [], shareAt);
         result.groups = [...keys.values()].map(({ key, label }) => {
@@ -387,7 +407,7 @@ function compute(
         });
     }
 
-    if (grouped && sets) result.sets = setValues(kpi, request, rowsOf, sets, shareAt);
+    if (now && sets) result.sets = setValues(kpi, request, now, then, sets, shareAt);
 
     if (current.targetMet) result.status = 'targetMet';
     else result.status = result.value === null && !grouped ? 'empty' : 'ok';
@@ -416,14 +436,22 @@ function indexByKey(rowsOf: RowsOf, reads: Reads): RowIndex {
 function setValues(
     kpi: KpiDefinition,
     request: PlannedRequest,
-    rowsOf: RowsOf,
+    now: RowIndex,
+    then: RowIndex | undefined,
     sets: Record<string, readonly string[]>,
     shareAt: number,
 ): Record<string, SetValue> {
-    const now = indexByKey(rowsOf, request.reads.current);
-    const then = request.reads.comparison ? indexByKey(rowsOf, request.reads.comparison) : undefined;
+    const rowsIn = (byKey: Map<Key, Row[]> | undefined, keys: readonly string[]): Row[] => {
+        const rows: Row[] = [];
+        if (!byKey) return rows;
+        for (const key of keys) {
+            const found = byKey.get(key);
+            if (found) for (const row of found) rows.push(row);
+        }
+        return rows;
+    };
     const over = (byRole: RowIndex, keys: readonly string[]) =>
-        measure(kpi, request, (role) => keys.flatMap((key) => byRole.get(role)?.get(key) ?? []), shareAt);
+        measure(kpi, request, (role) => rowsIn(byRole.get(role), keys), shareAt);
     const out: Record<string, SetValue> = {};
     for (const [name, keys] of Object.entries(sets)) {
         const current = over(now, keys);

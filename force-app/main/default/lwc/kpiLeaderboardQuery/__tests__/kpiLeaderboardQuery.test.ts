@@ -622,6 +622,11 @@ describe('buildBoard', () => {
             ['none', null, null, 1, 0, null],
         ]);
         expect(byManager.viewerKey).toBe('005000000000009AAA');
+        // Then: the whole team's value; a team of newcomers only was not there to be ranked.
+        expect(byManager.rows.map((r) => [r.key, r.comparisonValue, r.previousRank, r.movement])).toEqual([
+            ['005000000000009AAA', 105000, 1, { kind: 'same', places: 0 }],
+            ['none', 0, null, { kind: 'new', places: 0 }],
+        ]);
         const byRole = boardOf(
             { kpi: 'winRate', minSample: 5, targetSource: 'everyone', target: '30%' },
             salesWorld(),
