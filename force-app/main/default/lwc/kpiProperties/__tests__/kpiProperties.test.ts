@@ -30,6 +30,7 @@ describe('fillLabel', () => {
     it.each([
         ['{0} and {1}, {0} again', ['a', 2], 'a and 2, a again'],
         ['{1} before {0}, {1} after', ['x', 'y'], 'y before x, y after'],
+        ['Series {0} has {1} values', ['A', 3], 'Series A has 3 values'],
         ['Missing {2}', ['x'], 'Missing {2}'],
         ['No placeholders', [], 'No placeholders'],
         ['{0}{0}{0}', ['$&'], '$&$&$&'],
