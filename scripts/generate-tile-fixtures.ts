@@ -23,6 +23,7 @@ import {
     readBoardConfig,
     readBoardResponses,
 } from '../force-app/main/default/lwc/kpiLeaderboardQuery/kpiLeaderboardQuery';
+import { kpiRequest as request } from '../force-app/test/jest/kpiFixtures';
 import { lwcDir } from './lib/paths';
 
 /** The clock and user the component tests run with (@lwc/jest-transformer's user Id and time zone). */
@@ -78,20 +79,6 @@ function answer(requests: KpiRequest[], viewer: string, engine = engineFor()): F
         const response = { ...(data === undefined ? {} : { data }), ...(errors ? { errors } : {}) };
         return { operationName: document.operationName, query, variables, response };
     });
-}
-
-/** A request as kpiConfig builds it from App Builder properties. */
-function request(kpi: string, overrides: Partial<KpiRequest> = {}): KpiRequest {
-    return {
-        key: kpi,
-        kpi,
-        period: { kind: 'thisFiscalQuarter' },
-        comparison: 'previousPeriod',
-        scope: 'mine',
-        sparkline: 6,
-        settings: {},
-        ...overrides,
-    };
 }
 
 const SALES = [

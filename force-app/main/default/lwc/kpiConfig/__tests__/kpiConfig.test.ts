@@ -18,6 +18,7 @@ import {
     tooManyRequestsMessage,
 } from 'c/kpiConfig';
 import { fillLabel } from 'c/kpiProperties';
+import { kpiRequest, tileInput } from '../../../../../test/jest/kpiFixtures';
 import type { ConfigProblem, KpiConfig, KpiProperties } from 'c/kpiConfig';
 
 const errors = (config: KpiConfig) => config.problems.filter((p) => p.severity === 'error');
@@ -31,30 +32,8 @@ describe('kpiConfig: kpiMetric properties', () => {
     it('reads an untouched component as the defaults, with one request and no problems', () => {
         const config = readMetricConfig({});
         expect(config.problems).toEqual([]);
-        expect(config.tiles).toEqual([
-            {
-                key: 'closedWonRevenue',
-                kpi: 'closedWonRevenue',
-                period: { kind: 'thisFiscalQuarter' },
-                comparison: 'previousPeriod',
-                scope: 'mine',
-                target: null,
-                amber: 80,
-                green: 100,
-                problems: [],
-            },
-        ]);
-        expect(config.requests).toEqual([
-            {
-                key: 'closedWonRevenue',
-                kpi: 'closedWonRevenue',
-                period: { kind: 'thisFiscalQuarter' },
-                comparison: 'previousPeriod',
-                scope: 'mine',
-                sparkline: 6,
-                settings: {},
-            },
-        ]);
+        expect(config.tiles).toEqual([tileInput('closedWonRevenue')]);
+        expect(config.requests).toEqual([kpiRequest('closedWonRevenue')]);
         expect(config.fiscalYearStartMonth).toBe(1);
         expect(config.currency).toBeUndefined();
         expect(config.title).toBeUndefined();

@@ -2,6 +2,7 @@ import { LABELS } from '../../kpiConfig/__tests__/kpiLabels';
 import KpiTile from 'c/kpiTile';
 import type { KpiResult } from 'c/kpiResults';
 import type { TileInput } from 'c/kpiTileModel';
+import { tileInput } from '../../../../../test/jest/kpiFixtures';
 import {
     shadow as $,
     cleanUp,
@@ -40,20 +41,9 @@ const winRate: KpiResult = {
     comparisonWindow: { start: '2024-01-01', end: '2024-02-20', toDate: true },
 };
 
-function input(overrides: Partial<TileInput> = {}): TileInput {
-    return {
-        key: 'winRate',
-        kpi: 'winRate',
-        period: { kind: 'thisFiscalQuarter' },
-        comparison: 'previousPeriod',
-        scope: 'team',
-        target: 0.5,
-        amber: 70,
-        green: 100,
-        problems: [],
-        ...overrides,
-    };
-}
+/** The win-rate tile of a team, with a target and a lower amber threshold than the default. */
+const input = (overrides: Partial<TileInput> = {}): TileInput =>
+    tileInput('winRate', { scope: 'team', target: 0.5, amber: 70, ...overrides });
 
 const create = (tile?: TileInput, props: Partial<TileElement> = {}) =>
     mount<TileElement>('c-kpi-tile', KpiTile, { ...(tile ? { tile } : {}), ...props });

@@ -9,7 +9,8 @@ import {
     targetAttainment,
     targetStatus,
 } from 'c/kpiTileModel';
-import type { TileContext, TileInput } from 'c/kpiTileModel';
+import type { TileContext } from 'c/kpiTileModel';
+import { tileInput } from '../../../../../test/jest/kpiFixtures';
 import { FIXTURE_NOW } from '../../../../../test/jest/kpiTestUtils';
 
 // ICU puts no-break and thin spaces around dashes and units; compare with plain spaces.
@@ -23,21 +24,6 @@ const context: TileContext = {
 };
 
 const window = { start: '2024-04-01', end: '2024-05-21', toDate: true };
-
-function input(kpi: string, overrides: Partial<TileInput> = {}): TileInput {
-    return {
-        key: kpi,
-        kpi,
-        period: { kind: 'thisFiscalQuarter' },
-        comparison: 'previousPeriod',
-        scope: 'mine',
-        target: null,
-        amber: 80,
-        green: 100,
-        problems: [],
-        ...overrides,
-    };
-}
 
 function result(kpi: string, overrides: Partial<KpiResult> = {}): KpiResult {
     return {
@@ -59,7 +45,7 @@ function result(kpi: string, overrides: Partial<KpiResult> = {}): KpiResult {
 
 describe('kpiTileModel: states', () => {
     it('is loading until a result arrives, and says which KPI loads', () => {
-        const view = buildTileView(input('closedWonRevenue'), context);
+        const view = buildTileView(tileInput('closedWonRevenue'), context);
         expect(view).toMatchObject({
             state: 'loading',
             isLoading: true,
@@ -73,11 +59,11 @@ describe('kpiTileModel: states', () => {
             periodLine: 'This fiscal quarter · My records',
         });
         expect(view.help).not.toBe('');
-        expect(buildTileView(input('', { key: '' }), context).state).toBe('loading');
+        expect(buildTileView(tileInput('', { key: '' }), context).state).toBe('loading');
     });
 
     it('shows configuration problems instead of a number, and for an unknown KPI its typed id', () => {
-        const view = buildTileView(input('wins', { problems: ['KPIs: "wins" is not a KPI.'] }), context);
+        const view = buildTileView(tileInput('wins', { problems: ['KPIs: "wins" is not a KPI.'] }), context);
         expect(view).toMatchObject({ state: 'config', isConfig: true, title: 'wins', drillDown: null });
         expect(view.configMessages).toEqual([{ key: 'config-0', text: 'KPIs: "wins" is not a KPI.' }]);
     });
@@ -92,11 +78,11 @@ describe('kpiTileModel: states', () => {
                 problems: [{ code: 'sparklineTooLong', property: 'sparkline', value: '12' }],
             },
         });
-        const view = buildTileView(input('winRate', { result: rejected }), context);
+        const view = buildTileView(tileInput('winRate', { result: rejected }), context);
         expect(view.state).toBe('config');
         expect(view.configMessages[0].text).toContain('Trend periods: 12 periods');
         const budget = result('winRate', { error: { kind: 'config', messages: ['Too many requests'] } });
-        expect(buildTileView(input('winRate', { result: budget }), context).configMessages[0].text).toBe(
+        expect(buildTileView(tileInput('winRate', { result: budget }), context).configMessages[0].text).toBe(
             'Too many requests',
         );
     });
@@ -111,25 +97,27 @@ describe('kpiTileModel: states', () => {
             value: null,
             error: { kind, messages: ['Field Task is undefined'] },
         });
-        const view = buildTileView(input('emailsSent', { result: failed }), context);
+        const view = buildTileView(tileInput('emailsSent', { result: failed }), context);
         expect(view).toMatchObject({ state: 'error', isError: true, errorMessages: ['Field Task is undefined'] });
         expect(view.errorSummary).toBe(summary);
     });
 
     it('leads with the server message for other errors', () => {
         const failed = result('winRate', { error: { kind: 'incomplete', messages: ['Only part came back.'] } });
-        expect(buildTileView(input('winRate', { result: failed }), context).errorSummary).toBe('Only part came back.');
+        expect(buildTileView(tileInput('winRate', { result: failed }), context).errorSummary).toBe(
+            'Only part came back.',
+        );
     });
 
     it('says so when there are no records, and when coverage has no target', () => {
         const empty = buildTileView(
-            input('winRate', { result: result('winRate', { value: null, status: 'empty', sampleSize: 0 }) }),
+            tileInput('winRate', { result: result('winRate', { value: null, status: 'empty', sampleSize: 0 }) }),
             context,
         );
         expect(empty).toMatchObject({ state: 'empty', isEmpty: true, emptyText: 'No records in this period.' });
         expect(empty.sample?.text).toBe('Based on 0 records');
         const noQuota = buildTileView(
-            input('pipelineCoverage', { result: result('pipelineCoverage', { value: null, target: null }) }),
+            tileInput('pipelineCoverage', { result: result('pipelineCoverage', { value: null, target: null }) }),
             context,
         );
         expect(noQuota.emptyText).toContain('revenue target');
@@ -137,14 +125,14 @@ describe('kpiTileModel: states', () => {
 
     it('says the coverage target is met when won revenue covers it', () => {
         const met = result('pipelineCoverage', { value: null, status: 'targetMet', target: 120000 });
-        const view = buildTileView(input('pipelineCoverage', { result: met }), context);
+        const view = buildTileView(tileInput('pipelineCoverage', { result: met }), context);
         expect(view).toMatchObject({ state: 'value', valueText: 'Target met' });
         expect(view.detailText).toBe('Won revenue already covers the target of $120K.');
     });
 
     it('turns a failure to format into the tile error instead of throwing', () => {
         const view = buildTileView(
-            input('closedWonRevenue', { currency: 'not a currency', result: result('closedWonRevenue') }),
+            tileInput('closedWonRevenue', { currency: 'not a currency', result: result('closedWonRevenue') }),
             context,
         );
         expect(view).toMatchObject({ state: 'error', isError: true, title: 'closedWonRevenue' });
@@ -155,14 +143,14 @@ describe('kpiTileModel: states', () => {
 describe('kpiTileModel: the number', () => {
     it('formats by unit, locale and currency, compact with the full value for screen readers', () => {
         const view = buildTileView(
-            input('closedWonRevenue', { result: result('closedWonRevenue', { value: 1234567 }) }),
+            tileInput('closedWonRevenue', { result: result('closedWonRevenue', { value: 1234567 }) }),
             context,
         );
         expect(view).toMatchObject({ state: 'value', hasValue: true, valueText: '$1.2M', valueFull: '$1,234,567.00' });
         expect(plain(view.dateRange)).toBe('Apr 1 – May 20, 2024');
         expect(view.sample).toBeNull();
         const euro = buildTileView(
-            input('closedWonRevenue', { currency: 'EUR', result: result('closedWonRevenue', { value: 1500 }) }),
+            tileInput('closedWonRevenue', { currency: 'EUR', result: result('closedWonRevenue', { value: 1500 }) }),
             { ...context, locale: 'de-DE' },
         );
         expect(plain(euro.valueText)).toBe('1500 €');
@@ -174,7 +162,7 @@ describe('kpiTileModel: the number', () => {
 
     it('shows the change with an arrow, the words for direction and tone, and the previous value', () => {
         const up = buildTileView(
-            input('closedWonRevenue', {
+            tileInput('closedWonRevenue', {
                 result: result('closedWonRevenue', { value: 120, comparisonValue: 100, comparisonWindow: window }),
             }),
             context,
@@ -191,7 +179,7 @@ describe('kpiTileModel: the number', () => {
             className: 'kpi-tile__change kpi-tile__change_good',
         });
         const slower = buildTileView(
-            input('averageSalesCycle', {
+            tileInput('averageSalesCycle', {
                 comparison: 'samePeriodLastYear',
                 result: result('averageSalesCycle', { value: 40, comparisonValue: 30, comparisonWindow: window }),
             }),
@@ -205,7 +193,7 @@ describe('kpiTileModel: the number', () => {
             className: 'kpi-tile__change kpi-tile__change_bad',
         });
         const flat = buildTileView(
-            input('winRate', {
+            tileInput('winRate', {
                 result: result('winRate', { value: 0.25, comparisonValue: 0.25, comparisonWindow: window }),
             }),
             context,
@@ -215,13 +203,13 @@ describe('kpiTileModel: the number', () => {
 
     it('says when the comparison period has no value, and shows nothing for snapshots', () => {
         const missing = buildTileView(
-            input('averageDealSize', { result: result('averageDealSize', { comparisonWindow: window }) }),
+            tileInput('averageDealSize', { result: result('averageDealSize', { comparisonWindow: window }) }),
             context,
         );
         expect(missing.change).toBeNull();
         expect(missing.noComparisonText).toBe('No value to compare with.');
         const snapshot = buildTileView(
-            input('pipelineValue', {
+            tileInput('pipelineValue', {
                 result: result('pipelineValue', { notes: ['comparisonNotSupported'] }),
             }),
             context,
@@ -232,7 +220,7 @@ describe('kpiTileModel: the number', () => {
 
     it('states the sample of rates and averages, and flags one too small to trust', () => {
         const rate = buildTileView(
-            input('winRate', { result: result('winRate', { value: 0.5, sampleSize: 1234, lowSample: false }) }),
+            tileInput('winRate', { result: result('winRate', { value: 0.5, sampleSize: 1234, lowSample: false }) }),
             context,
         );
         expect(rate.sample).toEqual({
@@ -241,32 +229,33 @@ describe('kpiTileModel: the number', () => {
             lowText: 'Too few records to trust',
         });
         const small = buildTileView(
-            input('winRate', { result: result('winRate', { value: 0.5, sampleSize: 4, lowSample: true }) }),
+            tileInput('winRate', { result: result('winRate', { value: 0.5, sampleSize: 4, lowSample: true }) }),
             context,
         );
         expect(small.sample?.low).toBe(true);
         expect(
-            buildTileView(input('averageDealSize', { result: result('averageDealSize') }), context).sample,
+            buildTileView(tileInput('averageDealSize', { result: result('averageDealSize') }), context).sample,
         ).not.toBeNull();
         expect(
-            buildTileView(input('averageContractValue', { result: result('averageContractValue') }), context).sample,
+            buildTileView(tileInput('averageContractValue', { result: result('averageContractValue') }), context)
+                .sample,
         ).not.toBeNull();
     });
 
     it('reminds managers that team and all scopes count only what they can see', () => {
-        expect(buildTileView(input('winRate', { scope: 'team' }), context).scopeNote).toBe(
+        expect(buildTileView(tileInput('winRate', { scope: 'team' }), context).scopeNote).toBe(
             'Counts only records you can see.',
         );
-        expect(buildTileView(input('winRate', { scope: 'all' }), context).scopeText).toBe('All records I can see');
-        expect(buildTileView(input('winRate', { scope: 'mine' }), context).scopeNote).toBe('');
-        expect(buildTileView(input('winRate', { period: { kind: 'rollingDays', days: 30 } }), context).periodText).toBe(
-            'Last 30 days',
-        );
+        expect(buildTileView(tileInput('winRate', { scope: 'all' }), context).scopeText).toBe('All records I can see');
+        expect(buildTileView(tileInput('winRate', { scope: 'mine' }), context).scopeNote).toBe('');
+        expect(
+            buildTileView(tileInput('winRate', { period: { kind: 'rollingDays', days: 30 } }), context).periodText,
+        ).toBe('Last 30 days');
     });
 
     it('describes the trend in words, oldest first, with periods lacking a value', () => {
         const view = buildTileView(
-            input('opportunitiesWon', {
+            tileInput('opportunitiesWon', {
                 result: result('opportunitiesWon', {
                     sparkline: [
                         { start: '2024-01-01', end: '2024-04-01', value: 3, sampleSize: 3 },
@@ -286,12 +275,12 @@ describe('kpiTileModel: the number', () => {
         const single = result('opportunitiesWon', {
             sparkline: [{ start: '2024-04-01', end: '2024-05-21', value: 1, sampleSize: 1 }],
         });
-        expect(buildTileView(input('opportunitiesWon', { result: single }), context).trend).toBeNull();
+        expect(buildTileView(tileInput('opportunitiesWon', { result: single }), context).trend).toBeNull();
     });
 
     it('shows ignored settings and the time the numbers arrived', () => {
         const view = buildTileView(
-            input('winRate', {
+            tileInput('winRate', {
                 warnings: ['Rolling days: ignored'],
                 asOf: Date.parse('2024-05-20T15:30:00Z'),
                 result: result('winRate'),
@@ -314,7 +303,7 @@ describe('kpiTileModel: target', () => {
         ['averageSalesCycle', 90, 45, 'red', '50% of target'],
         ['averageSalesCycle', 0, 45, 'green', '∞ of target'],
     ] as const)('%s at %d against %d is %s', (kpi, value, target, status, progressText) => {
-        const view = buildTileView(input(kpi, { target, result: result(kpi, { value }) }), context);
+        const view = buildTileView(tileInput(kpi, { target, result: result(kpi, { value }) }), context);
         expect(view.target).toMatchObject({
             status,
             progressText,
@@ -326,7 +315,7 @@ describe('kpiTileModel: target', () => {
 
     it('words the status and the target in the KPI unit', () => {
         const view = buildTileView(
-            input('winRate', { target: 0.3, result: result('winRate', { value: 0.15 }) }),
+            tileInput('winRate', { target: 0.3, result: result('winRate', { value: 0.15 }) }),
             context,
         );
         expect(view.target).toMatchObject({
@@ -336,12 +325,12 @@ describe('kpiTileModel: target', () => {
             line: 'Off track · 50% of target · Target 30%',
         });
         const green = buildTileView(
-            input('winRate', { target: 0.3, amber: 10, green: 40, result: result('winRate', { value: 0.15 }) }),
+            tileInput('winRate', { target: 0.3, amber: 10, green: 40, result: result('winRate', { value: 0.15 }) }),
             context,
         );
         expect(green.target?.statusText).toBe('On track');
         const amber = buildTileView(
-            input('winRate', { target: 0.3, amber: 40, green: 60, result: result('winRate', { value: 0.15 }) }),
+            tileInput('winRate', { target: 0.3, amber: 40, green: 60, result: result('winRate', { value: 0.15 }) }),
             context,
         );
         expect(amber.target?.statusText).toBe('At risk');
