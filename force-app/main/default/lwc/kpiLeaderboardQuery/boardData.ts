@@ -4,6 +4,7 @@
  * error is tied to the subqueries it belongs to, so that one failing part (a secondary KPI on an object the viewer
  * cannot read, a target field that does not exist) costs only that part. The KPI numbers are kpiResults' to compute.
  */
+import { refusedParts } from 'c/kpiLoader';
 import { subqueriesOfError } from 'c/kpiPlanner';
 import { mergePages } from 'c/kpiResults';
 import { MAX_PAGES } from './boardDocument';
@@ -239,28 +240,34 @@ function readUser(node: Raw, targetField: string | null): { user?: BoardUser; ta
 }
 
 /**
- * After the server refused the whole document (no data), what to leave out to show the rest: the secondary KPIs,
- * comparison, filter values or target field the errors are tied to. Undefined when an error hits what the board
- * cannot do without (the ranked KPI now, the users) or cannot be placed.
+ * After the server refused the whole document (no data), what to leave out to show the rest (kpiLoader's
+ * refusedParts): the secondary KPIs, comparison, filter values or target field the errors are tied to. Undefined when
+ * an error hits what the board cannot do without (the ranked KPI now, the users) or cannot be placed.
  */
 export function omissionsAfterFailure(plan: BoardPlan, data: BoardData): BoardOmissions | undefined {
-    if (data.answered || data.failures.length === 0 || data.unplaced.length > 0) return undefined;
-    const without: BoardOmissions = {};
     const main = plan.config.kpi.id;
-    for (const { subquery, errors } of data.failures) {
-        if (subquery.role === 'options') without.options = true;
-        else if (subquery.role === 'users' && errors.every((e) => isTargetFieldError(e, plan.targetField))) {
-            without.targetField = true;
-        } else if (subquery.role === 'kpi' && subquery.reads.every((r) => r.kpi !== main)) {
-            without.secondary = [...new Set([...(without.secondary ?? []), ...subquery.reads.map((r) => r.kpi)])];
-        } else if (
-            subquery.role === 'kpi' &&
-            subquery.reads.every((r) => r.kpi !== main || r.window === 'comparison')
-        ) {
-            without.comparison = true;
-            const others = subquery.reads.filter((r) => r.kpi !== main).map((r) => r.kpi);
-            if (others.length) without.secondary = [...new Set([...(without.secondary ?? []), ...others])];
-        } else return undefined;
+    const secondary = (reads: readonly KpiRead[]) =>
+        reads.filter((r) => r.kpi !== main).map((r) => `secondary:${r.kpi}`);
+    const partsOf = (subquery: BoardSubquery, error: unknown): string[] | undefined => {
+        if (subquery.role === 'options') return ['options'];
+        if (subquery.role === 'users') return isTargetFieldError(error, plan.targetField) ? ['targetField'] : undefined;
+        if (subquery.role !== 'kpi') return undefined;
+        if (subquery.reads.every((r) => r.kpi !== main)) return secondary(subquery.reads);
+        if (subquery.reads.every((r) => r.kpi !== main || r.window === 'comparison'))
+            return ['comparison', ...secondary(subquery.reads)];
+        return undefined;
+    };
+    const parts = refusedParts(plan, data.answer, (subqueries, error) => {
+        const costs = subqueries.map((subquery) => partsOf(subquery, error));
+        return costs.length > 0 && costs.every(Boolean) ? (costs.flat() as string[]) : undefined;
+    });
+    if (!parts) return undefined;
+    const without: BoardOmissions = {};
+    for (const part of parts) {
+        if (part === 'options') without.options = true;
+        else if (part === 'targetField') without.targetField = true;
+        else if (part === 'comparison') without.comparison = true;
+        else without.secondary = [...(without.secondary ?? []), part.slice('secondary:'.length)];
     }
     return without;
 }

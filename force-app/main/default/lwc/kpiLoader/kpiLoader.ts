@@ -1,15 +1,19 @@
 /**
  * The requests of a KPI component, round by round: which plan is current, which of its documents have answered, and
  * the results each tile shows. A document the server refused because of one KPI is planned again without it (the
- * KPIs kpiResults marks `retry`); the results already read are held meanwhile. Pure and immutable: a component keeps
- * the LoadState in a field and replaces it, which is what makes it re-render and re-wire.
+ * KPIs the refused parts did not include); the results already read are held meanwhile. Pure and immutable: a
+ * component keeps the LoadState in a field and replaces it, which is what makes it re-render and re-wire.
+ *
+ * `refusedParts` is the one decision every component makes after a refusal (tiles here, the leaderboard in
+ * kpiLeaderboardQuery's omissionsAfterFailure, win-loss in kpiWinLossData's sectionsToOmit): which parts the errors
+ * cost, so the next document leaves exactly those out.
  */
 import { tooManyRequestsMessage } from 'c/kpiConfig';
 import type { KpiConfig } from 'c/kpiConfig';
 import { todayIn } from 'c/kpiPeriods';
-import { planKpis } from 'c/kpiPlanner';
-import type { KpiPlan } from 'c/kpiPlanner';
-import { emptyResult, readResults, retryKeys } from 'c/kpiResults';
+import { planKpis, subqueriesOfError } from 'c/kpiPlanner';
+import type { KpiDocument, KpiPlan, PlacedSubquery, PlannedRequest } from 'c/kpiPlanner';
+import { emptyResult, readResults } from 'c/kpiResults';
 import type { KpiResult } from 'c/kpiResults';
 import type { TileInput } from 'c/kpiTileModel';
 
@@ -17,6 +21,59 @@ import type { TileInput } from 'c/kpiTileModel';
 export interface Answer {
     data?: unknown;
     errors?: readonly unknown[] | null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * What the server refused, when it answered a document with errors and no data (GraphQL refuses a whole document
+ * for one bad field or object): each error is placed on its subqueries, and `partsOf` says what those cost, the
+ * parts a component can leave out, or undefined for one it cannot do without (or an error it cannot place). Undefined
+ * when the answer carries data or no error, or when any error costs an essential part: the answer is then shown as it
+ * is, errors and all, and nothing is asked again.
+ */
+export function refusedParts<S extends PlacedSubquery, P>(
+    document: { subqueries: readonly S[] },
+    answer: Answer,
+    partsOf: (subqueries: S[], error: unknown) => readonly P[] | undefined,
+    byObject = false,
+): P[] | undefined {
+    if (isRecord(answer.data) && isRecord(answer.data.uiapi)) return undefined;
+    const errors = answer.errors ?? [];
+    if (errors.length === 0) return undefined;
+    const parts = new Set<P>();
+    for (const error of errors) {
+        const cost = partsOf(subqueriesOfError(error, document, byObject), error);
+        if (!cost) return undefined;
+        for (const part of cost) parts.add(part);
+    }
+    return [...parts];
+}
+
+/** Every alias a request reads, in any window and role. */
+function aliasesRead(request: PlannedRequest): Set<string> {
+    const all = [request.reads.current, request.reads.comparison ?? {}, request.reads.sparkline ?? {}];
+    return new Set(all.flatMap((reads) => Object.values(reads).flat()));
+}
+
+/**
+ * The tiles' requests to ask again after document `index` was refused: those it answers that no error hit. Every
+ * request is a part a tile can do without (the KPIs hit show their error); an error on nothing known stops retries.
+ */
+function tileRetries(plan: KpiPlan, document: KpiDocument, index: number, answer: Answer): string[] {
+    const requests = plan.requests.filter((request) => request.document === index);
+    const placeable = { subqueries: [...document.subqueries, ...document.records] };
+    const hit = refusedParts(
+        placeable,
+        answer,
+        (subqueries) => {
+            const aliases = subqueries.map((subquery) => subquery.alias);
+            const keys = requests.filter((r) => aliases.some((a) => aliasesRead(r).has(a))).map((r) => r.key);
+            return keys.length > 0 ? keys : undefined;
+        },
+        true,
+    );
+    return hit ? document.keys.filter((key) => !hit.includes(key)) : [];
 }
 
 export interface LoadState {
@@ -128,6 +185,7 @@ export interface Settled {
 /** Reads whatever documents of a plan have answered; documents past `maxDocuments` are never sent. */
 export function settle(plan: KpiPlan, answers: readonly (Answer | undefined)[], maxDocuments: number): Settled {
     const results = readResults(plan, undefined, undefined, -1);
+    const retry: string[] = [];
     let complete = true;
     plan.documents.forEach((document, index) => {
         if (index >= maxDocuments) {
@@ -136,9 +194,12 @@ export function settle(plan: KpiPlan, answers: readonly (Answer | undefined)[], 
         }
         const answer = answers[index];
         if (!answer) complete = false;
-        else Object.assign(results, readResults(plan, answer.data, answer.errors, index));
+        else {
+            Object.assign(results, readResults(plan, answer.data, answer.errors, index));
+            retry.push(...tileRetries(plan, document, index, answer));
+        }
     });
-    return { results, complete, retry: complete ? retryKeys(results) : [] };
+    return { results, complete, retry: complete ? retry : [] };
 }
 
 function overBudget(plan: KpiPlan, key: string): KpiResult {

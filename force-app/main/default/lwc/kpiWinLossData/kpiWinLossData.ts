@@ -16,6 +16,7 @@ import {
     readWholeNumber,
 } from 'c/kpiProperties';
 import type { PropertyProblem, Reading } from 'c/kpiProperties';
+import { refusedParts } from 'c/kpiLoader';
 import { planKpis, subqueriesOfError as placeError } from 'c/kpiPlanner';
 import type { KpiPlan, KpiRequest } from 'c/kpiPlanner';
 import { describeProblem, readPicklistValues, readRecords, readResults } from 'c/kpiResults';
@@ -506,21 +507,17 @@ export function blamesField(errors: unknown, field: string): boolean {
 
 /**
  * After the server refused the whole document (no data): the optional sections to leave out so the rest can be
- * shown. Undefined when an error hits a section the analysis cannot do without, or cannot be placed.
+ * shown (kpiLoader's refusedParts). Undefined when an error hits a section the analysis cannot do without, or
+ * cannot be placed.
  */
 export function sectionsToOmit(plan: WinLossPlan, data: unknown, errors: unknown): OptionalSection[] | undefined {
-    if (asObject(asObject(data)?.uiapi) || !Array.isArray(errors) || errors.length === 0) return undefined;
-    const omit = new Set<OptionalSection>();
-    for (const error of errors) {
-        if (errorBlamesField(error, plan.reasonField)) {
-            omit.add('reasons');
-            continue;
-        }
-        const sections = subqueriesOfError(error, plan).map((s) => s.section);
+    const answer = { data, errors: Array.isArray(errors) ? errors : [] };
+    return refusedParts(plan, answer, (subqueries, error): OptionalSection[] | undefined => {
+        if (errorBlamesField(error, plan.reasonField)) return ['reasons'];
+        const sections = subqueries.map((s) => s.section);
         if (sections.length === 0 || sections.some((section) => !OPTIONAL_SECTIONS.includes(section))) return undefined;
-        for (const section of sections) omit.add(section as OptionalSection);
-    }
-    return [...omit];
+        return sections as OptionalSection[];
+    });
 }
 
 function recentLoss(row: RecordRow, reasonField: string): RecentLoss {

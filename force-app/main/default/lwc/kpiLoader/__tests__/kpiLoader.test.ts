@@ -12,6 +12,7 @@ import {
     isAnswer,
     receive,
     refreshAll,
+    refusedParts,
     restartState,
     settle,
     tileInputs,
@@ -183,5 +184,44 @@ describe('kpiLoader: refresh and tiles', () => {
             result: undefined,
         });
         expect(LABELS.kpiTileLoading).toContain('{0}');
+    });
+});
+
+describe('refusedParts: the one decision after a refused document', () => {
+    const document = {
+        subqueries: [
+            { alias: 'q0', object: 'Opportunity', lines: [3, 6] as [number, number], part: 'ranked' },
+            { alias: 'q1', object: 'Task', lines: [7, 9] as [number, number], part: 'calls' },
+            { alias: 'q2', object: 'Lead', lines: [10, 12] as [number, number], part: 'leads' },
+        ],
+    };
+    const optional = (subqueries: { part: string }[]) =>
+        subqueries.length > 0 && subqueries.every((s) => s.part !== 'ranked')
+            ? subqueries.map((s) => s.part)
+            : undefined;
+    const at = (alias: string) => ({ message: 'No such column', path: ['uiapi', 'aggregate', alias] });
+
+    it('collects each error by path, by a path in its message or by its lines, once each', () => {
+        const errors = [
+            at('q1'),
+            { message: 'refused at uiapi/aggregate/q1' },
+            { message: 'x', locations: [{ line: 11 }] },
+        ];
+        expect(refusedParts(document, { data: null, errors }, optional)).toEqual(['calls', 'leads']);
+    });
+
+    it('places an error by its object only when asked to', () => {
+        const errors = [{ message: 'no access', path: ['uiapi', 'aggregate', 'Task'] }];
+        expect(refusedParts(document, { errors }, optional)).toBeUndefined();
+        expect(refusedParts(document, { errors }, optional, true)).toEqual(['calls']);
+    });
+
+    it.each<[string, unknown, unknown[]]>([
+        ['the answer carries data', { uiapi: { aggregate: {} } }, [at('q1')]],
+        ['there is no error', undefined, []],
+        ['an error cannot be placed', undefined, [at('q1'), { message: 'Something went wrong' }]],
+        ['an error costs an essential part', undefined, [at('q1'), at('q0')]],
+    ])('asks nothing again when %s', (_, data, errors) => {
+        expect(refusedParts(document, { data, errors }, optional)).toBeUndefined();
     });
 });
