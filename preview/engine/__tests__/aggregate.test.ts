@@ -28,51 +28,23 @@ describe('aggregate functions (graphql guide: aggregate, aggregate-support)', ()
             'groupBy: { StageName: { group: true } }',
             'StageName { value } Id { count { value } } Amount { count { value } sum { value } avg { value } min { value } max { value } }',
         );
+        // Per stage: records counted, then the count, sum, avg, min and max of Amount (nulls left out).
+        const stage = (name: string, records: number, [count, sum, avg, min, max]: number[]) => ({
+            StageName: { value: name },
+            Id: { count: { value: records } },
+            Amount: {
+                count: { value: count },
+                sum: { value: sum },
+                avg: { value: avg },
+                min: { value: min },
+                max: { value: max },
+            },
+        });
         assert.deepEqual(result, [
-            {
-                StageName: { value: 'Closed Lost' },
-                Id: { count: { value: 2 } },
-                Amount: {
-                    count: { value: 2 },
-                    sum: { value: 2800.5 },
-                    avg: { value: 1400.25 },
-                    min: { value: 300 },
-                    max: { value: 2500.5 },
-                },
-            },
-            {
-                StageName: { value: 'Closed Won' },
-                Id: { count: { value: 3 } },
-                Amount: {
-                    count: { value: 2 },
-                    sum: { value: 1050 },
-                    avg: { value: 525 },
-                    min: { value: 50 },
-                    max: { value: 1000 },
-                },
-            },
-            {
-                StageName: { value: 'Negotiation/Review' },
-                Id: { count: { value: 1 } },
-                Amount: {
-                    count: { value: 1 },
-                    sum: { value: 7000 },
-                    avg: { value: 7000 },
-                    min: { value: 7000 },
-                    max: { value: 7000 },
-                },
-            },
-            {
-                StageName: { value: 'Prospecting' },
-                Id: { count: { value: 1 } },
-                Amount: {
-                    count: { value: 1 },
-                    sum: { value: 400 },
-                    avg: { value: 400 },
-                    min: { value: 400 },
-                    max: { value: 400 },
-                },
-            },
+            stage('Closed Lost', 2, [2, 2800.5, 1400.25, 300, 2500.5]),
+            stage('Closed Won', 3, [2, 1050, 525, 50, 1000]),
+            stage('Negotiation/Review', 1, [1, 7000, 7000, 7000, 7000]),
+            stage('Prospecting', 1, [1, 400, 400, 400, 400]),
         ]);
     });
 
