@@ -87,11 +87,12 @@ export function leaderboardCost(engine: Engine, viewer: ViewerContext, propertie
 if (require.main === module) {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     console.log('Leaderboard (Sales Team settings: closed won revenue, 3 secondary KPIs, quota targets, vs previous');
-    console.log('quarter); admin ranks every owner, manager ranks their team. rank ms = reading + ranking in Node.');
+    console.log('quarter); admin ranks every owner, manager ranks their team. rank ms = reading + ranking in Node,');
+    console.log('the median of five renders; frames = rank ms / 16.7 (one frame at 60 Hz).');
     console.log(
         'Targets (issue 10): reading and ranking 2,000 reps within one 16 ms frame; at most 300 bytes per rep.',
     );
-    console.log('records  | viewer   | rows  | requests | bytes       | bytes/row | engine ms | rank ms');
+    console.log('records  | viewer   | rows  | requests | bytes       | bytes/row | engine ms | rank ms | frames');
     for (const size of sizesOption()) {
         const org = generateSampleOrg({ seed: 1, size, now: BENCH_NOW, fiscalYearStartMonth: 1 });
         const engine = createEngine(org);
@@ -108,12 +109,15 @@ if (require.main === module) {
                 now: BENCH_NOW,
             };
             leaderboardCost(engine, viewer, properties); // warm the engine's indexes
-            const cost = leaderboardCost(engine, viewer, properties);
+            // The median of five renders: one render's few milliseconds swing with whatever else the machine does.
+            const runs = Array.from({ length: 5 }, () => leaderboardCost(engine, viewer, properties));
+            const cost = runs.sort((a, b) => a.rankMs - b.rankMs)[2];
             console.log(
                 `${String(size).padEnd(8)} | ${name.padEnd(8)} | ${String(cost.rows).padStart(5)} | ` +
                     `${String(cost.requests).padStart(8)} | ${kb(cost.bytes).padStart(11)} | ` +
                     `${(cost.rows ? cost.bytes / cost.rows : 0).toFixed(0).padStart(9)} | ` +
-                    `${cost.engineMs.toFixed(0).padStart(9)} | ${cost.rankMs.toFixed(1).padStart(7)}`,
+                    `${cost.engineMs.toFixed(0).padStart(9)} | ${cost.rankMs.toFixed(1).padStart(7)} | ` +
+                    `${(cost.rankMs / (1000 / 60)).toFixed(2).padStart(6)}`,
             );
         }
     }

@@ -58,6 +58,8 @@ const SIGNIFICANT_DIGITS = 12;
 
 /** The score as compared: rounded to 12 significant digits, with −0 read as 0. */
 export function comparableScore(score: number): number {
+    // Whole numbers under 10^12 have at most twelve digits already (counts, whole amounts): toPrecision is the slow part.
+    if (Number.isInteger(score) && Math.abs(score) < 1e12) return score === 0 ? 0 : score;
     const rounded = Number(score.toPrecision(SIGNIFICANT_DIGITS));
     return rounded === 0 ? 0 : rounded;
 }

@@ -217,6 +217,16 @@ describe('rankEntries: examples', () => {
         expect(Object.is(comparableScore(-1e-300 * 1e-300), 0)).toBe(true);
     });
 
+    it('keeps whole numbers as they are and rounds every other score to 12 significant digits', () => {
+        fc.assert(
+            fc.property(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), (score) => {
+                expect(comparableScore(score)).toBe(Number(score.toPrecision(12)) || 0);
+            }),
+            { numRuns: 2000, seed: 10 },
+        );
+        expect(comparableScore(123456789012345)).toBe(123456789012000);
+    });
+
     it('names the reason an entry is unranked', () => {
         const result = rankEntries(
             [
