@@ -48,7 +48,11 @@ function deepFreeze<T>(value: T): T {
     return value;
 }
 
-/** Sends one document as the running user; network and server failures become GraphQL-shaped errors. */
+/**
+ * Sends one document as the running user; network and server failures become GraphQL-shaped errors, each naming what
+ * went wrong (unreachable, an HTTP status, a body that is not JSON or not a GraphQL response). A body with `data`
+ * and no `errors` is passed on as it is, `data: null` included, for the components to judge.
+ */
 export async function executeGraphQL(request: {
     query: string;
     variables?: Record<string, unknown>;
@@ -59,16 +63,28 @@ export async function executeGraphQL(request: {
     for (const [key, header] of Object.entries(VIEWER_HEADERS)) {
         headers[header] = selection[key as keyof typeof VIEWER_HEADERS];
     }
+    let response: Response;
+    let text: string;
     try {
-        const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify(request) });
-        const body = (await response.json()) as { data?: unknown; errors?: GraphQLError[] };
-        if (!response.ok && !body.errors) {
-            return { errors: [{ message: `preview server answered ${response.status} ${response.statusText}` }] };
-        }
-        return body;
+        response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify(request) });
+        text = await response.text();
     } catch (error) {
         return { errors: [{ message: `preview server unreachable: ${(error as Error).message}` }] };
     }
+    const status = `preview server answered ${response.status} ${response.statusText}`.trim();
+    let body: unknown;
+    try {
+        body = JSON.parse(text);
+    } catch {
+        return { errors: [{ message: response.ok ? `${status} with a body that is not JSON` : status }] };
+    }
+    const answer = typeof body === 'object' && body !== null ? (body as { data?: unknown; errors?: unknown }) : {};
+    if (answer.errors !== undefined && answer.errors !== null) {
+        return { data: answer.data, errors: answer.errors as GraphQLError[] };
+    }
+    if (!response.ok) return { errors: [{ message: status }] };
+    if (!('data' in answer)) return { errors: [{ message: `${status} with neither data nor errors` }] };
+    return { data: answer.data };
 }
 
 /** The wire adapter: emits nothing while loading, then one value per response. */
@@ -113,8 +129,11 @@ export class graphql {
         // A newer config or a disconnect supersedes this response.
         if (sequence !== this.sequence || !this.connected) return;
         this.emit({
-            data: body.data === undefined || body.data === null ? undefined : deepFreeze(body.data),
-            errors: body.errors && body.errors.length > 0 ? deepFreeze(body.errors) : undefined,
+            data: body.data === undefined ? undefined : deepFreeze(body.data),
+            errors:
+                body.errors && (!Array.isArray(body.errors) || body.errors.length > 0)
+                    ? deepFreeze(body.errors)
+                    : undefined,
             refresh: this.refresh,
         });
     }

@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import kpiErrorHideDetails from '@salesforce/label/c.kpiErrorHideDetails';
 import kpiErrorIcon from '@salesforce/label/c.kpiErrorIcon';
 import kpiErrorShowDetails from '@salesforce/label/c.kpiErrorShowDetails';
+import kpiErrorUndescribed from '@salesforce/label/c.kpiErrorUndescribed';
 import { reduceErrors, summarizeErrors } from 'c/kpiErrors';
 
 /** Inline error: one friendly line, and the platform's messages behind a details button. */
@@ -18,8 +19,10 @@ export default class KpiErrorPanel extends LightningElement {
         return reduceErrors(this.errors);
     }
 
+    /** Never blank once there is an error value: one that reduces to no message (`[]`) is an undescribed error. */
     get summary(): string {
-        return this.friendlyMessage || summarizeErrors(this.reduced);
+        const given = this.errors !== undefined && this.errors !== null;
+        return this.friendlyMessage || summarizeErrors(this.reduced) || (given ? kpiErrorUndescribed : '');
     }
 
     get details() {

@@ -1,6 +1,7 @@
 import kpiErrorNetwork from '@salesforce/label/c.kpiErrorNetwork';
 import kpiErrorNoAccess from '@salesforce/label/c.kpiErrorNoAccess';
 import kpiErrorNotSupported from '@salesforce/label/c.kpiErrorNotSupported';
+import kpiErrorUndescribed from '@salesforce/label/c.kpiErrorUndescribed';
 import kpiErrorUnknown from '@salesforce/label/c.kpiErrorUnknown';
 
 /** What the user can do about an error: ask for field access, for the object, retry later, or report it. */
@@ -61,7 +62,12 @@ function push(out: KpiErrorMessage[], message: string, codes: readonly unknown[]
 }
 
 // One entry of a UI API body: { message, errorCode } or a GraphQL error { message, errorType, extensions }.
+// An entry that is there but says nothing (null, an empty string: `errors: [null]`) is still an error: never a blank.
 function collectEntry(entry: unknown, out: KpiErrorMessage[], depth: number): void {
+    if (entry === null || entry === undefined || (typeof entry === 'string' && !text(entry))) {
+        out.push({ kind: 'other', message: kpiErrorUndescribed });
+        return;
+    }
     if (!isObject(entry)) {
         collect(entry, out, depth + 1);
         return;

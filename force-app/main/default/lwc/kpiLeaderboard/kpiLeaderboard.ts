@@ -7,6 +7,7 @@ import firstDayOfWeek from '@salesforce/i18n/firstDayOfWeek';
 import locale from '@salesforce/i18n/locale';
 import timeZone from '@salesforce/i18n/timeZone';
 import userId from '@salesforce/user/Id';
+import kpiTileRefresh from '@salesforce/label/c.kpiTileRefresh';
 import { boardPageQuery, boardQuery } from 'c/kpiLeaderboardQuery';
 import type { BoardChoices, BoardDocument, BoardPlan, BoardProperties } from 'c/kpiLeaderboardQuery';
 import {
@@ -18,6 +19,7 @@ import {
     boardProperties,
     cachedLeaderboardView,
     chooseFilter,
+    currentLoad,
     memoizeLast,
     nextSort,
     readBoard,
@@ -26,6 +28,7 @@ import {
     userPage,
     weekStart,
 } from 'c/kpiLeaderboardModel';
+import { AnswerWait, WAITING_LABELS, askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
 import type {
     BoardAnswer,
     LeaderboardView,
@@ -98,7 +101,20 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
     load: Load | null = null;
     sort: SortState = INITIAL_SORT;
     expanded = false;
-    readonly labels = LABELS;
+    /** A refresh (or retry) is out: the refresh button waits, what is shown stays. */
+    refreshing = false;
+    refreshError?: unknown;
+    /** The answer has not come for ANSWER_TIMEOUT_MS: a message and a retry instead of a spinner. */
+    takingLong = false;
+    /** True for one microtask while a retry takes the document off the wire, so it is asked afresh. */
+    suspended = false;
+    readonly labels = { ...LABELS, ...WAITING_LABELS, refresh: kpiTileRefresh };
+    private refresh?: () => Promise<void>;
+    /** Counts refreshes: only the latest one's end clears `refreshing`. */
+    private refreshId = 0;
+    private readonly wait = new AnswerWait((takingLong) => {
+        this.takingLong = takingLong;
+    });
     private readonly planOf = boardPlanner(VIEWER);
     private readonly readOf = memoizeLast(readBoard);
     private readonly viewOf = cachedLeaderboardView();
@@ -138,6 +154,7 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
     }
 
     get boardDocument(): unknown {
+        if (this.suspended) return undefined;
         const asked = askedDocument(this.planState, this.load);
         return asked ? this.parse(asked.query, asked) : undefined;
     }
@@ -153,10 +170,88 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
     /** Each answer sets what is read so far and what to ask next (a page, or the board without refused parts). */
     @wire(graphql, { query: '$boardDocument', variables: '$boardVariables', operationName: '$boardOperationName' })
     handleBoard(result: GraphQLResult | undefined): void {
-        const next = receiveAnswer(this.planState, { load: this.load, retry: this.retry }, result);
+        const answer = readWireAnswer(result);
+        if (!answer) return;
+        this.refresh = refreshOf(result) ?? this.refresh;
+        this.refreshing = false;
+        const next = receiveAnswer(this.planState, { load: this.load, retry: this.retry }, answer);
         if (!next) return;
         this.load = next.load;
         this.retry = next.retry;
+    }
+
+    override connectedCallback(): void {
+        this.wait.track(this.waitKey);
+    }
+
+    override renderedCallback(): void {
+        this.wait.track(this.waitKey);
+    }
+
+    override disconnectedCallback(): void {
+        this.wait.stop();
+    }
+
+    /** What the board waits for: the document asked and not answered yet, or the refresh in progress. */
+    get waitKey(): string | undefined {
+        const state = this.planState;
+        if (!state.plan) return undefined;
+        const load = currentLoad(state.plan, this.load);
+        const pending = !load || load.waiting;
+        if (!pending && !this.refreshing) return undefined;
+        const asked = askedDocument(state, this.load);
+        return JSON.stringify([asked?.query, asked?.variables, pending, this.refreshing]);
+    }
+
+    get showRefresh(): boolean {
+        return Boolean(this.planState.plan);
+    }
+
+    get showSpinner(): boolean {
+        return !this.takingLong;
+    }
+
+    handleRefresh(): void {
+        this.ask(false);
+    }
+
+    handleRetry(): void {
+        this.wait.restart();
+        this.ask(true);
+    }
+
+    /**
+     * Asks the current documents again: from the board's own document when pages were fetched after it, else the
+     * wire's `refresh`, which works after a failed answer too (the next answer replaces the failure). Before any
+     * answer there is no refresh: the first answer is on its way, and only the retry offered once it is taking long
+     * sends the document afresh, by taking it off the wire for a moment.
+     */
+    private ask(force: boolean): void {
+        const state = this.planState;
+        const refresh = this.refresh;
+        if ((this.refreshing && !force) || !state.plan || (!refresh && !force)) return;
+        this.refreshing = true;
+        this.refreshError = undefined;
+        const id = ++this.refreshId;
+        const load = currentLoad(state.plan, this.load);
+        if (load && load.asked.operationName === PAGE_OPERATION) {
+            // The wire goes back to the board's document: a new config, sent by itself.
+            this.load = null;
+            return;
+        }
+        if (!refresh) {
+            askAfresh((suspended) => {
+                this.suspended = suspended;
+            });
+            return;
+        }
+        refresh()
+            .catch((error: unknown) => {
+                if (id === this.refreshId) this.refreshError = error;
+            })
+            .finally(() => {
+                if (id === this.refreshId) this.refreshing = false;
+            });
     }
 
     handleFilterChange(event: CustomEvent<{ name: string; value: string }>): void {

@@ -9,6 +9,7 @@ import kpiTileProgressLabel from '@salesforce/label/c.kpiTileProgressLabel';
 import kpiTileRefresh from '@salesforce/label/c.kpiTileRefresh';
 import { buildTileView } from 'c/kpiTileModel';
 import type { TileInput, TileView } from 'c/kpiTileModel';
+import { AnswerWait, WAITING_LABELS } from 'c/kpiWaiting';
 
 const LOADING: TileInput = { key: '', kpi: '', target: null, amber: 80, green: 100, problems: [] };
 
@@ -41,21 +42,44 @@ export default class KpiTile extends NavigationMixin(LightningElement) {
         warnings: kpiConfigWarnings,
         progress: kpiTileProgressLabel,
         refresh: kpiTileRefresh,
+        ...WAITING_LABELS,
     };
+    /** The answer (or the refresh) has not come for ANSWER_TIMEOUT_MS: a message and a retry instead of a spinner. */
+    takingLong = false;
 
     private tileValue?: TileInput;
     private connected = false;
     private drillKey = '';
     // Template expressions call the getter once per use; one composition per input is enough.
     private readonly memo: { input?: TileInput; view?: TileView } = {};
+    private readonly wait = new AnswerWait((takingLong) => {
+        this.takingLong = takingLong;
+    });
 
     override connectedCallback(): void {
         this.connected = true;
         this.updateDrillUrl();
+        this.wait.track(this.waitKey);
+    }
+
+    override renderedCallback(): void {
+        this.wait.track(this.waitKey);
     }
 
     override disconnectedCallback(): void {
         this.connected = false;
+        this.wait.stop();
+    }
+
+    /** What the tile waits for: its first answer, or the refresh in progress; nothing once it has both. */
+    get waitKey(): string | undefined {
+        const loading = this.view.isLoading;
+        if (!loading && !this.refreshing) return undefined;
+        return JSON.stringify([this.tileValue?.key ?? '', loading, this.refreshing]);
+    }
+
+    get showSpinner(): boolean {
+        return !this.takingLong;
     }
 
     get view(): TileView {
@@ -93,6 +117,12 @@ export default class KpiTile extends NavigationMixin(LightningElement) {
 
     handleRefresh(): void {
         this.dispatchEvent(new CustomEvent('kpirefresh'));
+    }
+
+    /** Asks again through the component that fetches (kpiTileHost listens on its template), and waits afresh. */
+    handleRetry(): void {
+        this.wait.restart();
+        this.dispatchEvent(new CustomEvent('kpiretry', { bubbles: true }));
     }
 
     private updateDrillUrl(): void {

@@ -5,13 +5,23 @@ import firstDayOfWeek from '@salesforce/i18n/firstDayOfWeek';
 import timeZone from '@salesforce/i18n/timeZone';
 import userId from '@salesforce/user/Id';
 import type { KpiConfig } from 'c/kpiConfig';
-import { RoundCache, currentState, isAnswer, parsedDocument, receive, refreshAll, restartState } from 'c/kpiLoader';
+import {
+    RoundCache,
+    currentState,
+    documentCount,
+    parsedDocument,
+    receive,
+    refreshAll,
+    restartState,
+} from 'c/kpiLoader';
 import type { LoadState, Round } from 'c/kpiLoader';
 import { kpiQuery } from 'c/kpiPlanner';
+import { askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
 
 /**
  * What kpiMetric and kpiBoard share: the round their properties plan, the wire of its first document, the answers and
- * the refresh button. No template: a base class, not a component to place. The App Builder properties stay `@api` in
+ * the refresh button, and the retry a tile offers when its answer is taking long (a `kpiretry` event from any tile of
+ * the component's template; kpiTile keeps the time). No template: a base class, not a component to place. The App Builder properties stay `@api` in
  * each component, because the platform's deploy check of js-meta.xml properties ignores `@api` fields inherited from
  * a base class (server-side, reproduced by the CLI team in https://github.com/forcedotcom/cli/issues/3339).
  */
@@ -19,9 +29,21 @@ export default abstract class KpiTileHost extends LightningElement {
     refreshing = false;
     refreshError?: unknown;
     protected state?: LoadState;
+    /** True for one microtask while a retry takes the documents off the wires, so they are asked afresh. */
+    suspended = false;
     private clock = Date.now();
     private refreshers: ((() => Promise<void>) | undefined)[] = [];
+    /** Counts refreshes: only the latest one's end clears `refreshing`. */
+    private refreshId = 0;
+    /** A retry sent the documents afresh: its first answer ends the refresh. */
+    private refetching = false;
     private readonly rounds = new RoundCache();
+
+    constructor() {
+        super();
+        // Tiles are in this component's template: their retry bubbles up to its shadow root.
+        this.template?.addEventListener('kpiretry', () => this.ask(true));
+    }
 
     /** The component's properties, read and checked. */
     abstract get config(): KpiConfig;
@@ -40,6 +62,7 @@ export default abstract class KpiTileHost extends LightningElement {
     }
 
     protected documentQuery(index: number): GraphQLDocument | undefined {
+        if (this.suspended) return undefined;
         const round = this.round;
         if (index >= Math.min(round.plan.documents.length, this.maxDocuments)) return undefined;
         return parsedDocument(
@@ -68,10 +91,16 @@ export default abstract class KpiTileHost extends LightningElement {
 
     protected receiveDocument(index: number, result: GraphQLResult): void {
         const round = this.round;
-        if (index >= round.plan.documents.length || !isAnswer(result)) return;
-        this.refreshers[index] = result.refresh;
+        const answer = readWireAnswer(result);
+        if (index >= round.plan.documents.length || !answer) return;
+        this.refreshers[index] = refreshOf(result) ?? this.refreshers[index];
         const state = currentState(this.state, this.config);
-        this.state = receive(state, round, index, result, Date.now(), this.maxDocuments);
+        this.state = receive(state, round, index, answer, Date.now(), this.maxDocuments);
+        // A retry that sent the documents afresh (no refresh to call) ends with the first answer.
+        if (this.refetching) {
+            this.refetching = false;
+            this.refreshing = false;
+        }
     }
 
     get planError(): unknown {
@@ -79,7 +108,17 @@ export default abstract class KpiTileHost extends LightningElement {
     }
 
     handleRefresh(): void {
-        if (this.refreshing) return;
+        this.ask(false);
+    }
+
+    /**
+     * Asks every document again: a new plan when the day or a retry round moved on, else each answered wire's
+     * `refresh` (before any answer there is nothing to refresh: the first answer is on its way). `force` is the retry
+     * a tile offers once an answer is taking long: it asks even while a refresh is out, and a document that never
+     * answered (no refresh to call) is sent afresh by taking every document off its wire for a moment.
+     */
+    protected ask(force: boolean): void {
+        if (this.refreshing && !force) return;
         const before = this.round;
         this.clock = Date.now();
         this.refreshError = undefined;
@@ -89,15 +128,29 @@ export default abstract class KpiTileHost extends LightningElement {
             this.state = restarted;
             return;
         }
-        const refreshing = refreshAll(this.refreshers.slice(0, before.plan.documents.length));
+        const count = documentCount(before, this.maxDocuments);
+        const refreshers = this.refreshers.slice(0, count);
+        const unanswered = refreshers.length < count || refreshers.some((refresh) => !refresh);
+        if (force && unanswered) {
+            this.refreshing = true;
+            this.refetching = true;
+            ++this.refreshId;
+            askAfresh((suspended) => {
+                this.suspended = suspended;
+            });
+            return;
+        }
+        const refreshing = refreshAll(refreshers);
         if (!refreshing) return;
         this.refreshing = true;
+        this.refetching = false;
+        const id = ++this.refreshId;
         refreshing
             .catch((error: unknown) => {
-                this.refreshError = error;
+                if (id === this.refreshId) this.refreshError = error;
             })
             .finally(() => {
-                this.refreshing = false;
+                if (id === this.refreshId) this.refreshing = false;
             });
     }
 }

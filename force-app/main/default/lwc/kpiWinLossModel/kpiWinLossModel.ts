@@ -8,6 +8,7 @@ import kpiWinLossLoading from '@salesforce/label/c.kpiWinLossLoading';
 import kpiWinLossEmpty from '@salesforce/label/c.kpiWinLossEmpty';
 import kpiWinLossPartial from '@salesforce/label/c.kpiWinLossPartial';
 import kpiWinLossTruncated from '@salesforce/label/c.kpiWinLossTruncated';
+import kpiResultNoResponse from '@salesforce/label/c.kpiResultNoResponse';
 import kpiConfigPropPeriod from '@salesforce/label/c.kpiConfigPropPeriod';
 import kpiWinLossGrouping from '@salesforce/label/c.kpiWinLossGrouping';
 import kpiWinLossMeasure from '@salesforce/label/c.kpiWinLossMeasure';
@@ -98,6 +99,7 @@ export const LABELS = {
     truncated: kpiWinLossTruncated,
     allOwners: kpiWinLossAllOwners,
     sectionFailed: kpiWinLossSectionFailed,
+    noAnswer: kpiResultNoResponse,
 } as const;
 
 /** The named periods the filter offers (a rolling one only when the property asks for it). */
@@ -594,10 +596,12 @@ export function sections(input: ViewInput): Section[] {
 export function winLossView(input: ViewInput): WinLossView {
     const { result } = input;
     const unplaced = result?.unplaced ?? [];
+    // An answer that cannot be read (errors only, `data: {}`, `uiapi: null`) is an error, never empty sections.
+    const failed = input.answered && !result;
     return {
         isLoading: !input.answered,
-        hasError: input.answered && !result && Boolean(input.errors),
-        errors: input.errors,
+        hasError: failed,
+        errors: failed ? (input.errors ?? [LABELS.noAnswer]) : input.errors,
         isPartial: isPartial(result),
         unplacedErrors: unplaced.length > 0 ? unplaced : undefined,
         truncated: Boolean(result?.truncated),

@@ -197,14 +197,21 @@ export default class App extends LightningElement {
             variables: { id: this.context.recordId },
             operationName: 'recordName',
         });
+        // Read defensively: the browser tests fail the endpoint in every way (`{}`, `data: null`, `errors: [null]`).
         const data = result.data as
-            { uiapi: { query: Record<string, { edges: { node: Record<string, { value: string }> }[] }> } } | undefined;
-        const node = data?.uiapi.query[objectApiName]?.edges[0]?.node;
+            | {
+                  uiapi?: {
+                      query?: Record<string, { edges?: ({ node?: Record<string, { value: string }> } | null)[] }>;
+                  };
+              }
+            | null
+            | undefined;
+        const node = data?.uiapi?.query?.[objectApiName]?.edges?.[0]?.node;
         this.recordName = node?.[field]?.value ?? '';
         if (result.errors) {
             this.addNotice({
                 title: 'Record header',
-                message: result.errors.map((e) => e.message).join('; '),
+                message: result.errors.map((e) => e?.message || 'an error without a message').join('; '),
                 variant: 'warning',
             });
         } else if (!node) {

@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import type { GraphQLError, GraphQLResult } from 'lightning/graphql';
 import type { KpiChartSeries, KpiChartType } from 'c/kpiChartData';
+import { AnswerWait, WAITING_LABELS, askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
 
 type SourceObject = 'Opportunity' | 'Case';
 type Measure = 'Amount' | 'Count';
@@ -14,8 +15,11 @@ interface AggregateValue {
 }
 
 type DemoData = {
-    uiapi: {
-        aggregate: Record<string, { edges: { node: { aggregate: Record<string, AggregateValue | undefined> } }[] }>;
+    uiapi?: {
+        aggregate?: Record<
+            string,
+            { edges?: ({ node?: { aggregate?: Record<string, AggregateValue | undefined> } } | null)[] } | null
+        >;
     };
 };
 
@@ -58,10 +62,19 @@ export default class ChartDemo extends LightningElement {
 
     data?: DemoData;
     errors?: readonly GraphQLError[];
+    answered = false;
+    /** The answer is late (c/kpiWaiting, as the kit's components): a message and a retry instead of "Loading…". */
+    takingLong = false;
+    suspended = false;
+    readonly waitingLabels = WAITING_LABELS;
     private refresh?: () => Promise<void>;
+    private readonly wait = new AnswerWait((takingLong) => {
+        this.takingLong = takingLong;
+    });
 
     /** Built at run time because object and field are properties: `lightning/graphql` allows dynamic queries. */
     get query() {
+        if (this.suspended) return undefined;
         const object = this.sourceObject;
         const field = this.groupBy;
         if (!NAME.test(object) || !NAME.test(field)) return undefined;
@@ -100,22 +113,41 @@ export default class ChartDemo extends LightningElement {
 
     @wire(graphql, { query: '$query', variables: '$variables', operationName: 'previewChartDemo' })
     handleResult(result: GraphQLResult): void {
-        this.data = result.data as DemoData | undefined;
-        this.errors = result.errors;
-        this.refresh = result.refresh;
+        const answer = readWireAnswer(result);
+        if (!answer) return;
+        this.answered = true;
+        this.data = answer.data as DemoData | undefined;
+        this.errors = answer.errors as readonly GraphQLError[] | undefined;
+        this.refresh = refreshOf(result) ?? this.refresh;
+    }
+
+    override connectedCallback(): void {
+        this.wait.track(this.waitKey);
+    }
+
+    override renderedCallback(): void {
+        this.wait.track(this.waitKey);
+    }
+
+    override disconnectedCallback(): void {
+        this.wait.stop();
+    }
+
+    get waitKey(): string | undefined {
+        return this.answered ? undefined : 'first answer';
     }
 
     get loading(): boolean {
-        return !this.data && !this.errors;
+        return !this.answered && !this.takingLong;
     }
 
     private get rows(): { label: string; value: number }[] {
-        const edges = this.data?.uiapi.aggregate[this.sourceObject]?.edges ?? [];
+        const edges = this.data?.uiapi?.aggregate?.[this.sourceObject]?.edges ?? [];
         return edges
-            .map(({ node }) => {
-                const group = node.aggregate[this.groupBy];
-                const value =
-                    this.measure === 'Amount' ? node.aggregate.Amount?.sum?.value : node.aggregate.Id?.count?.value;
+            .map((edge) => {
+                const aggregate = edge?.node?.aggregate ?? {};
+                const group = aggregate[this.groupBy];
+                const value = this.measure === 'Amount' ? aggregate.Amount?.sum?.value : aggregate.Id?.count?.value;
                 return { label: String(group?.displayValue ?? group?.value ?? '(none)'), value: Number(value ?? 0) };
             })
             .sort((a, b) => b.value - a.value);
@@ -126,7 +158,7 @@ export default class ChartDemo extends LightningElement {
     }
 
     get isEmpty(): boolean {
-        return !!this.data && !this.hasRows;
+        return !!this.data && !this.errors && !this.hasRows;
     }
 
     get labels(): string[] {
@@ -152,6 +184,18 @@ export default class ChartDemo extends LightningElement {
 
     /** Re-runs the query through the wire's `refresh`, as a component's refresh button would. */
     handleRefresh(): void {
-        void this.refresh?.();
+        if (this.refresh) {
+            void this.refresh();
+            return;
+        }
+        // Never answered: no refresh yet, so the document goes and comes back.
+        askAfresh((suspended) => {
+            this.suspended = suspended;
+        });
+    }
+
+    handleRetry(): void {
+        this.wait.restart();
+        this.handleRefresh();
     }
 }
