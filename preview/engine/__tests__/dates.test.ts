@@ -57,6 +57,21 @@ describe('civil days', () => {
     });
 });
 
+/**
+ * A table of the shared schema's names (`all`) and what each gives: one test that the table has every name and no
+ * other, then one test per name that `actual` of it is its value.
+ */
+function coversEach<T>(
+    what: string,
+    all: Iterable<string>,
+    expected: Record<string, T>,
+    actual: (name: string) => T,
+    title: (name: string, want: T) => string,
+): void {
+    it(`covers ${what}`, () => assert.deepEqual([...all].sort(), Object.keys(expected).sort()));
+    for (const [name, want] of Object.entries(expected)) it(title(name, want), () => assert.equal(actual(name), want));
+}
+
 describe('date literals (SOQL date formats and literals page)', () => {
     const expected: Record<string, string> = {
         YESTERDAY: '2026-05-14..2026-05-15',
@@ -84,13 +99,13 @@ describe('date literals (SOQL date formats and literals page)', () => {
         NEXT_FISCAL_YEAR: '2027-02-01..2028-02-01',
     };
 
-    it('covers every literal of the shared schema enum', () => {
-        assert.deepEqual([...dateLiterals].sort(), Object.keys(expected).sort());
-    });
-
-    for (const [literal, want] of Object.entries(expected)) {
-        it(`${literal} is ${want}`, () => assert.equal(range(literalRange(literal, friday)), want));
-    }
+    coversEach(
+        'every literal of the shared schema enum',
+        dateLiterals,
+        expected,
+        (literal) => range(literalRange(literal, friday)),
+        (literal, want) => `${literal} is ${want}`,
+    );
 
     it('starts the week on the locale first day (Monday in de-DE)', () => {
         assert.equal(range(literalRange('THIS_WEEK', { ...friday, weekStart: 1 })), '2026-05-11..2026-05-18');
@@ -133,13 +148,13 @@ describe('date ranges (DateRange input, n = 2)', () => {
         n_fiscal_years_ago: '2024-02-01..2025-02-01',
     };
 
-    it('covers every field of the shared schema DateRange input', () => {
-        assert.deepEqual([...dateRangeKinds].sort(), Object.keys(expected).sort());
-    });
-
-    for (const [kind, want] of Object.entries(expected)) {
-        it(`${kind}: 2 is ${want}`, () => assert.equal(range(relativeRange(kind, 2, friday)), want));
-    }
+    coversEach(
+        'every field of the shared schema DateRange input',
+        dateRangeKinds,
+        expected,
+        (kind) => range(relativeRange(kind, 2, friday)),
+        (kind, want) => `${kind}: 2 is ${want}`,
+    );
 
     it('last_n_days: 90 equals LAST_90_DAYS (today included)', () => {
         assert.equal(range(relativeRange('last_n_days', 90, friday)), range(literalRange('LAST_90_DAYS', friday)));
@@ -168,14 +183,13 @@ describe('date functions (SOQL date functions page)', () => {
         HOUR_IN_DAY: 7,
     };
 
-    it('covers every GroupByFunction value', () => {
-        assert.deepEqual([...dateFunctions].sort(), Object.keys(expected).sort());
-    });
-
-    for (const [fn, want] of Object.entries(expected)) {
-        it(`${fn}(2026-05-15 07:xx) is ${want}`, () =>
-            assert.equal(dateFunctionValue(fn, friday.today, friday, 7), want));
-    }
+    coversEach(
+        'every GroupByFunction value',
+        dateFunctions,
+        expected,
+        (fn) => dateFunctionValue(fn, friday.today, friday, 7),
+        (fn, want) => `${fn}(2026-05-15 07:xx) is ${want}`,
+    );
 
     it('names fiscal years by the starting month when the org says so', () => {
         const january = dayFromIso('2026-01-20');
