@@ -237,28 +237,30 @@ describe('filters', () => {
         expect(plan.requests[0].reads.comparison).toBeUndefined();
     });
 
-    it('puts the admin’s choices in: swapped fields and value lists', () => {
-        const lost = single({
-            kpi: 'opportunitiesLost',
-            period: 'thisYear',
-            groupBy: 'lossReason',
-            settings: { lossReasonField: 'Reason_Lost__c' },
-        }).doc.query;
-        expect(lost).toContainGraphql('groupBy: { Reason_Lost__c: { group: true } }');
-        expect(lost).toContainGraphql('Reason_Lost__c { value label }');
-        const opens = single({
-            kpi: 'campaignOpens',
-            period: 'thisYear',
-            settings: { openedStatuses: 'Opened, "Clicked"' },
-        }).doc.query;
-        expect(opens).toContainGraphql('Status: { in: ["Opened", "\\"Clicked\\""] }');
-        const quota = single({
-            kpi: 'pipelineCoverage',
-            period: 'thisQuarter',
-            settings: { quotaField: 'Quarterly_Quota__c' },
-        }).doc.query;
-        expect(quota).toContainGraphql('User(where: { IsActive: { eq: true } }) {');
-        expect(quota).toContainGraphql('Quarterly_Quota__c @optional { sum { value } }');
+    it.each<[string, KpiRequest, string[]]>([
+        [
+            'a swapped loss-reason field',
+            {
+                kpi: 'opportunitiesLost',
+                period: 'thisYear',
+                groupBy: 'lossReason',
+                settings: { lossReasonField: 'Reason_Lost__c' },
+            },
+            ['groupBy: { Reason_Lost__c: { group: true } }', 'Reason_Lost__c { value label }'],
+        ],
+        [
+            'a list of opened statuses',
+            { kpi: 'campaignOpens', period: 'thisYear', settings: { openedStatuses: 'Opened, "Clicked"' } },
+            ['Status: { in: ["Opened", "\\"Clicked\\""] }'],
+        ],
+        [
+            'a swapped quota field',
+            { kpi: 'pipelineCoverage', period: 'thisQuarter', settings: { quotaField: 'Quarterly_Quota__c' } },
+            ['User(where: { IsActive: { eq: true } }) {', 'Quarterly_Quota__c @optional { sum { value } }'],
+        ],
+    ])('puts the admin’s choices in: %s', (_choice, request, fragments) => {
+        const query = single(request).doc.query;
+        for (const fragment of fragments) expect(query).toContainGraphql(fragment);
     });
 
     it('reads the quota of the viewer or the viewer’s team unless the tile has a target', () => {
