@@ -190,7 +190,12 @@ function projectDiagnostics(document: DocumentNode, body: Source, apiVersion: nu
                         ),
                     );
                 }
-                if (kind === 'objectInfos') diagnostics.push(...objectInfosDiagnostics(section, body, apiVersion));
+                if (kind === 'objectInfos') {
+                    diagnostics.push(...objectInfosDiagnostics(section, body, apiVersion));
+                    // query-limits does not say whether objectInfos counts: counted as one, the limit holds either way.
+                    subqueries.push({ kind, field: section });
+                    continue;
+                }
                 if (kind !== 'query' && kind !== 'aggregate') continue;
                 for (const field of selectedFields(section.selectionSet, fragments)) {
                     if (field.name.value !== '__typename') subqueries.push({ kind, field });
@@ -203,7 +208,7 @@ function projectDiagnostics(document: DocumentNode, body: Source, apiVersion: nu
                     body,
                     subqueries[maxSubqueriesPerQuery].field,
                     'max-subqueries',
-                    `Operation ${name} has ${subqueries.length} subqueries (uiapi.query/uiapi.aggregate object fields); the GraphQL API allows at most ${maxSubqueriesPerQuery} per query (query-limits)`,
+                    `Operation ${name} has ${subqueries.length} subqueries (uiapi.query/uiapi.aggregate object fields, and objectInfos); the GraphQL API allows at most ${maxSubqueriesPerQuery} per query (query-limits)`,
                 ),
             );
         }

@@ -143,6 +143,15 @@ describe('validateDocument rejects', () => {
         assert.equal(only(validateDocument(mixed(10))).rule, 'max-subqueries');
     });
 
+    it('objectInfos counts as one of the 10 subqueries (query-limits is silent: the limit then holds either way)', () => {
+        const withInfos = (aggregates: number) => `query infos { uiapi {
+            objectInfos(apiNames: ["Opportunity"]) { ApiName }
+            aggregate { ${Array.from({ length: aggregates }, (_, i) => `a${i}: Opportunity { edges { node { aggregate { Amount { sum { value } } } } } }`).join(' ')} }
+        } }`;
+        assert.deepEqual(validateDocument(withInfos(9)), []);
+        assert.match(only(validateDocument(withInfos(10))).message, /11 subqueries.*and objectInfos/);
+    });
+
     it('a record field inside an aggregate node', () => {
         const source = `query q { uiapi { aggregate { Opportunity { edges { node { aggregate { Owner { Email { value } } Name { sum { value } } } } } } } } }`;
         const messages = validateDocument(source).map((d) => d.message);

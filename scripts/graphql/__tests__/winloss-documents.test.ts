@@ -29,11 +29,11 @@ test('every win-loss document validates and stays within ten subqueries', () => 
     for (const document of documents) {
         most = Math.max(most, subqueries(document.source));
         assert.match(document.source, /^ {4}aggregate \{$/m, document.label);
-        // The filters' picklist values ride in every document, beside the subqueries and not counted among them.
+        // The filters' picklist values ride in every document and count as one subquery (the limits page is silent).
         assert.match(document.source, /^ {4}objectInfos\(apiNames: \["Opportunity"\]\) \{$/m, document.label);
     }
     // The longest trend with a team, reasons and recent losses: the shared planner merges the trend's current window
-    // with the team's rates, so nine subqueries where the component's own builder needed ten.
+    // with the team's rates, so nine subqueries where the component's own builder needed ten, and objectInfos fits.
     assert.equal(most, MAX_SUBQUERIES - 1);
     // Records and aggregates share the document unless the recent losses were left out.
     assert.ok(documents.some((d) => /^ {4}query \{$/m.test(d.source)));

@@ -963,8 +963,9 @@ export function planKpis(requests: readonly KpiRequest[], context: PlanContext, 
     }
     const objectInfos = [...new Set(extras.picklists ?? [])];
     const aggregates = [...(extras.aggregates ?? [])];
-    // Record pages and extra aggregates count toward the ten (query-limits); they ride in the first document.
-    const reserved = records.length + aggregates.length;
+    // Record pages and extra aggregates count toward the ten (query-limits); they ride in the first document. The
+    // limits page does not say whether the objectInfos block counts: it is counted as one, which holds either way.
+    const reserved = records.length + aggregates.length + (objectInfos.length > 0 ? 1 : 0);
     for (const request of requests) {
         const { kpi, draft, problems } = normalize(request, context, seen);
         if (!kpi || !draft || problems.length > 0) {

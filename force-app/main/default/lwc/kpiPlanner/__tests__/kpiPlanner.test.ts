@@ -131,6 +131,17 @@ describe('one request per component', () => {
         expect(plan.documents.length).toBeGreaterThan(1);
     });
 
+    it('counts the objectInfos block as one subquery (the limits page is silent: the limit holds either way)', () => {
+        const two: KpiRequest[] = ['opportunitiesWon', 'leadsCreated'].map((kpi) => ({ kpi, period: 'thisMonth' }));
+        const limited = { ...context, maxSubqueries: 2 };
+        expect(planKpis(two, limited).documents).toHaveLength(1);
+        const withPicklists = planKpis(two, limited, { picklists: ['Opportunity'] });
+        expect(withPicklists.documents.map((d) => [d.subqueries.length, d.objectInfos])).toEqual([
+            [1, ['Opportunity']],
+            [1, []],
+        ]);
+    });
+
     it('reads current values from their sparkline when that saves a request, and only then', () => {
         const marketing: KpiRequest[] = ['leadsCreated', 'leadConversionRate', 'campaignOpenRate'].map((kpi) => ({
             kpi,
