@@ -62,6 +62,15 @@ export function shadowText(element: Element, selector: string): string | undefin
     return textOf(shadow(element, selector));
 }
 
+/**
+ * The heading and lines of the message list (c-kpi-message-list: configuration problems, warnings) inside `selector`
+ * of a component's shadow root; null where there is none.
+ */
+export function messages(element: Element, selector: string): { heading: string | undefined; lines: string[] } | null {
+    const list = shadow(element, `${selector} c-kpi-message-list`);
+    return list && { heading: shadowText(list, 'p'), lines: shadowAll(list, 'li').map((li) => li.textContent ?? '') };
+}
+
 /** Every tile of a component, by the key its tile input carries. */
 export function tilesOf(element: HTMLElement): Map<string, HTMLElement> {
     const tiles = shadowAll<HTMLElement & { tile: { key: string } }>(element, 'c-kpi-tile');

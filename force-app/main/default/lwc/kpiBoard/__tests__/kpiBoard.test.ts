@@ -10,13 +10,13 @@ import {
     flush,
     gqlTokens,
     lastConfig,
+    messages,
     mount,
     pinClock,
     respond,
     sentDocuments,
     sentQueries,
     shadow,
-    shadowAll,
     shadowText,
     tilesOf,
     wiredConfigs,
@@ -209,7 +209,7 @@ describe('c-kpi-board', () => {
         expect(wiredConfigs()).toHaveLength(3);
         expect(sentDocuments()).toHaveLength(3);
         const refused = [...tilesOf(element).values()].filter((tile) =>
-            shadow(tile, '[role="alert"]')?.textContent?.includes('more than 3 requests'),
+            messages(tile, '[role="alert"]')?.lines.some((line) => line.includes('more than 3 requests')),
         );
         expect(refused.length).toBeGreaterThan(0);
         expect(refused.length).toBeLessThan(kpis.length);
@@ -220,7 +220,7 @@ describe('c-kpi-board', () => {
         const element = create({ preset: 'finance', scope: 'company', kpis: 'winRate' });
         await flush();
         expect(gql).not.toHaveBeenCalled();
-        const problems = shadowAll(element, '.kpi-board__problems li').map((li) => li.textContent);
+        const problems = messages(element, '.kpi-board__problems')!.lines;
         expect(problems).toEqual([
             'Preset: "finance" is not one of the choices. Choose one of: sales, marketing, activity, custom.',
             'Scope: "company" is not one of the choices. Choose one of: mine, team, all.',
@@ -234,9 +234,9 @@ describe('c-kpi-board', () => {
         const element = create({ preset: 'custom', kpis: 'winRate, wins', targets: 'winRate=25, x' });
         await flush();
         const tiles = tilesOf(element);
-        expect(shadowText(tiles.get('wins')!, '[role="alert"] li')).toContain('KPIs (custom list): "wins"');
+        expect(messages(tiles.get('wins')!, '[role="alert"]')!.lines[0]).toContain('KPIs (custom list): "wins"');
         expect(loading(tiles.get('winRate')!)).toBe(true);
-        expect(shadowAll(element, '.kpi-board__warnings li').map((li) => li.textContent)).toEqual([
+        expect(messages(element, '.kpi-board__warnings')!.lines).toEqual([
             'Targets: "x" is not a KPI id and a number, such as winRate=25, so it is ignored.',
         ]);
         expect(shadow(element, '.kpi-board__title')!.textContent).toBe(LABELS.kpiBoardCustom);

@@ -4,6 +4,7 @@ import {
     cleanUp,
     flush,
     gqlTokens,
+    messages,
     mount,
     pinClock,
     respond,
@@ -52,7 +53,7 @@ describe('c-kpi-metric in another locale and currency', () => {
         const element = create({ kpi: 'winRate', comparison: 'samePeriodLastYear', scope: 'team', target: '27,5' });
         await flush();
         const tile = shadow(element, 'c-kpi-tile')!;
-        expect(shadowText(tile, '[role="alert"] li')).toContain('Target: "27,5" is not a number');
+        expect(messages(tile, '[role="alert"]')!.lines[0]).toContain('Target: "27,5" is not a number');
         element.target = '27.5';
         await flush();
         respond((winRateTeam as Fixture).documents[0]);

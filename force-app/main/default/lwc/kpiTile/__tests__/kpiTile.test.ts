@@ -8,6 +8,7 @@ import {
     cleanUp,
     flush,
     generateUrl,
+    messages,
     mount,
     navigations,
     pinClock,
@@ -107,9 +108,10 @@ describe('c-kpi-tile', () => {
 
     it('lists configuration problems as an alert, without a refresh button', async () => {
         const element = create(input({ problems: ['Scope: "company" is not a scope.'] }));
-        const alert = $(element, '[role="alert"]')!;
-        expect(alert.textContent).toContain(LABELS.kpiConfigHeading);
-        expect(alert.textContent).toContain('Scope: "company" is not a scope.');
+        expect(messages(element, '[role="alert"]')).toEqual({
+            heading: LABELS.kpiConfigHeading,
+            lines: ['Scope: "company" is not a scope.'],
+        });
         expect($(element, 'lightning-button-icon')).toBeNull();
         await expect(element).toBeAccessible();
     });
@@ -131,8 +133,10 @@ describe('c-kpi-tile', () => {
 
     it('lists settings it ignores under the number', () => {
         const element = create(input({ result: winRate, warnings: ['Rolling days: ignored.'] }));
-        expect(text(element, '.kpi-tile__warnings p')).toBe(LABELS.kpiConfigWarnings);
-        expect(text(element, '.kpi-tile__warnings li')).toBe('Rolling days: ignored.');
+        expect(messages(element, '.kpi-tile__warnings')).toEqual({
+            heading: LABELS.kpiConfigWarnings,
+            lines: ['Rolling days: ignored.'],
+        });
     });
 
     it('leads to the records behind the number through a real link', async () => {
