@@ -13,7 +13,17 @@ import { isoDate, parseIsoDate } from 'c/kpiPeriods';
 import { fillLabel } from 'c/kpiProperties';
 import type { DateWindow } from 'c/kpiPeriods';
 import { DATE_FUNCTION_RESULT, resolveField, subqueriesOfError } from 'c/kpiPlanner';
-import type { KpiPlan, KpiProblem, NoteCode, PlannedRequest, PlannedSubquery, Reads, SparkSlice } from 'c/kpiPlanner';
+import type {
+    DateFunction,
+    GroupKey,
+    KpiPlan,
+    KpiProblem,
+    NoteCode,
+    PlannedRequest,
+    PlannedSubquery,
+    Reads,
+    SparkSlice,
+} from 'c/kpiPlanner';
 import { KPI_LABELS, RESULT_LABELS } from './kpiResultsLabels';
 
 export type ResultStatus = 'ok' | 'empty' | 'targetMet' | 'error' | 'retry';
@@ -91,6 +101,16 @@ export interface KpiResult {
     comparisonWindow?: DateWindow;
     notes: NoteCode[];
     error?: KpiResultError;
+    /**
+     * The comparison window could not be read (its subquery failed or came back malformed) while the current one
+     * could: the value stands, the comparison is unavailable (comparisonValue null), never "no change".
+     */
+    comparisonError?: KpiResultError;
+    /**
+     * Errors the answer carried that no subquery could be tied to, while every subquery this result reads came back
+     * whole and well formed: the numbers stand, and these sentences say the server reported something.
+     */
+    warnings?: string[];
 }
 
 type Key = string | number | boolean | null;
@@ -118,48 +138,108 @@ const problemOf = (kind: ResultErrorKind, message: string) => new ResultProblem(
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-function toNumber(value: unknown): number | null {
-    if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-    return null;
-}
-
-function toKey(value: unknown): Key {
-    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-}
-
-/** Each selection's `Field.fn` keys, built once per subquery: a leaderboard reads thousands of rows of each. */
-const SELECTION_KEYS = new WeakMap<PlannedSubquery, { field: string; fns: { fn: string; key: string }[] }[]>();
+/**
+ * Each selection's `Field.fn` keys, built once per subquery: a leaderboard reads thousands of rows of each. A field
+ * selected `@optional` may be left out (hidden from the viewer); any other may not. A count is never null (a count of
+ * no records is 0) and is a whole number of at least 0; a sum or an average of no values is null in UI API (zero
+ * records, or none with a value), which adds nothing to a total.
+ */
+const SELECTION_KEYS = new WeakMap<
+    PlannedSubquery,
+    { field: string; optional: boolean; fns: { fn: string; key: string; counts: boolean }[] }[]
+>();
 
 function selectionKeys(subquery: PlannedSubquery) {
     let keys = SELECTION_KEYS.get(subquery);
     if (!keys) {
         keys = subquery.selections.map((selection) => ({
             field: selection.field,
-            fns: selection.fns.map((fn) => ({ fn, key: `${selection.field}.${fn}` })),
+            optional: subquery.text.selection.includes(`${selection.field} @optional `),
+            fns: selection.fns.map((fn) => ({
+                fn,
+                key: `${selection.field}.${fn}`,
+                counts: fn === 'count' || fn === 'countDistinct',
+            })),
         }));
         SELECTION_KEYS.set(subquery, keys);
     }
     return keys;
 }
 
-/** One aggregate node as plain keys and numbers, following the selections the planner made. */
+/** A part of the answer that is missing or of another shape than the document asked for: the KPI cannot be read. */
+const malformed = (subquery: { alias: string }, part: string) =>
+    problemOf('incomplete', fillLabel(RESULT_LABELS.malformed, `${subquery.alias}.${part}`));
+const notANumber = (subquery: { alias: string }, part: string) =>
+    problemOf('incomplete', fillLabel(RESULT_LABELS.notANumber, `${subquery.alias}.${part}`));
+
+/** The range of each date function's value (SOQL date functions); DAY_ONLY is a `YYYY-MM-DD` text. */
+const DATE_KEY_RANGE: Record<Exclude<DateFunction, 'DAY_ONLY'>, [number, number]> = {
+    CALENDAR_YEAR: [1, 9999],
+    CALENDAR_QUARTER: [1, 4],
+    CALENDAR_MONTH: [1, 12],
+    DAY_IN_YEAR: [1, 366],
+};
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * A group key as the document asked for it: a date function's number in its range (or its day), a text, number or
+ * boolean for a field; null only where records can lack a value (never for an owner: every record has one).
+ */
+function checkedKey(value: unknown, key: GroupKey, subquery: PlannedSubquery, path: string): Key {
+    if (value === null) {
+        if (key.field === 'OwnerId' || key.field === 'Id') throw malformed(subquery, path);
+        return null;
+    }
+    // A sparkline's date key is checked against its slice by dayOfRow (a day of no bucket is an inconsistent answer).
+    if (key.fn && subquery.slice && (typeof value === 'number' || typeof value === 'string')) return value;
+    if (key.fn) {
+        if (key.fn === 'DAY_ONLY') {
+            if (typeof value === 'string' && ISO_DAY.test(value)) return value;
+        } else {
+            const [low, high] = DATE_KEY_RANGE[key.fn];
+            if (typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high) return value;
+        }
+        throw malformed(subquery, path);
+    }
+    if (typeof value === 'string' || typeof value === 'boolean') return value;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    throw malformed(subquery, path);
+}
+
+/** One aggregate node as plain keys and numbers, following the selections the planner made; refuses another shape. */
 function readRow(aggregate: Record<string, unknown>, subquery: PlannedSubquery): Row {
     const keys: Key[] = [];
     const labels: (string | null)[] = [];
     for (const key of subquery.groupBy) {
-        const field = isObject(aggregate[key.field]) ? (aggregate[key.field] as Record<string, unknown>) : {};
+        const field = aggregate[key.field];
+        if (!isObject(field)) throw malformed(subquery, key.field);
         const holder = key.fn ? field[DATE_FUNCTION_RESULT[key.fn]] : field;
-        keys.push(toKey(isObject(holder) ? holder.value : undefined));
+        if (!isObject(holder) || !('value' in holder)) {
+            throw malformed(subquery, key.fn ? `${key.field}.${DATE_FUNCTION_RESULT[key.fn]}` : `${key.field}.value`);
+        }
+        keys.push(checkedKey(holder.value, key, subquery, key.field));
         labels.push(typeof field.label === 'string' ? field.label : key.name ? nameOf(aggregate, key.name) : null);
     }
     const numbers = new Map<string, number | null>();
     for (const selection of selectionKeys(subquery)) {
         const field = aggregate[selection.field];
-        if (!isObject(field)) continue;
-        for (const { fn, key } of selection.fns) {
+        if (!isObject(field)) {
+            // Left out by @optional: the field is hidden from the viewer (number() says so for the KPIs needing it).
+            if (field === undefined && selection.optional) continue;
+            throw malformed(subquery, selection.field);
+        }
+        for (const { fn, key, counts } of selection.fns) {
             const holder = field[fn];
-            numbers.set(key, isObject(holder) ? toNumber(holder.value) : null);
+            if (!isObject(holder) || !('value' in holder)) throw malformed(subquery, key);
+            const value = holder.value;
+            if (value === null && !counts) numbers.set(key, null);
+            else if (
+                typeof value !== 'number' ||
+                !Number.isFinite(value) ||
+                (counts && (value < 0 || !Number.isInteger(value)))
+            ) {
+                throw notANumber(subquery, key);
+            } else numbers.set(key, value);
         }
     }
     return { keys, labels, numbers };
@@ -173,30 +253,96 @@ function nameOf(aggregate: Record<string, unknown>, path: string): string | null
     return isObject(max) && typeof max.value === 'string' ? max.value : null;
 }
 
+/** The text of a group's keys, to find the same group twice. */
+const groupId = (keys: Key[]): Key => (keys.length === 1 ? keys[0] : keys.map(String).join('\u0000'));
+
+/**
+ * One connection read strictly: `edges` an array of `{ node: { aggregate } }`, each group once (an aggregate without
+ * groupBy has at most one row), `pageInfo` when it was asked for. `edges: []` is a well-formed answer of no records.
+ * Throws a ResultProblem naming the alias and part.
+ */
+function readConnection(connection: unknown, subquery: PlannedSubquery): SubqueryData {
+    if (!isObject(connection)) throw malformed(subquery, 'edges');
+    const edges = connection.edges;
+    if (!Array.isArray(edges)) throw malformed(subquery, 'edges');
+    const grouped = subquery.groupBy.length > 0;
+    const rows: Row[] = [];
+    const seen = new Set<Key>();
+    for (let index = 0; index < edges.length; index++) {
+        const edge = edges[index];
+        const node = isObject(edge) ? edge.node : undefined;
+        if (!isObject(node)) throw malformed(subquery, `edges[${index}].node`);
+        if (!isObject(node.aggregate)) throw malformed(subquery, `edges[${index}].node.aggregate`);
+        const row = readRow(node.aggregate, subquery);
+        if (!grouped && index > 0) {
+            throw problemOf('incomplete', fillLabel(RESULT_LABELS.duplicateGroup, `${subquery.alias}.edges[${index}]`));
+        }
+        if (grouped) {
+            const id = groupId(row.keys);
+            if (seen.has(id)) {
+                throw problemOf(
+                    'incomplete',
+                    fillLabel(RESULT_LABELS.duplicateGroup, `${subquery.alias}: ${String(id)}`),
+                );
+            }
+            seen.add(id);
+        }
+        rows.push(row);
+    }
+    let truncated = false;
+    if (subquery.text.pageInfo) {
+        const pageInfo = connection.pageInfo;
+        if (!isObject(pageInfo) || typeof pageInfo.hasNextPage !== 'boolean') throw malformed(subquery, 'pageInfo');
+        truncated = pageInfo.hasNextPage;
+    } else if (isObject(connection.pageInfo)) truncated = connection.pageInfo.hasNextPage === true;
+    return { rows, truncated };
+}
+
+/** Undefined when the answer has no such alias (an answer to part of the document); throws for a malformed one. */
 function subqueryData(data: unknown, subquery: PlannedSubquery): SubqueryData | undefined {
     const aggregate = isObject(data) && isObject(data.uiapi) ? data.uiapi.aggregate : undefined;
     if (!isObject(aggregate) || !(subquery.alias in aggregate)) return undefined;
-    const connection = aggregate[subquery.alias];
-    if (!isObject(connection)) return undefined;
-    const edges: unknown[] = Array.isArray(connection.edges) ? connection.edges : [];
-    const rows: Row[] = [];
-    for (const edge of edges) {
-        const node = isObject(edge) && isObject(edge.node) ? edge.node.aggregate : undefined;
-        if (isObject(node)) rows.push(readRow(node, subquery));
+    return readConnection(aggregate[subquery.alias], subquery);
+}
+
+/**
+ * Why the answer to one aggregate subquery cannot be read (a sentence naming its alias and the part), or undefined
+ * when it is well formed or absent: for readers that place failures themselves (the leaderboard's boardData).
+ */
+export function answerProblem(data: unknown, subquery: PlannedSubquery): KpiResultError | undefined {
+    try {
+        subqueryData(data, subquery);
+        return undefined;
+    } catch (problem) {
+        if (problem instanceof ResultProblem) return problem.error;
+        throw problem;
     }
-    const pageInfo = isObject(connection.pageInfo) ? connection.pageInfo : {};
-    return { rows, truncated: pageInfo.hasNextPage === true };
+}
+
+/** The most telling sentence of some errors (never blank: an error without a message is still an error). */
+function summaryOf(errors: readonly unknown[]): string {
+    return reduceErrors(errors).find((m) => m.message)?.message ?? RESULT_LABELS.unknown;
 }
 
 function errorFrom(messages: KpiErrorMessage[], fallbackKind: ResultErrorKind = 'other'): KpiResultError {
     const kinds: KpiErrorKind[] = ['noAccess', 'notSupported', 'network'];
     const kind = kinds.find((k) => messages.some((m) => m.kind === k)) ?? fallbackKind;
-    return { kind, messages: messages.map((m) => m.message) };
+    const texts = messages.map((m) => m.message).filter(Boolean);
+    return { kind, messages: texts.length > 0 ? texts : [RESULT_LABELS.unknown] };
 }
 
 function aliasesOf(request: PlannedRequest): string[] {
     const all = [request.reads.current, request.reads.comparison ?? {}, request.reads.sparkline ?? {}];
     return [...new Set(all.flatMap((reads) => Object.values(reads).flat()))];
+}
+
+/** The aliases only the comparison window reads: their failure costs the comparison, not the value. */
+function comparisonOnly(request: PlannedRequest): Set<string> {
+    const comparison = Object.values(request.reads.comparison ?? {}).flat();
+    const others = new Set(
+        [request.reads.current, request.reads.sparkline ?? {}].flatMap((reads) => Object.values(reads).flat()),
+    );
+    return new Set(comparison.filter((alias) => !others.has(alias)));
 }
 
 /** A result with nothing read yet: an error until something says otherwise (also the loader's over-budget one). */
@@ -247,7 +393,8 @@ export function readResults(
     }
     const hasData = isObject(data) && isObject(data.uiapi) && isObject(data.uiapi.aggregate);
     const byAlias = new Map(document.subqueries.map((s) => [s.alias, s]));
-    const cache = new Map<string, SubqueryData | undefined>();
+    const cache = new Map<string, SubqueryData | ResultProblem | undefined>();
+    const warnings = unplaced.length > 0 ? [fillLabel(RESULT_LABELS.unplaced, summaryOf(unplaced))] : undefined;
 
     for (const request of plan.requests.filter((r) => r.document === documentIndex)) {
         const result: KpiResult = {
@@ -257,7 +404,10 @@ export function readResults(
             notes: [...request.notes],
         };
         results[request.key] = result;
-        const own = aliasesOf(request).flatMap((alias) => failed.get(alias) ?? []);
+        const onlyComparison = comparisonOnly(request);
+        const own = aliasesOf(request).flatMap((alias) =>
+            hasData && onlyComparison.has(alias) ? [] : (failed.get(alias) ?? []),
+        );
         if (own.length > 0) {
             result.error = errorFrom(reduceErrors(own));
             continue;
@@ -275,10 +425,21 @@ export function readResults(
         }
         try {
             const read = (alias: string): SubqueryData => {
-                const subquery = byAlias.get(alias)!;
+                // A comparison-only subquery with errors of its own: the comparison is unavailable (compute catches).
+                const placed = failed.get(alias);
+                if (placed) throw new ResultProblem(errorFrom(reduceErrors(placed)));
                 // Read once per alias: a grouped request reads its rows for every group and set.
-                const found = cache.has(alias) ? cache.get(alias) : subqueryData(data, subquery);
-                cache.set(alias, found);
+                let found = cache.get(alias);
+                if (!cache.has(alias)) {
+                    try {
+                        found = subqueryData(data, byAlias.get(alias)!);
+                    } catch (problem) {
+                        if (!(problem instanceof ResultProblem)) throw problem;
+                        found = problem;
+                    }
+                    cache.set(alias, found);
+                }
+                if (found instanceof ResultProblem) throw found;
                 if (!found) {
                     if (unplaced.length > 0) throw new ResultProblem(errorFrom(reduceErrors(unplaced)));
                     throw problemOf('incomplete', RESULT_LABELS.incomplete);
@@ -293,6 +454,7 @@ export function readResults(
                 return found;
             };
             compute(request, findKpi(request.kpi)!, read, byAlias, result, sets[request.key]);
+            if (warnings) result.warnings = warnings;
         } catch (problem) {
             if (!(problem instanceof ResultProblem)) throw problem;
             result.error = problem.error;
@@ -300,7 +462,12 @@ export function readResults(
             result.value = null;
             result.comparisonValue = null;
             result.sparkline = [];
+            result.comparisonSampleSize = null;
             delete result.groups;
+            delete result.sets;
+            delete result.parts;
+            delete result.comparisonParts;
+            delete result.comparisonError;
         }
     }
     return results;
@@ -366,7 +533,20 @@ function compute(
               shareAt,
           )
         : evaluate(request.reads.current);
-    const comparison = request.reads.comparison ? evaluate(request.reads.comparison) : undefined;
+    // The comparison stands apart: a failed or malformed comparison subquery costs the comparison, not the value.
+    let comparison: Computed | undefined;
+    let then: RowIndex | undefined;
+    if (request.reads.comparison) {
+        try {
+            comparison = evaluate(request.reads.comparison);
+            if (grouped) then = indexByKey(rowsOf, request.reads.comparison);
+        } catch (problem) {
+            if (!(problem instanceof ResultProblem)) throw problem;
+            comparison = undefined;
+            then = undefined;
+            result.comparisonError = problem.error;
+        }
+    }
     const distinctTotal = kpi.measure.kind === 'aggregate' && kpi.measure.aggregate.fn === 'countDistinct';
     result.value = grouped && distinctTotal ? null : current.value;
     result.sampleSize = current.sampleSize;
@@ -378,7 +558,6 @@ function compute(
     result.lowSample = kpi.minSample !== undefined && result.sampleSize !== null && result.sampleSize < kpi.minSample;
 
     const now = grouped ? indexByKey(rowsOf, request.reads.current) : undefined;
-    const then = grouped && request.reads.comparison ? indexByKey(rowsOf, request.reads.comparison) : undefined;
     if (grouped && now) {
         const keys = new Map<string, { key: Key; label: string | null }>();
         const collect = (reads: Reads) => {
@@ -388,7 +567,7 @@ function compute(
             }
         };
         collect(request.reads.current);
-        if (request.reads.comparison) collect(request.reads.comparison);
+        if (request.reads.comparison && then) collect(request.reads.comparison);
         const over = (index: RowIndex, key: Key) =>
             measure(kpi, request, (role) => index.get(role)?.get(key) ?? [], shareAt);
         result.groups = [...keys.values()].map(({ key, label }) => {
@@ -485,6 +664,9 @@ function dayOfRow(key: Key, slice: SparkSlice): string | undefined {
     const monthWithin = (month: number) => firstOfMonth(month < startMonth ? startYear + 1 : startYear, month);
     switch (slice.fn) {
         case 'CALENDAR_YEAR':
+            // The years the slice spans, and the UTC year just outside it (an edge day); any other year would join
+            // the nearest bucket as if it were an edge day.
+            if (key < startYear - 1 || key > Number(slice.end.slice(0, 4)) + 1) return undefined;
             return firstOfMonth(key, slice.months?.[0] ?? 1);
         case 'CALENDAR_QUARTER':
             return key >= 1 && key <= 4 ? monthWithin(3 * key - 2) : undefined;
@@ -660,9 +842,14 @@ export function mergePages(answers: readonly unknown[]): unknown {
         if (!isObject(more)) continue;
         for (const [alias, connection] of Object.entries(more)) {
             const before = aggregate[alias];
-            if (!isObject(connection) || !isObject(before)) continue;
-            const edges = (value: Record<string, unknown>) => (Array.isArray(value.edges) ? value.edges : []);
-            aggregate[alias] = { ...connection, edges: [...edges(before), ...edges(connection)] };
+            if (!isObject(before) || !Array.isArray(before.edges)) continue;
+            // A page that answers the alias malformed makes the joined answer malformed: the reader refuses it
+            // instead of reading the pages before it as if they were all.
+            if (!isObject(connection) || !Array.isArray(connection.edges)) {
+                aggregate[alias] = isObject(connection) ? { ...connection, edges: null } : connection;
+                continue;
+            }
+            aggregate[alias] = { ...connection, edges: [...before.edges, ...connection.edges] };
         }
     }
     return { ...first, uiapi: { ...first.uiapi, aggregate } };
@@ -678,10 +865,11 @@ export function readExtraRows(
     const aggregate = isObject(data) && isObject(data.uiapi) ? data.uiapi.aggregate : undefined;
     const connection = subquery && isObject(aggregate) ? aggregate[subquery.alias] : undefined;
     if (!isObject(connection)) return undefined;
-    const edges = Array.isArray(connection.edges) ? connection.edges : [];
-    const nodes = edges
-        .map((edge) => (isObject(edge) && isObject(edge.node) ? edge.node.aggregate : undefined))
-        .filter(isObject);
+    // A malformed connection (edges not a list, a node without its aggregate) is not a shorter list: none.
+    if (answerProblem(data, subquery!)) return undefined;
+    const nodes = (connection.edges as { node: { aggregate: Record<string, unknown> } }[]).map(
+        (edge) => edge.node.aggregate,
+    );
     const pageInfo = isObject(connection.pageInfo) ? connection.pageInfo : {};
     const endCursor = typeof pageInfo.endCursor === 'string' && pageInfo.endCursor ? pageInfo.endCursor : null;
     return { nodes, hasNextPage: pageInfo.hasNextPage === true, endCursor };
@@ -706,11 +894,19 @@ export interface RecordsResult {
     error?: KpiResultError;
 }
 
-function fieldAt(node: Record<string, unknown>, path: string): RecordField | undefined {
+/**
+ * A record's field by path: undefined when it is left out (hidden by @optional, or a parent the record has none of),
+ * null when it is there in another shape than `{ value, displayValue }` (the row cannot be read).
+ */
+function fieldAt(node: Record<string, unknown>, path: string): RecordField | undefined | null {
     let holder: unknown = node;
     for (const step of path.split('.')) holder = isObject(holder) ? holder[step] : undefined;
-    if (!isObject(holder) || !('value' in holder)) return undefined;
-    return { value: holder.value, displayValue: typeof holder.displayValue === 'string' ? holder.displayValue : null };
+    if (holder === undefined) return undefined;
+    if (!isObject(holder) || !('value' in holder)) return null;
+    const { value, displayValue } = holder;
+    if (value !== null && typeof value === 'object') return null;
+    if (displayValue !== undefined && displayValue !== null && typeof displayValue !== 'string') return null;
+    return { value, displayValue: typeof displayValue === 'string' ? displayValue : null };
 }
 
 /** The record page planned under `key` (PlanExtras.records): its rows, or why there are none. */
@@ -737,15 +933,28 @@ export function readRecords(
     const query = isObject(data) && isObject(data.uiapi) ? data.uiapi.query : undefined;
     const connection = isObject(query) ? query[planned.alias] : undefined;
     if (!isObject(connection) || !Array.isArray(connection.edges)) {
-        return { key, rows: [], hasMore: false, error: { kind: 'incomplete', messages: [RESULT_LABELS.incomplete] } };
+        const error = connection === undefined ? problemOf('incomplete', RESULT_LABELS.incomplete).error : undefined;
+        return { key, rows: [], hasMore: false, error: error ?? malformed(planned, 'edges').error };
     }
     const rows: RecordRow[] = [];
-    for (const edge of connection.edges) {
+    for (const [index, edge] of (connection.edges as unknown[]).entries()) {
         const node = isObject(edge) && isObject(edge.node) ? edge.node : undefined;
-        if (!node || typeof node.Id !== 'string') continue;
+        // A row without its node or Id is not a shorter page: the page cannot be read.
+        if (!node || typeof node.Id !== 'string' || !node.Id) {
+            const error = malformed(planned, `edges[${index}].node${node ? '.Id' : ''}`).error;
+            return { key, rows: [], hasMore: false, error };
+        }
         const fields: Record<string, RecordField> = {};
         for (const path of planned.fields) {
             const found = fieldAt(node, path);
+            if (found === null) {
+                return {
+                    key,
+                    rows: [],
+                    hasMore: false,
+                    error: malformed(planned, `edges[${index}].node.${path}`).error,
+                };
+            }
             if (found) fields[path] = found;
         }
         rows.push({ id: node.Id, fields });

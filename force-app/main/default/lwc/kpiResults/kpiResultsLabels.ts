@@ -71,12 +71,18 @@ import kpiProblemNoUser from '@salesforce/label/c.kpiProblemNoUser';
 import kpiProblemSparklineTooLong from '@salesforce/label/c.kpiProblemSparklineTooLong';
 import kpiProblemTooManySubqueries from '@salesforce/label/c.kpiProblemTooManySubqueries';
 import kpiProblemUnknownKpi from '@salesforce/label/c.kpiProblemUnknownKpi';
+import kpiErrorUnknown from '@salesforce/label/c.kpiErrorUnknown';
+import kpiResultComparisonFailed from '@salesforce/label/c.kpiResultComparisonFailed';
+import kpiResultDuplicateGroup from '@salesforce/label/c.kpiResultDuplicateGroup';
 import kpiResultFieldHidden from '@salesforce/label/c.kpiResultFieldHidden';
 import kpiResultIncomplete from '@salesforce/label/c.kpiResultIncomplete';
 import kpiResultInconsistent from '@salesforce/label/c.kpiResultInconsistent';
+import kpiResultMalformed from '@salesforce/label/c.kpiResultMalformed';
 import kpiResultNoResponse from '@salesforce/label/c.kpiResultNoResponse';
+import kpiResultNotANumber from '@salesforce/label/c.kpiResultNotANumber';
 import kpiResultRetry from '@salesforce/label/c.kpiResultRetry';
 import kpiResultTooManyGroups from '@salesforce/label/c.kpiResultTooManyGroups';
+import kpiResultUnplaced from '@salesforce/label/c.kpiResultUnplaced';
 import kpiSettingAmountsAreMonthly from '@salesforce/label/c.kpiSettingAmountsAreMonthly';
 import kpiSettingLossReasonField from '@salesforce/label/c.kpiSettingLossReasonField';
 import kpiSettingOpenedStatuses from '@salesforce/label/c.kpiSettingOpenedStatuses';
@@ -182,6 +188,12 @@ export const RESULT_LABELS = {
     tooManyGroups: kpiResultTooManyGroups,
     fieldHidden: kpiResultFieldHidden,
     inconsistent: kpiResultInconsistent,
+    malformed: kpiResultMalformed,
+    notANumber: kpiResultNotANumber,
+    duplicateGroup: kpiResultDuplicateGroup,
+    unplaced: kpiResultUnplaced,
+    comparisonFailed: kpiResultComparisonFailed,
+    unknown: kpiErrorUnknown,
     problems,
     notes,
 };

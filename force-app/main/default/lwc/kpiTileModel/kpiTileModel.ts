@@ -5,11 +5,13 @@
 import kpiErrorNetwork from '@salesforce/label/c.kpiErrorNetwork';
 import kpiErrorNoAccess from '@salesforce/label/c.kpiErrorNoAccess';
 import kpiErrorNotSupported from '@salesforce/label/c.kpiErrorNotSupported';
+import kpiErrorUnknown from '@salesforce/label/c.kpiErrorUnknown';
 import kpiSparklineNoValue from '@salesforce/label/c.kpiSparklineNoValue';
 import kpiSparklineSummary from '@salesforce/label/c.kpiSparklineSummary';
 import kpiTileAsOf from '@salesforce/label/c.kpiTileAsOf';
 import kpiTileAtRisk from '@salesforce/label/c.kpiTileAtRisk';
 import kpiTileBetter from '@salesforce/label/c.kpiTileBetter';
+import kpiTileComparisonUnavailable from '@salesforce/label/c.kpiTileComparisonUnavailable';
 import kpiTileChangeAssistive from '@salesforce/label/c.kpiTileChangeAssistive';
 import kpiTileChangeVisible from '@salesforce/label/c.kpiTileChangeVisible';
 import kpiTileDown from '@salesforce/label/c.kpiTileDown';
@@ -306,8 +308,8 @@ function errorView(result: KpiResult): Pick<TileView, 'state' | 'configMessages'
     return {
         state: 'error',
         configMessages: [],
-        errorSummary: ERROR_SUMMARIES[error.kind] ?? error.messages[0] ?? '',
-        errorMessages: error.messages,
+        errorSummary: ERROR_SUMMARIES[error.kind] ?? (error.messages.find(Boolean) || kpiErrorUnknown),
+        errorMessages: error.messages.length > 0 ? error.messages : [kpiErrorUnknown],
     };
 }
 
@@ -364,8 +366,8 @@ function failedView(input: TileInput, messages: string[]): TileView {
         ...blankView(input.key, input.title || input.key),
         state: 'error',
         isError: true,
-        errorSummary: messages[0] ?? '',
-        errorMessages: messages,
+        errorSummary: messages.find(Boolean) || kpiErrorUnknown,
+        errorMessages: messages.length > 0 ? messages : [kpiErrorUnknown],
     };
 }
 
@@ -393,7 +395,8 @@ function compose(input: TileInput, context: TileContext): TileView {
                 : formatAsOfTime(input.asOf, context.now, context.locale, context.timeZone),
         drillDown: kpi ? drillDownReference(kpi) : null,
         drillLabel: fillLabel(kpiTileViewRecords, title),
-        warnings: lines(input.warnings ?? [], 'warning'),
+        // Ignored settings, and errors the answer carried that no number was tied to (the numbers came back whole).
+        warnings: lines([...(input.warnings ?? []), ...(result?.error ? [] : (result?.warnings ?? []))], 'warning'),
     };
     if (input.problems.length > 0 || (!kpi && input.kpi)) {
         view.state = 'config';
@@ -441,12 +444,17 @@ function fillNumbers(
         if (kpi.measure.kind === 'coverage' && !result.target) view.emptyText = kpiTileNoQuota;
         return;
     }
+    // The reader never gives NaN or ∞; should one come, it is an error, never a number on screen.
+    if (!Number.isFinite(result.value)) throw new Error(kpiErrorUnknown);
     view.state = 'value';
     view.valueText = formatShort(result.value, kpi.unit, format);
     view.valueFull = formatKpiValue(result.value, kpi.unit, { ...format, compact: false });
     if (result.comparisonWindow) {
-        view.change = changeView(kpi, result, input, format);
-        if (!view.change) view.noComparisonText = kpiTileNoComparison;
+        // A comparison that could not be read is unavailable, never "no change" or "no value to compare with".
+        view.change = result.comparisonError ? null : changeView(kpi, result, input, format);
+        if (!view.change) {
+            view.noComparisonText = result.comparisonError ? kpiTileComparisonUnavailable : kpiTileNoComparison;
+        }
     }
     view.target = targetView(kpi, result.value, input, format, locale);
 }

@@ -529,8 +529,14 @@ describe('sparklines', () => {
                 aggregate: {
                     [currentAlias(won)]: { edges: [] },
                     [chunk.alias]: {
-                        edges: values.map((value) => ({
-                            node: { aggregate: { CloseDate: { dayInYear: { value } }, Id: { count: { value: 1 } } } },
+                        // One row per day, as the server groups them.
+                        edges: [...new Set(values)].map((value) => ({
+                            node: {
+                                aggregate: {
+                                    CloseDate: { dayInYear: { value } },
+                                    Id: { count: { value: values.filter((v) => v === value).length } },
+                                },
+                            },
                         })),
                         pageInfo: { hasNextPage: false },
                     },
@@ -784,7 +790,7 @@ describe('failure isolation', () => {
         expect(readResults(plan, data).opportunitiesWon.groups).toBeUndefined();
     });
 
-    it('reads numbers sent as strings and ignores junk nodes', () => {
+    it('refuses numbers sent as strings and junk nodes instead of reading them', () => {
         const plan = plan1({ kpi: 'closedWonRevenue', period: 'thisMonth' });
         const data = {
             uiapi: {
@@ -803,7 +809,17 @@ describe('failure isolation', () => {
                 },
             },
         };
-        expect(readResults(plan, data).closedWonRevenue).toMatchObject({ value: 12.5, sampleSize: 2 });
+        expect(readResults(plan, data).closedWonRevenue).toMatchObject({
+            status: 'error',
+            value: null,
+            error: { kind: 'incomplete', messages: [`c.kpiResultMalformed`] },
+        });
+        data.uiapi.aggregate[currentAlias(plan)].edges = data.uiapi.aggregate[currentAlias(plan)].edges.slice(2);
+        expect(readResults(plan, data).closedWonRevenue).toMatchObject({
+            status: 'error',
+            value: null,
+            error: { kind: 'incomplete', messages: [`c.kpiResultNotANumber`] },
+        });
     });
 });
 
