@@ -6,7 +6,7 @@
  */
 import { refusedParts } from 'c/kpiLoader';
 import { subqueriesOfError } from 'c/kpiPlanner';
-import { mergePages } from 'c/kpiResults';
+import { answerProblem, malformedAnswer, mergePages } from 'c/kpiResults';
 import { MAX_PAGES } from './boardDocument';
 import type { BoardDocument, BoardOmissions, BoardPlan, BoardSubquery, KpiRead } from './boardDocument';
 import type { BoardFilter } from './boardConfig';
@@ -142,6 +142,11 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
     const last = new Map<string, Connection>();
     const failed = new Map<string, unknown[]>();
     const hidden = new Set<string>();
+    /** Subqueries whose answer is not what the document asked for, with the part: failures of their own. */
+    const malformed = new Map<string, string>();
+    /** Owners the ranked KPI's current subqueries have rows for: each must have its user row. */
+    const rankedOwners = new Map<string, BoardSubquery>();
+    const main = plan.config.kpi.id;
     let targetSeen = false;
     let userRows = 0;
 
@@ -168,12 +173,22 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
             pages.set(subquery.alias, (pages.get(subquery.alias) ?? 0) + 1);
             last.set(subquery.alias, found);
             const key = subquery.groupBy[0]?.field ?? 'Id';
+            const ranksOwners =
+                subquery.role === 'kpi' &&
+                /OwnerId$/.test(key) &&
+                subquery.reads.some((read) => read.kpi === main && read.window === 'current');
             for (const node of found.nodes) {
                 if (subquery.role === 'users') {
                     userRows++;
-                    const user = readUser(node, plan.targetField);
+                    const user = readUser(node, plan.targetField, subquery.text.selection);
                     if (user.targetSeen) targetSeen = true;
-                    if (user.user) users.set(user.user.id, user.user);
+                    if (user.problem && !malformed.has(subquery.alias)) malformed.set(subquery.alias, user.problem);
+                    if (user.user) {
+                        if (users.has(user.user.id) && !malformed.has(subquery.alias)) {
+                            malformed.set(subquery.alias, user.user.id);
+                        }
+                        users.set(user.user.id, user.user);
+                    }
                 } else if (subquery.role === 'owners') {
                     const id = toText(readField(node, key));
                     if (id) (data.owners ??= new Set()).add(id);
@@ -184,11 +199,49 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
                 } else {
                     const field = measuredField(subquery);
                     if (field && !isObject(node[field])) hidden.add(subquery.alias);
+                    const owner = ranksOwners ? toText(readField(node, key)) : null;
+                    if (owner) rankedOwners.set(owner, subquery);
                 }
             }
         }
     }
     data.answer.data = mergePages(responses.map((response) => response.data));
+
+    // The strict reader's verdict on each answered subquery (edges, nodes, keys, numbers, each group once), and on
+    // the users: every owner the ranked KPI has rows for has a user row once all pages are in.
+    const usersSubquery = plan.subqueries.find((s) => s.role === 'users');
+    for (const subquery of plan.subqueries) {
+        if (failed.has(subquery.alias) || !last.has(subquery.alias)) continue;
+        const problem = answerProblem(data.answer.data, subquery);
+        if (problem) malformed.set(subquery.alias, problem.messages.join(' '));
+    }
+    const usersComplete =
+        usersSubquery && last.has(usersSubquery.alias) && last.get(usersSubquery.alias)!.hasNextPage === false;
+    if (usersSubquery && usersComplete && !malformed.has(usersSubquery.alias)) {
+        const unknown = [...rankedOwners.keys()].find((owner) => !users.has(owner));
+        if (unknown) malformed.set(usersSubquery.alias, unknown);
+    }
+    if (data.answered) {
+        // A secondary KPI, the comparison or the filter values the answer says nothing about: a failure the board
+        // names, never a column silently left out. (What the board cannot do without stays `missing`.)
+        for (const subquery of plan.subqueries) {
+            const optional =
+                subquery.role === 'options' ||
+                (subquery.role === 'kpi' && subquery.reads.every((r) => r.kpi !== main || r.window !== 'current'));
+            if (optional && !last.has(subquery.alias) && !failed.has(subquery.alias)) {
+                malformed.set(subquery.alias, subquery.alias);
+            }
+        }
+    }
+    for (const [alias, part] of malformed) {
+        // A sentence already (the reader's), or the part to name.
+        const message = part.includes(' ') ? part : malformedAnswer(alias, part).messages.join(' ');
+        const error = { message, path: ['uiapi', 'aggregate', alias] };
+        failed.set(alias, [...(failed.get(alias) ?? []), error]);
+        data.answer.errors.push(error);
+        const subquery = plan.subqueries.find((s) => s.alias === alias);
+        if (subquery?.role === 'options' && subquery.filter) delete data.options[subquery.filter];
+    }
 
     const byAlias = new Map(plan.subqueries.map((s) => [s.alias, s]));
     for (const [alias, errors] of failed) {
@@ -220,10 +273,45 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
     return data;
 }
 
-function readUser(node: Raw, targetField: string | null): { user?: BoardUser; targetSeen: boolean } {
+/** A `Field { fn { value } }` the users subquery selected, of the type it holds; false when of another shape. */
+function checked(node: Raw, path: string, fn: string, kind: 'text' | 'name' | 'number', selection: string): boolean {
+    const [parent, field] = path.includes('.') ? path.split('.') : [null, path];
+    const selected = parent ? selection.includes(`${parent} { ${field} {`) : selection.includes(`${field} `);
+    if (!selected) return true;
+    const holder = parent ? (isObject(node[parent]) ? (node[parent] as Raw)[field] : undefined) : node[field];
+    if (!isObject(holder) || !isObject(holder[fn]) || !('value' in (holder[fn] as Raw))) return false;
+    const value = (holder[fn] as Raw).value;
+    if (kind === 'number') return value === null || (typeof value === 'number' && Number.isFinite(value));
+    if (kind === 'name') return typeof value === 'string' && value !== '';
+    return value === null || typeof value === 'string';
+}
+
+/**
+ * One user row, checked against what the users subquery selected: an Id and a name (every user has both), manager,
+ * role and creation date as text, the target field as a number (left out when hidden by @optional). `problem`
+ * names the part of another shape.
+ */
+function readUser(
+    node: Raw,
+    targetField: string | null,
+    selection = '',
+): { user?: BoardUser; targetSeen: boolean; problem?: string } {
     const id = toText(readField(node, 'Id'));
     const targetSeen = targetField !== null && isObject(node[targetField]);
-    if (!id) return { targetSeen };
+    if (!id) return { targetSeen, problem: 'Id' };
+    const parts: [string, string, 'text' | 'name' | 'number'][] = [
+        ['Name', 'max', 'name'],
+        ['ManagerId', 'max', 'text'],
+        ['Manager.Name', 'max', 'text'],
+        ['UserRoleId', 'max', 'text'],
+        ['UserRole.Name', 'max', 'text'],
+        ['CreatedDate', 'min', 'name'],
+    ];
+    const wrong = parts.find(([path, fn, kind]) => !checked(node, path, fn, kind, selection));
+    if (wrong) return { targetSeen, problem: `${id}.${wrong[0]}` };
+    if (targetField && targetSeen && !checked(node, targetField, 'max', 'number', `${targetField} `)) {
+        return { targetSeen, problem: `${id}.${targetField}` };
+    }
     return {
         targetSeen,
         user: {

@@ -258,7 +258,7 @@ const groupId = (keys: Key[]): Key => (keys.length === 1 ? keys[0] : keys.map(St
 
 /**
  * One connection read strictly: `edges` an array of `{ node: { aggregate } }`, each group once (an aggregate without
- * groupBy has at most one row), `pageInfo` when it was asked for. `edges: []` is a well-formed answer of no records.
+ * groupBy has at most one row), `pageInfo` an object. `edges: []` is a well-formed answer of no records.
  * Throws a ResultProblem naming the alias and part.
  */
 function readConnection(connection: unknown, subquery: PlannedSubquery): SubqueryData {
@@ -289,13 +289,12 @@ function readConnection(connection: unknown, subquery: PlannedSubquery): Subquer
         }
         rows.push(row);
     }
-    let truncated = false;
-    if (subquery.text.pageInfo) {
-        const pageInfo = connection.pageInfo;
-        if (!isObject(pageInfo) || typeof pageInfo.hasNextPage !== 'boolean') throw malformed(subquery, 'pageInfo');
-        truncated = pageInfo.hasNextPage;
-    } else if (isObject(connection.pageInfo)) truncated = connection.pageInfo.hasNextPage === true;
-    return { rows, truncated };
+    // Page info left out reads as one page (as before); page info of another shape is refused.
+    const pageInfo = connection.pageInfo;
+    if (pageInfo !== undefined && (!isObject(pageInfo) || typeof (pageInfo.hasNextPage ?? false) !== 'boolean')) {
+        throw malformed(subquery, 'pageInfo');
+    }
+    return { rows, truncated: isObject(pageInfo) && pageInfo.hasNextPage === true };
 }
 
 /** Undefined when the answer has no such alias (an answer to part of the document); throws for a malformed one. */
@@ -303,6 +302,11 @@ function subqueryData(data: unknown, subquery: PlannedSubquery): SubqueryData | 
     const aggregate = isObject(data) && isObject(data.uiapi) ? data.uiapi.aggregate : undefined;
     if (!isObject(aggregate) || !(subquery.alias in aggregate)) return undefined;
     return readConnection(aggregate[subquery.alias], subquery);
+}
+
+/** The error of an answer that lacks `part` of `alias` or gives it in another shape than asked for. */
+export function malformedAnswer(alias: string, part: string): KpiResultError {
+    return malformed({ alias }, part).error;
 }
 
 /**
@@ -776,7 +780,18 @@ function measure(
                 String,
             );
             const part = parts.get('value')!;
-            const inShare = all.filter((row) => wanted.includes(String(row.keys[shareAt])));
+            // A yes/no field (IsWon) is true or false on every record: any other key is an answer of another shape.
+            const yesNo = Array.isArray(m.values) && m.values.every((v) => typeof v === 'boolean');
+            const inShare = all.filter((row) => {
+                const key = row.keys[shareAt];
+                if (yesNo && typeof key !== 'boolean') {
+                    throw problemOf(
+                        'incomplete',
+                        fillLabel(RESULT_LABELS.malformed, `${resolveField(m.field, request.settings)}.value`),
+                    );
+                }
+                return wanted.includes(String(key));
+            });
             return rate(aggregateOf(part, request, inShare), aggregateOf(part, request, all));
         }
         case 'ratio': {
