@@ -616,6 +616,34 @@ export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number,
 
     const recentRead = plan.omitted.includes('recent') ? undefined : readRecords(plan.kpiPlan, KEYS.recent, data, list);
     const recent = recentRead?.error ? [] : (recentRead?.rows ?? []).map((row) => recentLoss(row, plan.reasonField));
+
+    // What the reader refused (a part of another shape, a comparison it could not read) fails its section with the reader's sentence, unless errors of the answer already explain the section: never zeros.
+    const placedSections = new Set(Object.keys(failed));
+    const refuse = (section: WinLossSection, messages: readonly string[]) => {
+        if (placedSections.has(section) || messages.length === 0) return;
+        const known = (failed[section] ??= []);
+        for (const message of messages) {
+            if (!known.some((error) => textAt(error, 'message') === message)) known.push({ message });
+        }
+    };
+    // A subquery the answer leaves out (no data, no error) is listed in `missing`: the answer is partial.
+    const absent = new Set(missing);
+    const readsAbsent = (key: string) =>
+        plan.kpiPlan.requests.some(
+            (request) =>
+                request.key === key &&
+                Object.values(request.reads).some((reads) =>
+                    Object.values(reads ?? {}).some((aliases) => aliases.some((alias) => absent.has(alias))),
+                ),
+        );
+    for (const [key, read] of Object.entries(results)) {
+        const section = SECTION_OF_KEY[key];
+        if (!section || readsAbsent(key)) continue;
+        // A page limit has its own notice (truncated); a section the reason field left out has its own too.
+        if (read.error && !read.error.truncated) refuse(section, read.error.messages);
+        if (!read.error && read.comparisonError) refuse(section, read.comparisonError.messages);
+    }
+    if (recentRead?.error && recentRead.error.messages.length > 0) refuse('recent', recentRead.error.messages);
     return {
         company,
         team,
