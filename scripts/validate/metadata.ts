@@ -8,9 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { KPI_CATALOG } from '../../force-app/main/default/lwc/kpiCatalog/kpiCatalog';
+import { KPI_CATALOG, drillDownNote } from '../../force-app/main/default/lwc/kpiCatalog/kpiCatalog';
 import { lwcDir } from '../lib/paths';
 import { packageDirs } from '../lib/sf';
+import { citationOf, citedTokensByObject } from './listViewTokens';
 import { displayPath, listBundleDirs } from './compile';
 
 export interface MetaProblem {
@@ -366,55 +367,21 @@ export function resourceReferences(source: string): string[] {
 }
 
 /**
- * List view column and filter tokens confirmed for standard objects: the Metadata API names standard fields by these
- * tokens, not by their API names, and documents no list of them
- * (https://developer.salesforce.com/docs/platform/api-metadata/references/meta-types/metadata-listview.html). Each
- * was read in list views retrieved from real orgs: Salesforce's default views (Won, ClosingThisMonth, NewThisWeek,
- * TodaysLeads, CompletedTasks, AllActiveCampaigns in trailheadapps/dreamhouse-lwc and SalesforceFoundation/NPSP),
- * NPSP's Opportunity view To_Be_Acknowledged (OPPORTUNITY.NAME/AMOUNT/STAGE_NAME, ACCOUNT.NAME), a retrieved custom
- * Task view for TASK_SUBTYPE and TYPE (columns). Custom fields go by API name (`X__c`). Add a token only with a source.
+ * Columns and filter fields per object that a citation allows (scripts/validate/listViewTokens.ts); the preview maps
+ * each of them to a field (preview/server/listViews.ts TOKEN_FIELDS).
  */
-export const LIST_VIEW_TOKENS: Readonly<Record<string, readonly string[]>> = {
-    Account: ['ACCOUNT.NAME'],
-    Campaign: ['CAMPAIGN.NAME', 'CAMPAIGN.STATUS', 'CAMPAIGN.START_DATE', 'CAMPAIGN.ACTIVE'],
-    Lead: [
-        'FULL_NAME',
-        'LEAD.COMPANY',
-        'LEAD.STATE',
-        'LEAD.EMAIL',
-        'LEAD.PHONE',
-        'LEAD.STATUS',
-        'LEAD.LEAD_SOURCE',
-        'LEAD.CREATED_DATE',
-        'LEAD.UNREAD',
-    ],
-    Opportunity: [
-        'OPPORTUNITY.NAME',
-        'ACCOUNT.NAME',
-        'OPPORTUNITY.STAGE_NAME',
-        'OPPORTUNITY.AMOUNT',
-        'OPPORTUNITY.CLOSE_DATE',
-        'OPPORTUNITY.CREATED_DATE',
-        'OPPORTUNITY.CLOSED',
-        'OPPORTUNITY.WON',
-    ],
-    Task: [
-        'SUBJECT',
-        'WHO_NAME',
-        'WHAT_NAME',
-        'DUE_DATE',
-        'STATUS',
-        'PRIORITY',
-        'IS_CLOSED',
-        'IS_RECURRENCE',
-        'LAST_UPDATE',
-        'TASK_SUBTYPE',
-        'TYPE',
-    ],
-};
+export const LIST_VIEW_TOKENS: Readonly<Record<string, readonly string[]>> = citedTokensByObject();
 
-/** The owner's alias, confirmed on Lead, Task and Campaign views. */
-const OWNER_ALIAS = 'CORE.USERS.ALIAS';
+const CITATIONS_FILE = 'scripts/validate/listViewTokens.ts';
+
+/**
+ * A custom field goes by its API name: the ListView page documents columns as "The field name relative to the object
+ * name, for example MyCustomField__c". Its filters need a citation like any other.
+ */
+function columnProblem(object: string, token: string): string | undefined {
+    if (token.endsWith('__c') || citationOf('column', token, object)) return undefined;
+    return `column "${token}" has no citation for ${object} (${CITATIONS_FILE})`;
+}
 
 /** ListViewFilter.operation values (FilterOperation in the ListView reference above). */
 export const FILTER_OPERATIONS = [
@@ -435,15 +402,10 @@ export const FILTER_OPERATIONS = [
 /** Labels users see in the list view picker: plain text (ListView has no custom-label reference), kept recognisable. */
 export const LIST_VIEW_LABEL_PREFIX = 'KPI: ';
 
-function tokenProblem(object: string, token: string): string | undefined {
-    if (token.endsWith('__c') || token === OWNER_ALIAS || LIST_VIEW_TOKENS[object]?.includes(token)) return undefined;
-    return `"${token}" is not a list view token confirmed for ${object} (scripts/validate/metadata.ts LIST_VIEW_TOKENS)`;
-}
-
 /**
  * One `objects/<Object>/listViews/<name>.listView-meta.xml`: kpi-prefixed name equal to its fullName, a `KPI: ` label,
- * the required filterScope, confirmed column and filter tokens, known operations, and booleanFilter numbers that
- * exist.
+ * the required filterScope, and columns, filter fields, filter values and filterScope that each have a citation
+ * (scripts/validate/listViewTokens.ts), known operations, and booleanFilter numbers that exist.
  */
 export function checkListView(file: string, xml: string, object: string): MetaProblem[] {
     const name = path.basename(file, '.listView-meta.xml');
@@ -465,20 +427,25 @@ export function checkListView(file: string, xml: string, object: string): MetaPr
     else if (!label.startsWith(LIST_VIEW_LABEL_PREFIX)) {
         report(`label "${label}" must start with "${LIST_VIEW_LABEL_PREFIX}" and name the view`);
     }
-    if (!text(root.filterScope)) report('needs a <filterScope> (required)');
+    const scope = text(root.filterScope);
+    if (!scope) report('needs a <filterScope> (required)');
+    else if (!citationOf('filterScope', scope)) report(`filterScope "${scope}" has no citation (${CITATIONS_FILE})`);
     for (const column of list(root.columns).map(text)) {
-        const issue = column === undefined ? 'has an empty <columns>' : tokenProblem(object, column);
-        if (issue) report(`column ${issue}`);
+        const issue = column === undefined ? 'has an empty <columns>' : columnProblem(object, column);
+        if (issue) report(issue);
     }
     const filters = list(root.filters) as XmlNode[];
     filters.forEach((filter, index) => {
         const at = `filter ${index + 1}`;
         const field = text(filter.field);
         const operation = text(filter.operation);
+        const value = text(filter.value);
+        const cited = field ? citationOf('filterField', field, object) : undefined;
         if (!field) report(`${at} needs a <field>`);
-        else {
-            const issue = tokenProblem(object, field);
-            if (issue) report(`${at} field ${issue}`);
+        else if (!cited) report(`${at} field "${field}" has no citation for ${object} (${CITATIONS_FILE})`);
+        if (value === undefined) report(`${at} needs a <value>`);
+        else if (cited && !citationOf('filterValue', value, object, cited.kind)) {
+            report(`${at} value "${value}" has no citation as a ${cited.kind} filter value (${CITATIONS_FILE})`);
         }
         if (!operation || !FILTER_OPERATIONS.includes(operation)) {
             report(
@@ -501,18 +468,39 @@ export interface DrillDownRef {
     file: string;
     object: string;
     listView: string;
+    /** The custom label the tile shows beside the link when the list holds more or other records (kpiCatalog). */
+    note?: string;
 }
 
 /** Every drill-down the package navigates to: the catalog's KPIs (the leaderboard ranks catalog KPIs only). */
 export function packagedDrillDowns(): DrillDownRef[] {
     const catalogFile = path.join(lwcDir, 'kpiCatalog', 'kpiCatalog.ts');
-    return KPI_CATALOG.map((kpi) => ({ owner: `KPI ${kpi.id}`, file: catalogFile, ...kpi.drillDown }));
+    return KPI_CATALOG.map((kpi) => ({
+        owner: `KPI ${kpi.id}`,
+        file: catalogFile,
+        object: kpi.drillDown.object,
+        listView: kpi.drillDown.listView,
+        note: drillDownNote(kpi),
+    }));
 }
 
-/** `Object.name` → file of every list view found; drill-downs must name one under their own object. */
-export function checkDrillDowns(drillDowns: readonly DrillDownRef[], listViews: Map<string, string>): MetaProblem[] {
+/**
+ * `Object.name` → file of every list view found; drill-downs must name one under their own object, and a drill-down
+ * note a custom label that exists (when the labels are known).
+ */
+export function checkDrillDowns(
+    drillDowns: readonly DrillDownRef[],
+    listViews: Map<string, string>,
+    labels?: Set<string>,
+): MetaProblem[] {
     const problems: MetaProblem[] = [];
-    for (const { owner, file, object, listView } of drillDowns) {
+    for (const { owner, file, object, listView, note } of drillDowns) {
+        if (note !== undefined && labels && !labels.has(note)) {
+            problems.push({
+                file,
+                message: `${owner}: drill-down note names custom label ${note}, which does not exist`,
+            });
+        }
         if (listViews.has(`${object}.${listView}`)) continue;
         const elsewhere = [...listViews.keys()].filter((key) => key.endsWith(`.${listView}`));
         const where = `objects/${object}/listViews/${listView}.listView-meta.xml`;
@@ -629,7 +617,7 @@ export function checkMetadata(dirs?: string[], drillDowns?: readonly DrillDownRe
     }
     const listViews = new Map<string, string>();
     for (const dir of dirs) problems.push(...checkListViews(dir, listViews));
-    problems.push(...checkDrillDowns(targets, listViews));
+    problems.push(...checkDrillDowns(targets, listViews, hasLabelsFile ? labelNames : undefined));
     return {
         problems,
         bundles,

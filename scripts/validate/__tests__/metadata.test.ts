@@ -20,6 +20,7 @@ import {
     type MetaProblem,
 } from '../metadata';
 import { tempDir } from '../../lib/tempDirs';
+import { LIST_VIEW_CITATIONS } from '../listViewTokens';
 
 const fixtures = path.join(__dirname, 'fixtures', 'metadata');
 
@@ -299,6 +300,7 @@ test('a list view must be kpi-prefixed, named as its file, labelled "KPI: …" a
         [
             '<fullName> is "kpiOther", expected "kpiOpenDeals"',
             'label "KPI:" must start with "KPI: " and name the view',
+            'filterScope "Mine" has no citation (scripts/validate/listViewTokens.ts)',
         ].map((message) => `list view Opportunity.kpiOpenDeals: ${message}`),
     );
 });
@@ -313,13 +315,115 @@ test('guessed column and filter names, unknown operations and dangling filter lo
     assert.deepEqual(
         listViewMessages(xml),
         [
-            'column "Amount" is not a list view token confirmed for Opportunity (scripts/validate/metadata.ts LIST_VIEW_TOKENS)',
-            'column "LEAD.COMPANY" is not a list view token confirmed for Opportunity (scripts/validate/metadata.ts LIST_VIEW_TOKENS)',
-            'filter 1 field "OPPORTUNITY.IS_WON" is not a list view token confirmed for Opportunity (scripts/validate/metadata.ts LIST_VIEW_TOKENS)',
+            'column "Amount" has no citation for Opportunity (scripts/validate/listViewTokens.ts)',
+            'column "LEAD.COMPANY" has no citation for Opportunity (scripts/validate/listViewTokens.ts)',
+            'filter 1 field "OPPORTUNITY.IS_WON" has no citation for Opportunity (scripts/validate/listViewTokens.ts)',
             'filter 2 operation "is"; one of equals, notEqual, lessThan, greaterThan, lessOrEqual, greaterOrEqual, contains, notContain, startsWith, includes, excludes, within',
             'booleanFilter "1 AND (2 OR 3)" names filter 3, but there are 2',
         ].map((message) => `list view Opportunity.kpiOpenDeals: ${message}`),
     );
+});
+
+test('a filter value needs a citation for the kind of field it filters: a checkbox value is no date literal', () => {
+    const xml = listViewXml(`<columns>OPPORTUNITY.NAME</columns>
+        <filterScope>Everything</filterScope>
+        <filters><field>OPPORTUNITY.CLOSE_DATE</field><operation>equals</operation><value>THIS_FISCAL_QUARTER</value></filters>
+        <filters><field>OPPORTUNITY.CLOSE_DATE</field><operation>equals</operation><value>1</value></filters>
+        <filters><field>OPPORTUNITY.WON</field><operation>equals</operation><value>THIS_QUARTER</value></filters>
+        <filters><field>OPPORTUNITY.CLOSED</field><operation>equals</operation></filters>
+        <filters><field>OPPORTUNITY.CLOSE_DATE</field><operation>equals</operation><value>THIS_QUARTER</value></filters>
+        <label>KPI: Open Deals</label>`);
+    assert.deepEqual(
+        listViewMessages(xml),
+        [
+            'filter 1 value "THIS_FISCAL_QUARTER" has no citation as a date filter value (scripts/validate/listViewTokens.ts)',
+            'filter 2 value "1" has no citation as a date filter value (scripts/validate/listViewTokens.ts)',
+            'filter 3 value "THIS_QUARTER" has no citation as a checkbox filter value (scripts/validate/listViewTokens.ts)',
+            'filter 4 needs a <value>',
+        ].map((message) => `list view Opportunity.kpiOpenDeals: ${message}`),
+    );
+});
+
+test('every citation names its source exactly: a Salesforce page, or a retrieved list view at a commit', () => {
+    const seen = new Set<string>();
+    for (const entry of LIST_VIEW_CITATIONS) {
+        const key = [entry.role, entry.object ?? '', entry.kind ?? '', entry.token].join(' ');
+        assert.ok(!seen.has(key), `cited twice: ${key}`);
+        seen.add(key);
+        const scoped = entry.role === 'column' || entry.role === 'filterField';
+        assert.equal(entry.object !== undefined, scoped, `${key}: an object for columns and filter fields only`);
+        const kinded = entry.role === 'filterField' || entry.role === 'filterValue';
+        assert.equal(entry.kind !== undefined, kinded, `${key}: a kind for filter fields and values only`);
+        const { citation } = entry;
+        if ('url' in citation) {
+            assert.match(citation.url, /^https:\/\/(developer|help)\.salesforce\.com\//, `${key}: a Salesforce page`);
+            assert.ok(citation.page.length > 0, `${key}: the page's title`);
+        } else {
+            assert.match(citation.repo, /^[\w.-]+\/[\w.-]+$/, `${key}: owner/name`);
+            assert.match(citation.commit, /^[0-9a-f]{40}$/, `${key}: the commit read`);
+            assert.match(
+                citation.path,
+                /\/objects\/\w+\/listViews\/\w+\.listView-meta\.xml$/,
+                `${key}: a list view file`,
+            );
+            if (scoped)
+                assert.ok(citation.path.includes(`/objects/${entry.object}/`), `${key}: a view of ${entry.object}`);
+        }
+    }
+});
+
+test("the package's list views pass; a copy with one uncited token fails, naming the file, the token and its role", () => {
+    const views = path.join(forceAppDir, 'main', 'default', 'objects', 'Opportunity', 'listViews');
+    const original = fs.readFileSync(path.join(views, 'kpiOpportunitiesWon.listView-meta.xml'), 'utf8');
+    const clean = packageWithListViews({ 'Opportunity/listViews/kpiOpportunitiesWon.listView-meta.xml': original });
+    assert.deepEqual(checkMetadata([clean.root]).problems, []);
+    assert.deepEqual(
+        checkMetadata().problems.filter((problem) => problem.file.endsWith('.listView-meta.xml')),
+        [],
+        'the packaged list views',
+    );
+
+    const madeUp = original.replace(
+        '<columns>OPPORTUNITY.AMOUNT</columns>',
+        '<columns>OPPORTUNITY.AMOUNT</columns>\n    <columns>OPPORTUNITY.MADE_UP</columns>',
+    );
+    const guessed = original.replace('<value>THIS_QUARTER</value>', '<value>THIS_FISCAL_QUARTER</value>');
+    assert.notEqual(madeUp, original);
+    assert.notEqual(guessed, original);
+    const { root, objects } = packageWithListViews({
+        'Opportunity/listViews/kpiOpportunitiesWon.listView-meta.xml': madeUp,
+        'Opportunity/listViews/kpiOpportunitiesLost.listView-meta.xml': guessed.replaceAll(
+            'kpiOpportunitiesWon',
+            'kpiOpportunitiesLost',
+        ),
+        'Task/listViews/kpiEmailsSent.listView-meta.xml': listViewXml(
+            `<columns>SUBJECT</columns><filterScope>Everything</filterScope>
+            <filters><field>TASK_SUBTYPE</field><operation>equals</operation><value>Email</value></filters>
+            <label>KPI: Emails Sent</label>`,
+            'kpiEmailsSent',
+        ),
+    });
+    assert.deepEqual(lines(checkMetadata([root]).problems, objects), [
+        'Opportunity/listViews/kpiOpportunitiesLost.listView-meta.xml: list view Opportunity.kpiOpportunitiesLost: filter 3 value "THIS_FISCAL_QUARTER" has no citation as a date filter value (scripts/validate/listViewTokens.ts)',
+        'Opportunity/listViews/kpiOpportunitiesWon.listView-meta.xml: list view Opportunity.kpiOpportunitiesWon: column "OPPORTUNITY.MADE_UP" has no citation for Opportunity (scripts/validate/listViewTokens.ts)',
+        'Task/listViews/kpiEmailsSent.listView-meta.xml: list view Task.kpiEmailsSent: filter 1 field "TASK_SUBTYPE" has no citation for Task (scripts/validate/listViewTokens.ts)',
+    ]);
+});
+
+test('a drill-down note must name a custom label that exists', () => {
+    const { root } = packageWithListViews({ 'Opportunity/listViews/kpiWon.listView-meta.xml': wonView });
+    const found = new Map([['Opportunity.kpiWon', path.join(root, 'kpiWon.listView-meta.xml')]]);
+    const drillDowns: DrillDownRef[] = [
+        { owner: 'KPI won', file: 'kpiCatalog.ts', object: 'Opportunity', listView: 'kpiWon', note: 'kpiNoSuchNote' },
+        { owner: 'KPI lost', file: 'kpiCatalog.ts', object: 'Opportunity', listView: 'kpiWon', note: 'kpiWonNote' },
+    ];
+    assert.deepEqual(checkDrillDowns(drillDowns, found, new Set(['kpiWonNote'])), [
+        {
+            file: 'kpiCatalog.ts',
+            message: 'KPI won: drill-down note names custom label kpiNoSuchNote, which does not exist',
+        },
+    ]);
+    assert.ok(packagedDrillDowns().some((ref) => ref.owner === 'KPI emailsSent' && ref.note !== undefined));
 });
 
 /** A package directory holding the given list view files (`Object/listViews/name` → XML). */

@@ -107,7 +107,8 @@ export interface KpiDefinition {
     minSample?: number;
     /**
      * Where a click on the number leads: a packaged list view (objects/<object>/listViews/<listView>), filtered like the
-     * KPI over its default period; it cannot follow the tile's period or scope (docs/kpis.md, "Drill-down").
+     * KPI over its default period; it cannot follow the tile's period or scope (docs/kpis.md, "Drill-down"). Where the
+     * view holds more or other records than the KPI counts, DRILL_DOWN_NOTES names the note that says so.
      */
     drillDown: { object: string; listView: string };
     /** Scope paths when they differ from the object's (campaign members scoped by the lead's owner). */
@@ -681,6 +682,28 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
 const BY_ID = new Map(KPI_CATALOG.map((kpi) => [kpi.id, kpi]));
 
 export const KPI_IDS: readonly string[] = KPI_CATALOG.map((kpi) => kpi.id);
+
+/**
+ * What a drill-down list holds beyond the KPI's records, per packaged list view: a custom label name for the tile to
+ * show beside its link. Every list view token needs a citation (scripts/validate/listViewTokens.ts), so the task views
+ * lost their TaskSubtype filter (no citation for TASK_SUBTYPE as a filter field) and list every task, and the date
+ * filters use THIS_QUARTER, the calendar quarter (no citation for THIS_FISCAL_QUARTER as a list view value).
+ */
+export const DRILL_DOWN_NOTES: Readonly<Record<string, string>> = {
+    kpiEmailsSent: 'kpiDrillDownNoteAllTasksEmails',
+    kpiOutboundCalls: 'kpiDrillDownNoteAllTasksCalls',
+    kpiLeadsCreated: 'kpiDrillDownNoteCalendarQuarter',
+    kpiOpportunitiesOpened: 'kpiDrillDownNoteCalendarQuarter',
+    kpiOpportunitiesWon: 'kpiDrillDownNoteCalendarQuarter',
+    kpiOpportunitiesLost: 'kpiDrillDownNoteCalendarQuarter',
+    kpiOpportunitiesClosed: 'kpiDrillDownNoteCalendarQuarter',
+    kpiOpenPipeline: 'kpiDrillDownNoteCalendarQuarter',
+};
+
+/** The custom label name of the note on a KPI's drill-down, if its list view holds more or other records. */
+export function drillDownNote(kpi: KpiDefinition): string | undefined {
+    return DRILL_DOWN_NOTES[kpi.drillDown.listView];
+}
 
 export function findKpi(id: unknown): KpiDefinition | undefined {
     return typeof id === 'string' ? BY_ID.get(id) : undefined;

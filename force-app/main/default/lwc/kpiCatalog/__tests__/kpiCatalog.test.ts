@@ -2,12 +2,14 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
     DATE_FIELD_TYPES,
+    DRILL_DOWN_NOTES,
     EVERYONE_FILTER,
     KPI_CATALOG,
     KPI_GROUPINGS,
     KPI_IDS,
     KPI_OBJECTS,
     KPI_SETTINGS,
+    drillDownNote,
     findKpi,
     isGroupableByOwner,
     isSettingRef,
@@ -300,5 +302,22 @@ describe('the catalog', () => {
         expect(schemaProblems(wrongValue)).toEqual(['Lead.IsConverted eq "yes" does not fit a Boolean']);
         expect(() => fieldAt('Lead', 'Owner.ManagerId')).toThrow(/polymorphic/);
         expect(() => fieldAt('Lead', 'Boss.Name')).toThrow(/no relationship Boss/);
+    });
+});
+
+describe('drill-down notes', () => {
+    it('note only list views a KPI drills down to, with kpi-prefixed label names', () => {
+        const views = new Set(KPI_CATALOG.map((kpi) => kpi.drillDown.listView));
+        for (const [view, label] of Object.entries(DRILL_DOWN_NOTES)) {
+            expect(views.has(view)).toBe(true);
+            expect(label).toMatch(/^kpiDrillDownNote[A-Z]\w+$/);
+        }
+    });
+
+    it('say that the task lists hold every task, and nothing where the list holds the KPI records', () => {
+        expect(drillDownNote(findKpi('emailsSent')!)).toBe('kpiDrillDownNoteAllTasksEmails');
+        expect(drillDownNote(findKpi('outboundCalls')!)).toBe('kpiDrillDownNoteAllTasksCalls');
+        expect(drillDownNote(findKpi('opportunitiesWon')!)).toBe('kpiDrillDownNoteCalendarQuarter');
+        expect(drillDownNote(findKpi('campaignOpens')!)).toBeUndefined();
     });
 });
