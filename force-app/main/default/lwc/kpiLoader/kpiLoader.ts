@@ -90,6 +90,11 @@ export interface LoadState {
     planKey: string;
     /** When the last answer arrived (epoch ms). */
     asOf?: number;
+    /**
+     * The answers of the current round's documents by what was asked (text and variables): a property change that
+     * leaves a document as it was keeps its answer, whether or not the platform's wire emits it again.
+     */
+    known?: Record<string, Answer>;
 }
 
 export interface LoaderContext {
@@ -120,9 +125,18 @@ export function initialState(config: KpiConfig): LoadState {
     return { configKey: configKey(config), round: 0, held: {}, answers: [], planKey: '' };
 }
 
-/** The state for this config: the one kept, unless the config changed since. */
+/** The state for this config: the one kept, unless the config changed since (then only its known answers stay). */
 export function currentState(state: LoadState | undefined, config: KpiConfig): LoadState {
-    return state && state.configKey === configKey(config) ? state : initialState(config);
+    if (state && state.configKey === configKey(config)) return state;
+    return { ...initialState(config), ...(state?.known ? { known: state.known } : {}) };
+}
+
+const askedOf = (document: KpiDocument): string => `${document.query}\u0000${JSON.stringify(document.variables)}`;
+
+/** The round's answers by document index: its own, else a known answer to the very same document. */
+function answersOf(state: LoadState, round: Round): (Answer | undefined)[] {
+    const own = state.planKey === round.key ? state.answers : [];
+    return round.plan.documents.map((document, index) => own[index] ?? state.known?.[askedOf(document)]);
 }
 
 function dayOf(now: Date, timeZone: string): string {
@@ -224,9 +238,13 @@ export function receive(
     at: number,
     maxDocuments: number,
 ): LoadState {
-    const answers = state.planKey === round.key ? [...state.answers] : [];
+    const answers = answersOf(state, round);
     answers[index] = { data: answer.data, errors: answer.errors };
-    const next: LoadState = { ...state, answers, planKey: round.key, asOf: at };
+    const known: Record<string, Answer> = {};
+    round.plan.documents.forEach((document, i) => {
+        if (answers[i]) known[askedOf(document)] = answers[i]!;
+    });
+    const next: LoadState = { ...state, answers, planKey: round.key, asOf: at, known };
     const settled = settle(round.plan, answers, maxDocuments);
     // Each round drops at least the KPI that failed, so rounds end; the cap only guards against a server that loops.
     if (settled.retry.length === 0 || state.round >= round.plan.requests.length) return next;
@@ -234,13 +252,12 @@ export function receive(
     for (const [key, result] of Object.entries(settled.results)) {
         if (!settled.retry.includes(key)) held[key] = result;
     }
-    return { ...next, round: state.round + 1, keys: settled.retry, held, answers: [], planKey: '' };
+    return { ...next, round: state.round + 1, keys: settled.retry, held, answers: [], planKey: '', known: {} };
 }
 
 /** Results of the tiles: held ones, then the current round's. */
 export function currentResults(state: LoadState, round: Round, maxDocuments: number): Record<string, KpiResult> {
-    const answers = state.planKey === round.key ? state.answers : [];
-    return { ...state.held, ...settle(round.plan, answers, maxDocuments).results };
+    return { ...state.held, ...settle(round.plan, answersOf(state, round), maxDocuments).results };
 }
 
 /** Document `index` of the round as the component parsed it, parsed once: the wire sees one object per plan. */
@@ -274,7 +291,7 @@ export function tileInputs(
  */
 export function restartState(state: LoadState, before: Round, after: Round): LoadState | undefined {
     if (state.round === 0 && after.key === before.key) return undefined;
-    return { ...state, round: 0, keys: undefined, held: {}, answers: [], planKey: '' };
+    return { ...state, round: 0, keys: undefined, held: {}, answers: [], planKey: '', known: {} };
 }
 
 /** Calls the refresh of every answered document; undefined when there is none to call. */

@@ -117,6 +117,28 @@ describe('kpiLoader: answers', () => {
         }
     });
 
+    it('keeps the answer of a document a property change left as it was (the wire need not emit it again)', () => {
+        const limited = { ...context, maxSubqueries: 2 };
+        const before = readBoardConfig({ preset: 'custom', kpis: 'closedWonRevenue,leadsCreated', sparkline: 0 });
+        const after = readBoardConfig({ preset: 'custom', kpis: 'closedWonRevenue,emailsSent', sparkline: 0 });
+        const cache = new RoundCache();
+        const first = cache.get(before, initialState(before), limited);
+        expect(first.plan.documents).toHaveLength(2);
+        const answer = { data: { uiapi: { aggregate: {} } }, errors: [] };
+        const state = receive(initialState(before), first, 0, answer, 1, 3);
+
+        const changed = currentState(state, after);
+        const second = cache.get(after, changed, limited);
+        expect(second.plan.documents[0].query).toBe(first.plan.documents[0].query);
+        expect(second.plan.documents[1].query).not.toBe(first.plan.documents[1].query);
+        const results = currentResults(changed, second, 3);
+        // The unchanged document's KPI is read from the answer it had (here an incomplete one), not left loading.
+        expect(results.closedWonRevenue).toBeDefined();
+        expect(results.emailsSent).toBeUndefined();
+        // A refresh asks afresh: nothing known is kept.
+        expect(currentResults(restartState(changed, first, second)!, second, 3)).toEqual({});
+    });
+
     it('plans the KPIs again that a refused document only took down with it, holding the rest', () => {
         const config = readBoardConfig({ preset: 'activity' });
         const cache = new RoundCache();
