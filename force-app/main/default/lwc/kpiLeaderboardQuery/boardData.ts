@@ -142,12 +142,14 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
     const last = new Map<string, Connection>();
     const failed = new Map<string, unknown[]>();
     const hidden = new Set<string>();
+    const measured = new Set<string>();
     /** Subqueries whose answer is not what the document asked for, with the part: failures of their own. */
     const malformed = new Map<string, string>();
     /** Owners the ranked KPI's current subqueries have rows for: each must have its user row. */
     const rankedOwners = new Map<string, BoardSubquery>();
     const main = plan.config.kpi.id;
     let targetSeen = false;
+    let targetLeftOut = 0;
     let userRows = 0;
 
     for (const response of responses) {
@@ -182,6 +184,7 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
                     userRows++;
                     const user = readUser(node, plan.targetField, subquery.text.selection);
                     if (user.targetSeen) targetSeen = true;
+                    else targetLeftOut++;
                     if (user.problem && !malformed.has(subquery.alias)) malformed.set(subquery.alias, user.problem);
                     if (user.user) {
                         if (users.has(user.user.id) && !malformed.has(subquery.alias)) {
@@ -199,6 +202,7 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
                 } else {
                     const field = measuredField(subquery);
                     if (field && !isObject(node[field])) hidden.add(subquery.alias);
+                    else if (field) measured.add(subquery.alias);
                     const owner = ranksOwners ? toText(readField(node, key)) : null;
                     if (owner) rankedOwners.set(owner, subquery);
                 }
@@ -217,6 +221,16 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
     }
     const usersComplete =
         usersSubquery && last.has(usersSubquery.alias) && last.get(usersSubquery.alias)!.hasNextPage === false;
+    // Field-level security hides a field on every row or on none: a measured field on some rows only is another shape.
+    for (const alias of hidden) {
+        if (measured.has(alias) && !malformed.has(alias)) {
+            malformed.set(alias, measuredField(plan.subqueries.find((s) => s.alias === alias)!) ?? alias);
+        }
+    }
+    // Field-level security hides a field on every row or on none: the target on some users only is another shape.
+    if (usersSubquery && plan.targetField && targetSeen && targetLeftOut > 0 && !malformed.has(usersSubquery.alias)) {
+        malformed.set(usersSubquery.alias, plan.targetField);
+    }
     if (usersSubquery && usersComplete && !malformed.has(usersSubquery.alias)) {
         const unknown = [...rankedOwners.keys()].find((owner) => !users.has(owner));
         if (unknown) malformed.set(usersSubquery.alias, unknown);
@@ -259,7 +273,7 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
                 data.next[subquery.alias] = found.endCursor;
             else data.truncated.push(subquery);
         }
-        if (hidden.has(subquery.alias)) {
+        if (hidden.has(subquery.alias) && !malformed.has(subquery.alias)) {
             const field = measuredField(subquery)!;
             // A merged subquery also answers KPIs that only count records: those are still right.
             const reads = subquery.reads.filter((read) =>
@@ -309,7 +323,12 @@ function readUser(
     ];
     const wrong = parts.find(([path, fn, kind]) => !checked(node, path, fn, kind, selection));
     if (wrong) return { targetSeen, problem: `${id}.${wrong[0]}` };
-    if (targetField && targetSeen && !checked(node, targetField, 'max', 'number', `${targetField} `)) {
+    // Left out (undefined) when hidden by @optional; anything else must be a number or null.
+    if (
+        targetField &&
+        node[targetField] !== undefined &&
+        !checked(node, targetField, 'max', 'number', `${targetField} `)
+    ) {
         return { targetSeen, problem: `${id}.${targetField}` };
     }
     return {

@@ -181,11 +181,28 @@ const DATE_KEY_RANGE: Record<Exclude<DateFunction, 'DAY_ONLY'>, [number, number]
 };
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
+/** The yes/no fields the catalog's shares count (won among closed, responded among members). */
+const YES_NO_FIELDS = new Set(
+    KPI_CATALOG.flatMap((kpi) =>
+        kpi.measure.kind === 'share' &&
+        typeof kpi.measure.field === 'string' &&
+        Array.isArray(kpi.measure.values) &&
+        kpi.measure.values.every((v) => typeof v === 'boolean')
+            ? [kpi.measure.field]
+            : [],
+    ),
+);
+
 /**
  * A group key as the document asked for it: a date function's number in its range (or its day), a text, number or
  * boolean for a field; null only where records can lack a value (never for an owner: every record has one).
  */
 function checkedKey(value: unknown, key: GroupKey, subquery: PlannedSubquery, path: string): Key {
+    // A yes/no field a share counts (IsWon) is true or false on every record: a text or a null is another shape.
+    if (YES_NO_FIELDS.has(key.field)) {
+        if (typeof value === 'boolean') return value;
+        throw malformed(subquery, path);
+    }
     if (value === null) {
         if (key.field === 'OwnerId' || key.field === 'Id') throw malformed(subquery, path);
         return null;
@@ -780,18 +797,7 @@ function measure(
                 String,
             );
             const part = parts.get('value')!;
-            // A yes/no field (IsWon) is true or false on every record: any other key is an answer of another shape.
-            const yesNo = Array.isArray(m.values) && m.values.every((v) => typeof v === 'boolean');
-            const inShare = all.filter((row) => {
-                const key = row.keys[shareAt];
-                if (yesNo && typeof key !== 'boolean') {
-                    throw problemOf(
-                        'incomplete',
-                        fillLabel(RESULT_LABELS.malformed, `${resolveField(m.field, request.settings)}.value`),
-                    );
-                }
-                return wanted.includes(String(key));
-            });
+            const inShare = all.filter((row) => wanted.includes(String(row.keys[shareAt])));
             return rate(aggregateOf(part, request, inShare), aggregateOf(part, request, all));
         }
         case 'ratio': {
