@@ -53,12 +53,28 @@ function parentOf(root: Json, path: Path): { holder: Record<string | number, Jso
     return { holder, key: path[path.length - 1] };
 }
 
+/** The blocks whose value is a number: counts, sums, averages, date function results. */
+const NUMERIC_HOLDERS = new Set([
+    'count',
+    'countDistinct',
+    'sum',
+    'avg',
+    'calendarYear',
+    'calendarQuarter',
+    'calendarMonth',
+    'dayInYear',
+]);
+
 /** Group keys a record can lack a value for (picklists, a campaign): null there is an answer, not junk. */
 const REQUIRED_KEYS = new Set(['OwnerId', 'Id', 'IsWon', 'HasResponded', 'IsClosed']);
 
 /** Whether setting the leaf at `path` to null still gives an answer the API could give. */
 function nullIsValid(path: Path, value: Json): boolean {
     const [fn, leaf] = path.slice(-2);
+    // A listed record's parent it has none of (no account); every record has an owner.
+    if (path[1] === 'query' && fn === 'node' && leaf !== 'Owner' && value !== null && typeof value === 'object') {
+        return true;
+    }
     if (leaf !== 'value') return path[path.length - 1] === 'label' || path[path.length - 1] === 'displayValue';
     // A sum, average, max or min of no values is null; a count never is.
     if (fn === 'sum' || fn === 'avg' || fn === 'max' || fn === 'min') return true;
@@ -95,7 +111,8 @@ function mutate(root: Json, site: Site, kind: Kind): Mutation | undefined {
         case 'abc':
             if (typeof value === 'string') return undefined;
             holder[key] = 'abc';
-            return { kind, path, valid: false };
+            // A text where there was none (a label, a display value, a picklist value) is a text answer too.
+            return { kind, path, valid: value === null && !NUMERIC_HOLDERS.has(String(path[path.length - 2])) };
         case 'object':
             if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
             holder[key] = {};

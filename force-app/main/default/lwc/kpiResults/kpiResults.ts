@@ -916,13 +916,23 @@ export interface RecordsResult {
 }
 
 /**
- * A record's field by path: undefined when it is left out (hidden by @optional, or a parent the record has none of),
- * null when it is there in another shape than `{ value, displayValue }` (the row cannot be read).
+ * A record's field by path: undefined when it is left out (hidden by @optional) or its parent is null (the record
+ * has none), null when a selected parent is missing or the field is there in another shape than
+ * `{ value, displayValue }` (the row cannot be read).
  */
 function fieldAt(node: Record<string, unknown>, path: string): RecordField | undefined | null {
+    const steps = path.split('.');
     let holder: unknown = node;
-    for (const step of path.split('.')) holder = isObject(holder) ? holder[step] : undefined;
-    if (holder === undefined) return undefined;
+    for (const [index, step] of steps.entries()) {
+        // A record without an account has a null Account; every record has an owner.
+        if (index > 0 && holder === null) return steps[0] === 'Owner' ? null : undefined;
+        if (!isObject(holder)) return null;
+        holder = holder[step];
+        // A parent the query selected is there, or null when the record has none.
+        if (holder === undefined && index < steps.length - 1) return null;
+    }
+    // Own fields are selected @optional (left out when hidden); a parent's are not.
+    if (holder === undefined) return steps.length === 1 ? undefined : null;
     if (!isObject(holder) || !('value' in holder)) return null;
     const { value, displayValue } = holder;
     if (value !== null && typeof value === 'object') return null;
@@ -958,6 +968,8 @@ export function readRecords(
         return { key, rows: [], hasMore: false, error: error ?? malformed(planned, 'edges').error };
     }
     const rows: RecordRow[] = [];
+    const ids = new Set<string>();
+    const leftOut = new Set<string>();
     for (const [index, edge] of (connection.edges as unknown[]).entries()) {
         const node = isObject(edge) && isObject(edge.node) ? edge.node : undefined;
         // A row without its node or Id is not a shorter page: the page cannot be read.
@@ -965,6 +977,14 @@ export function readRecords(
             const error = malformed(planned, `edges[${index}].node${node ? '.Id' : ''}`).error;
             return { key, rows: [], hasMore: false, error };
         }
+        if (ids.has(node.Id)) {
+            const error = problemOf(
+                'incomplete',
+                fillLabel(RESULT_LABELS.duplicateGroup, `${planned.alias}: ${node.Id}`),
+            );
+            return { key, rows: [], hasMore: false, error: error.error };
+        }
+        ids.add(node.Id);
         const fields: Record<string, RecordField> = {};
         for (const path of planned.fields) {
             const found = fieldAt(node, path);
@@ -977,9 +997,13 @@ export function readRecords(
                 };
             }
             if (found) fields[path] = found;
+            else if (!path.includes('.')) leftOut.add(path);
         }
         rows.push({ id: node.Id, fields });
     }
+    // Field-level security hides a field on every record or on none: on some records only is another shape.
+    const mixed = [...leftOut].find((path) => rows.some((row) => path in row.fields));
+    if (mixed) return { key, rows: [], hasMore: false, error: malformed(planned, mixed).error };
     const pageInfo = isObject(connection.pageInfo) ? connection.pageInfo : {};
     return { key, rows, hasMore: pageInfo.hasNextPage === true };
 }
