@@ -175,7 +175,7 @@ function projectDiagnostics(document: DocumentNode, body: Source, apiVersion: nu
             );
             continue;
         }
-        const subqueries: { kind: 'query' | 'aggregate'; field: FieldNode }[] = [];
+        const subqueries: { kind: 'query' | 'aggregate' | 'objectInfos'; field: FieldNode }[] = [];
         for (const uiapi of selectedFields(operation.selectionSet, fragments)) {
             if (uiapi.name.value !== 'uiapi') continue;
             for (const section of selectedFields(uiapi.selectionSet, fragments)) {
