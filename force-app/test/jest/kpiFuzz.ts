@@ -99,8 +99,19 @@ function mutate(root: Json, site: Site, kind: Kind): Mutation | undefined {
                 return { kind, path, valid: true };
             }
             delete holder[key];
-            // Leaving out a label, a display value or a cursor is an answer too.
-            return { kind, path, valid: last === 'label' || last === 'displayValue' || last === 'endCursor' };
+            // Leaving out a label, a display value, a cursor or a listed record's parent (none) is an answer too.
+            return {
+                kind,
+                path,
+                valid:
+                    last === 'label' ||
+                    last === 'displayValue' ||
+                    last === 'endCursor' ||
+                    (path[1] === 'query' &&
+                        path[path.length - 2] === 'node' &&
+                        value !== null &&
+                        typeof value === 'object'),
+            };
         case 'null':
             holder[key] = null;
             return { kind, path, valid: nullIsValid(path, value) };

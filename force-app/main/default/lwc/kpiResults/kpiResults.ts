@@ -916,9 +916,9 @@ export interface RecordsResult {
 }
 
 /**
- * A record's field by path: undefined when it is left out (hidden by @optional) or its parent is null (the record
- * has none), null when a selected parent is missing or the field is there in another shape than
- * `{ value, displayValue }` (the row cannot be read).
+ * A record's field by path: undefined when it is left out (hidden by @optional) or its parent is null or left out
+ * (the record has none), null when a parent that is there lacks the field, or the field is there in another shape
+ * than `{ value, displayValue }` (the row cannot be read).
  */
 function fieldAt(node: Record<string, unknown>, path: string): RecordField | undefined | null {
     const steps = path.split('.');
@@ -928,8 +928,8 @@ function fieldAt(node: Record<string, unknown>, path: string): RecordField | und
         if (index > 0 && holder === null) return steps[0] === 'Owner' ? null : undefined;
         if (!isObject(holder)) return null;
         holder = holder[step];
-        // A parent the query selected is there, or null when the record has none.
-        if (holder === undefined && index < steps.length - 1) return null;
+        // A parent left out reads as none (as a null one); a parent that is there has the fields selected of it.
+        if (holder === undefined && index === 0 && steps.length > 1) return undefined;
     }
     // Own fields are selected @optional (left out when hidden); a parent's are not.
     if (holder === undefined) return steps.length === 1 ? undefined : null;
