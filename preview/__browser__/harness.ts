@@ -55,6 +55,18 @@ export interface OpenedPage {
     exchanges(): Promise<GraphQLExchange[]>;
 }
 
+export interface OpenOptions {
+    /** Runs on the new browser context before the page loads, e.g. to route requests (`context.route`). */
+    prepare?: (context: BrowserContext) => Promise<void>;
+    /**
+     * 'fixed' (default): the page's clock stands still at `now` and its timers run in real time. 'controlled': the
+     * clock starts at `now` with Playwright's fake timers, so a test can `page.clock.fastForward` through a timeout.
+     */
+    clock?: 'fixed' | 'controlled';
+    /** Wait until no component is loading (default true); off for pages whose requests are meant never to answer. */
+    settle?: boolean;
+}
+
 export class TestContext {
     private readonly opened: OpenedPage[] = [];
 
@@ -79,7 +91,7 @@ export class TestContext {
     }
 
     /** Opens a path in a fresh browser context (own cookies) and waits until every component has settled. */
-    async open(pathAndQuery: string): Promise<OpenedPage> {
+    async open(pathAndQuery: string, options: OpenOptions = {}): Promise<OpenedPage> {
         // Reduced motion: Chart.js draws without animation, so pixels and screenshots are final when read.
         const context = await this.browser.newContext({
             viewport: { width: 1280, height: 900 },
@@ -87,7 +99,9 @@ export class TestContext {
         });
         context.setDefaultTimeout(10_000);
         // The components read "today" from the browser; it must be the day the server's sample org ends on.
-        if (this.now) await context.clock.setFixedTime(this.now);
+        if (this.now && options.clock === 'controlled') await context.clock.install({ time: this.now });
+        else if (this.now) await context.clock.setFixedTime(this.now);
+        await options.prepare?.(context);
         const page = await context.newPage();
         const exchanges: Promise<GraphQLExchange | undefined>[] = [];
         const opened: OpenedPage = {
@@ -112,6 +126,10 @@ export class TestContext {
                 exchanges.push(readExchange(opened, response));
             }
         });
+        if (options.settle === false) {
+            await page.goto(`${this.baseUrl}${pathAndQuery}`, { waitUntil: 'load' });
+            return opened;
+        }
         await page.goto(`${this.baseUrl}${pathAndQuery}`, { waitUntil: 'networkidle' });
         await settle(page);
         return opened;

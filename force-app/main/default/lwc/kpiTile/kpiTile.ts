@@ -78,6 +78,12 @@ export default class KpiTile extends NavigationMixin(LightningElement) {
         return JSON.stringify([this.tileValue?.key ?? '', loading, this.refreshing]);
     }
 
+    /** Why the comparison is unavailable when its own subquery failed (the value stands): the server's words. */
+    get comparisonReason(): string {
+        const error = this.tileValue?.result?.comparisonError;
+        return error && this.view.noComparisonText ? error.messages.filter(Boolean).join(' ') : '';
+    }
+
     get showSpinner(): boolean {
         return !this.takingLong;
     }

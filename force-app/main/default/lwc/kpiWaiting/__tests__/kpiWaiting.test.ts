@@ -1,0 +1,172 @@
+import { ANSWER_TIMEOUT_MS, AnswerWait, askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
+import { cleanUp } from '../../../../../test/jest/kpiTestUtils';
+
+describe('kpiWaiting', () => {
+    afterEach(cleanUp);
+
+    describe('AnswerWait', () => {
+        beforeEach(() => {
+            jest.useFakeTimers();
+        });
+
+        function waiter() {
+            const changes: boolean[] = [];
+            const wait = new AnswerWait((takingLong) => changes.push(takingLong));
+            return { wait, changes };
+        }
+
+        it('is taking long once the timeout passes without an answer, and says so once', () => {
+            const { wait, changes } = waiter();
+            wait.track('document 1');
+            expect(wait.waiting).toBe(true);
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS - 1);
+            expect(wait.takingLong).toBe(false);
+            jest.advanceTimersByTime(1);
+            expect(wait.takingLong).toBe(true);
+            expect(wait.waiting).toBe(false);
+            wait.track('document 1');
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS * 2);
+            expect(changes).toEqual([true]);
+        });
+
+        it('waits no more once the answer is in (undefined key)', () => {
+            const { wait, changes } = waiter();
+            wait.track('document 1');
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS / 2);
+            wait.track(undefined);
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS * 2);
+            expect(wait.takingLong).toBe(false);
+            expect(changes).toEqual([]);
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it('starts afresh for another document, and clears "taking long" when it does', () => {
+            const { wait, changes } = waiter();
+            wait.track('document 1');
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
+            wait.track('document 2');
+            expect(wait.takingLong).toBe(false);
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS - 1);
+            expect(wait.takingLong).toBe(false);
+            jest.advanceTimersByTime(1);
+            expect(changes).toEqual([true, false, true]);
+        });
+
+        it('a retry (restart) waits the full timeout again for the same document', () => {
+            const { wait } = waiter();
+            wait.track('document 1');
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
+            wait.restart();
+            expect(wait.takingLong).toBe(false);
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS - 1);
+            expect(wait.takingLong).toBe(false);
+            jest.advanceTimersByTime(1);
+            expect(wait.takingLong).toBe(true);
+        });
+
+        it('a restart with nothing awaited arms no timer', () => {
+            const { wait } = waiter();
+            wait.restart();
+            expect(jest.getTimerCount()).toBe(0);
+        });
+
+        it('stop (disconnect) leaves no timer behind and forgets the key', () => {
+            const { wait, changes } = waiter();
+            wait.track('document 1');
+            wait.stop();
+            expect(jest.getTimerCount()).toBe(0);
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS * 2);
+            expect(changes).toEqual([]);
+            // Connected again: the same document is awaited afresh.
+            wait.track('document 1');
+            expect(jest.getTimerCount()).toBe(1);
+        });
+
+        it('stop after "taking long" clears it', () => {
+            const { wait, changes } = waiter();
+            wait.track('document 1');
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
+            wait.stop();
+            expect(changes).toEqual([true, false]);
+        });
+
+        it('takes its timers and timeout from the caller', () => {
+            const set = jest.fn(() => 'handle');
+            const clear = jest.fn();
+            const wait = new AnswerWait(() => undefined, 5, { set, clear });
+            wait.track('a');
+            expect(set).toHaveBeenCalledWith(expect.any(Function), 5);
+            wait.track('b');
+            expect(clear).toHaveBeenCalledWith('handle');
+        });
+
+        it('waits 20 s: past an ordinary slow answer, before a user reloads', () => {
+            expect(ANSWER_TIMEOUT_MS).toBe(20_000);
+        });
+    });
+
+    describe('readWireAnswer', () => {
+        const UNDESCRIBED = 'c.kpiErrorUndescribed';
+        const NO_RESPONSE = 'c.kpiResultNoResponse';
+
+        it.each([
+            ['undefined', undefined],
+            ['null', null],
+            ['the first emission', { data: undefined, errors: undefined }],
+            ['a value with an empty error list and no data', { data: undefined, errors: [] }],
+        ])('is no answer yet for %s', (_name, value) => {
+            expect(readWireAnswer(value)).toBeUndefined();
+        });
+
+        it('passes data and placed errors on as they are', () => {
+            const error = { message: 'No access', path: ['uiapi', 'aggregate', 'q1'] };
+            const data = { uiapi: { aggregate: { q0: {} } } };
+            expect(readWireAnswer({ data, errors: [error] })).toEqual({ data, errors: [error] });
+            expect(readWireAnswer({ data })).toEqual({ data });
+            expect(readWireAnswer({ data, errors: [] })).toEqual({ data });
+        });
+
+        it.each([
+            ['null', [null], [{ message: UNDESCRIBED }]],
+            ['an empty message', [{ message: ' ', path: ['uiapi'] }], [{ message: UNDESCRIBED, path: ['uiapi'] }]],
+            ['a number', [42], [{ message: UNDESCRIBED }]],
+            ['a string', ['Boom'], [{ message: 'Boom' }]],
+            ['an error list that is one object', { message: 'Boom' }, [{ message: 'Boom' }]],
+        ])('makes every error entry an object with a message: %s', (_name, errors, expected) => {
+            expect(readWireAnswer({ errors })).toEqual({ errors: expected });
+        });
+
+        it('drops data: null beside errors', () => {
+            expect(readWireAnswer({ data: null, errors: [{ message: 'Boom' }] })).toEqual({
+                errors: [{ message: 'Boom' }],
+            });
+        });
+
+        it.each([
+            ['null', null],
+            ['a string', 'abc'],
+        ])('an answer whose data is %s and has no error says no answer came back', (_name, data) => {
+            expect(readWireAnswer({ data })).toEqual({ data, errors: [{ message: NO_RESPONSE }] });
+        });
+    });
+
+    it('refreshOf gives the refresh a wire value carries', () => {
+        const refresh = () => Promise.resolve();
+        expect(refreshOf({ data: {}, refresh })).toBe(refresh);
+        expect(refreshOf({ data: {} })).toBeUndefined();
+        expect(refreshOf(undefined)).toBeUndefined();
+    });
+
+    it('askAfresh suspends for one microtask, after the microtasks already queued', async () => {
+        const seen: string[] = [];
+        const suspend = (suspended: boolean) => seen.push(`suspended ${suspended}`);
+        askAfresh((suspended) => {
+            suspend(suspended);
+            if (suspended) void Promise.resolve().then(() => seen.push('wire reads its config'));
+        });
+        expect(seen).toEqual(['suspended true']);
+        await Promise.resolve();
+        await Promise.resolve();
+        expect(seen).toEqual(['suspended true', 'wire reads its config', 'suspended false']);
+    });
+});
