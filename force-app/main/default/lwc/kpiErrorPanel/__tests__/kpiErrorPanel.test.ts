@@ -22,6 +22,17 @@ describe('c-kpi-error-panel', () => {
         expect(query(element, '[role="alert"]')).toBeNull();
     });
 
+    it.each([
+        ['[null]', [null]],
+        ['[]', []],
+    ])('is never blank for errors that say nothing: %s', async (_name, errors) => {
+        const element = createPanel({ errors });
+        await flush();
+        expect(query(element, '[role="alert"]')).not.toBeNull();
+        expect(query(element, '.kpi-error-panel__summary')!.textContent).not.toBe('');
+        expect(element.shadowRoot!.textContent).toContain('c.kpiErrorUndescribed');
+    });
+
     it('summarises by kind and keeps the details collapsed behind a button', async () => {
         const element = createPanel({ errors: noAccess });
         await flush();

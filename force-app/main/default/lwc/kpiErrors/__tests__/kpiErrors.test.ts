@@ -3,6 +3,7 @@ import type { KpiErrorMessage } from 'c/kpiErrors';
 
 // In Jest a custom label import resolves to its name.
 const UNKNOWN = 'c.kpiErrorUnknown';
+const UNDESCRIBED = 'c.kpiErrorUndescribed';
 const NETWORK = 'c.kpiErrorNetwork';
 
 // Shapes as UI API GraphQL (graphql-java) reports them.
@@ -133,6 +134,18 @@ describe('reduceErrors', () => {
         ['a function', () => undefined, [{ kind: 'other', message: UNKNOWN }]],
         ['an object of unknown shape', { foo: 'bar' }, [{ kind: 'other', message: UNKNOWN }]],
         ['an array entry without message', [{ code: 1 }], [{ kind: 'other', message: UNKNOWN }]],
+        // errors: [null] said nothing and blanked every component (issue 11): an error it did not describe.
+        ['a null entry', [null], [{ kind: 'other', message: UNDESCRIBED }]],
+        ['an empty string entry', [' '], [{ kind: 'other', message: UNDESCRIBED }]],
+        ['a result whose errors are [null]', { data: null, errors: [null] }, [{ kind: 'other', message: UNDESCRIBED }]],
+        [
+            'a null entry beside a described one',
+            [null, { message: 'Boom' }],
+            [
+                { kind: 'other', message: UNDESCRIBED },
+                { kind: 'other', message: 'Boom' },
+            ],
+        ],
     ];
 
     it.each(cases)('reduces %s', (_name, input, expected) => {

@@ -162,7 +162,7 @@ describe('kpiWaiting', () => {
         const suspend = (suspended: boolean) => seen.push(`suspended ${suspended}`);
         askAfresh((suspended) => {
             suspend(suspended);
-            if (suspended) void Promise.resolve().then(() => seen.push('wire reads its config'));
+            if (suspended) queueMicrotask(() => seen.push('wire reads its config'));
         });
         expect(seen).toEqual(['suspended true']);
         await Promise.resolve();

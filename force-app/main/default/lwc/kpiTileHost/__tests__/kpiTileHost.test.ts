@@ -1,0 +1,147 @@
+/**
+ * What kpiTileHost gives kpiMetric and kpiBoard for issue 11's "every state settles": a tile that has waited past the
+ * timeout says so with a retry, the retry sends never-answered documents afresh (or refreshes answered ones even while
+ * a refresh hangs), refresh works after a failed first answer, and an answer without data is an explained error.
+ */
+import { graphql } from 'lightning/graphql';
+import KpiBoard from 'c/kpiBoard';
+import KpiMetric from 'c/kpiMetric';
+import { ANSWER_TIMEOUT_MS } from 'c/kpiWaiting';
+import {
+    cleanUp,
+    emitErrors,
+    emitResponse,
+    flush,
+    mount,
+    respond,
+    shadow,
+    shadowAll,
+    tilesOf,
+} from '../../../../../test/jest/kpiTestUtils';
+import type { Fixture } from '../../../../../test/jest/kpiTestUtils';
+import closedWonRevenue from '../../kpiMetric/__tests__/data/metricClosedWonRevenue.json';
+
+// The platform numbers weekdays from 1 = Sunday (create-i18n); @lwc/jest-transformer's stand-in is 0.
+jest.mock('@salesforce/i18n/firstDayOfWeek', () => ({ default: 1 }), { virtual: true });
+
+const [document0] = (closedWonRevenue as unknown as Fixture).documents;
+const createMetric = () => mount('c-kpi-metric', KpiMetric);
+const tile = (element: HTMLElement) => shadow(element, 'c-kpi-tile')!;
+const inTile = (element: HTMLElement, selector: string) => shadow(tile(element), selector);
+const refreshButton = (element: HTMLElement) =>
+    inTile(element, 'lightning-button-icon.kpi-tile__refresh') as HTMLElement & { disabled: boolean };
+const retryButton = (element: HTMLElement) => inTile(element, '.kpi-tile__retry');
+const turns = (n = 8): Promise<void> =>
+    Array.from({ length: n }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
+type Update = (config: { operationName?: string }) => void;
+const updates = () => jest.spyOn((graphql as unknown as { prototype: { update: Update } }).prototype, 'update');
+const fakeTimers = () => jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+
+describe('kpiTileHost: every state settles', () => {
+    afterEach(cleanUp);
+
+    it('a tile that waited past the timeout says so, and its retry sends the document afresh', async () => {
+        fakeTimers();
+        const update = updates();
+        const element = createMetric();
+        await turns();
+        expect(inTile(element, 'lightning-spinner')).not.toBeNull();
+        jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
+        await turns();
+        const status = inTile(element, '.kpi-tile__taking-long')!;
+        expect(status.getAttribute('role')).toBe('status');
+        expect(status.textContent).toContain('c.kpiTakingLong');
+        expect(inTile(element, 'lightning-spinner')).toBeNull();
+        update.mockClear();
+        retryButton(element)!.click();
+        await turns();
+        expect(update).toHaveBeenCalledTimes(2);
+        expect(update.mock.calls[1][0]).toEqual(expect.objectContaining({ operationName: 'KpiMetrics' }));
+        expect(retryButton(element)).toBeNull();
+        expect(inTile(element, 'lightning-spinner')).not.toBeNull();
+        jest.useRealTimers();
+        respond(document0);
+        await flush();
+        expect(inTile(element, '.kpi-tile__value')).not.toBeNull();
+        expect(inTile(element, '.kpi-tile__taking-long')).toBeNull();
+        expect(refreshButton(element).disabled).toBe(false);
+    });
+
+    it('refresh works after a failed first answer', async () => {
+        const element = createMetric();
+        await flush();
+        const refresh = jest.fn(() => Promise.resolve());
+        emitErrors([{ message: 'Failed to fetch' }], undefined, refresh);
+        await flush();
+        expect(inTile(element, 'c-kpi-error-panel')).not.toBeNull();
+        refreshButton(element).click();
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(1);
+        respond(document0, refresh);
+        await flush();
+        expect(inTile(element, 'c-kpi-error-panel')).toBeNull();
+        expect(inTile(element, '.kpi-tile__value')).not.toBeNull();
+    });
+
+    it('a refresh that hangs past the timeout offers a retry that refreshes again; the number stays', async () => {
+        fakeTimers();
+        const element = createMetric();
+        await turns();
+        const refresh = jest.fn(() => new Promise<void>(() => undefined));
+        respond(document0, refresh);
+        await turns();
+        refreshButton(element).click();
+        await turns();
+        expect(refreshButton(element).disabled).toBe(true);
+        jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
+        await turns();
+        expect(inTile(element, '.kpi-tile__value')).not.toBeNull();
+        retryButton(element)!.click();
+        await turns();
+        expect(refresh).toHaveBeenCalledTimes(2);
+        expect(retryButton(element)).toBeNull();
+    });
+
+    it.each([
+        ['data: null', { data: null }, 'c.kpiResultNoResponse'],
+        ['errors: [null]', { errors: [null] }, 'c.kpiErrorUndescribed'],
+    ])('an answer with %s is an explained error, not a spinner or a blank', async (_name, answer, message) => {
+        const element = createMetric();
+        await flush();
+        emitResponse(answer);
+        await flush();
+        expect(inTile(element, 'lightning-spinner')).toBeNull();
+        const panel = inTile(element, 'c-kpi-error-panel')!;
+        expect(panel.shadowRoot!.textContent).toContain(message);
+    });
+
+    it('a board: one tile retry asks every document afresh', async () => {
+        fakeTimers();
+        const update = updates();
+        const element = mount('c-kpi-board', KpiBoard, { preset: 'sales' });
+        await turns();
+        jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
+        await turns();
+        const tiles = [...tilesOf(element).values()];
+        expect(tiles.length).toBeGreaterThan(1);
+        for (const each of tiles) expect(shadow(each, '.kpi-tile__taking-long')).not.toBeNull();
+        const wires = new Set(update.mock.calls.map(([config]) => config.operationName)).size;
+        update.mockClear();
+        shadow(tiles[0], '.kpi-tile__retry')!.click();
+        await turns();
+        expect(update.mock.calls.length).toBeGreaterThanOrEqual(2 * wires);
+        // Every tile waits afresh: the board is refreshing.
+        for (const each of tiles) expect(shadow(each, '.kpi-tile__taking-long')).toBeNull();
+        expect(shadowAll(element, 'c-kpi-tile')).toHaveLength(tiles.length);
+    });
+
+    it('leaves no timer behind once removed from the page', async () => {
+        fakeTimers();
+        const element = createMetric();
+        await turns();
+        expect(jest.getTimerCount()).toBeGreaterThan(0);
+        element.remove();
+        await turns();
+        expect(jest.getTimerCount()).toBe(0);
+    });
+});
