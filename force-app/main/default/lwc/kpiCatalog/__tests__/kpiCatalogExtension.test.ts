@@ -58,6 +58,11 @@ function answer(document: KpiDocument): unknown {
                       if (key && subquery.extra === 'users') {
                           node.Id = { value };
                           node.Name = { max: { value: OWNERS[value as keyof typeof OWNERS] } };
+                          // The team fields the filter bar regroups by: these reps report to no one, in no role.
+                          node.ManagerId = { max: { value: null } };
+                          node.Manager = { Name: { max: { value: null } } };
+                          node.UserRoleId = { max: { value: null } };
+                          node.UserRole = { Name: { max: { value: null } } };
                       } else {
                           if (key) node[key.field] = { value, label: value };
                           for (const { field, fns } of subquery.selections) {
