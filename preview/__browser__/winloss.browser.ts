@@ -116,20 +116,32 @@ async function changed(
     }
 }
 
-/** Opens a filter's combobox from the keyboard, moves to the option and selects it with Enter. */
 /** Chooses by keyboard and waits until the combobox holds the value (under load a first Enter can go unheard). */
 async function chooseOption(page: Page, name: string, value: string): Promise<void> {
     const current = () =>
         filter(page, name).evaluate((combobox) => (combobox as unknown as { value?: string }).value ?? '');
+    let lastFailure: unknown;
     for (let attempt = 0; attempt < 3; attempt += 1) {
-        await pressToChoose(page, name, value);
+        try {
+            await pressToChoose(page, name, value);
+        } catch (failure) {
+            // Under load a key press can land while the card re-renders and go unheard: close the list, start over.
+            lastFailure = failure;
+            await page.keyboard.press('Escape');
+            await settle(page);
+            continue;
+        }
         const deadline = Date.now() + 5_000;
         while ((await current()) !== value && Date.now() < deadline) await page.waitForTimeout(50);
         if ((await current()) === value) return;
     }
-    throw new Error(`the ${name} combobox did not take ${value}: it holds ${await current()}`);
+    throw new Error(
+        `the ${name} combobox did not take ${value}: it holds ${await current()}` +
+            (lastFailure instanceof Error ? ` (last attempt: ${lastFailure.message})` : ''),
+    );
 }
 
+/** Opens a filter's combobox from the keyboard, moves to the option and selects it with Enter. */
 async function pressToChoose(page: Page, name: string, value: string): Promise<void> {
     const combobox = filter(page, name).locator('[role="combobox"]');
     assert((await combobox.count()) === 1, `the win-loss card has no ${name} combobox`);

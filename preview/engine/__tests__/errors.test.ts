@@ -135,7 +135,7 @@ describe('measurement hooks', () => {
         assert.equal(metrics.subqueries, 3);
         // Manager's team owns 5 opportunities (owner index), 2 accounts are public, 3 history rows hang off the 5 deals.
         assert.equal(metrics.rowsScanned, 5 + 2 + (5 + 3));
-        assert.ok(metrics.ms > 0 && metrics.ms < 5000, String(metrics.ms));
+        assert.ok(Number.isFinite(metrics.ms) && metrics.ms >= 0, String(metrics.ms));
     });
 
     it('measures failed requests too', () => {
