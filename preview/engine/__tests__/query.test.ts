@@ -7,6 +7,20 @@ import { A, fixtureEngine, fixtureOrg, ids, nodes, O, U, viewer } from './fixtur
 
 const { run } = fixtureEngine();
 
+/** Each `[argument, names]` row: `query(argument)` answers the Opportunities of those names, in that order. */
+function answers(query: (argument: string) => string[], rows: [argument: string, names: string][]): void {
+    for (const [argument, names] of rows) assert.deepEqual(query(argument), named(names), argument);
+}
+
+/** The fixture's Opportunity Ids by their short names, in the order written: `named('beta zeta')`. */
+function named(names: string): string[] {
+    return names.split(' ').map((name) => {
+        const id = (O as Record<string, string>)[name];
+        if (!id) throw new Error(`no fixture Opportunity named ${name}`);
+        return id;
+    });
+}
+
 /** Opportunity Ids matching a `where` literal, in default (row) order, as the admin. */
 function opps(where: string, as = U.admin, variables?: Record<string, unknown>, tz?: string): string[] {
     const vars = variables
@@ -28,79 +42,81 @@ function typeFor(name: string): string {
 }
 
 describe('field operators (graphql guide: filter-fields)', () => {
-    it('eq compares text without case', () => assert.deepEqual(opps('{ Name: { eq: "GAMMA deal" } }'), [O.gamma]));
+    it('eq compares text without case', () => assert.deepEqual(opps('{ Name: { eq: "GAMMA deal" } }'), named('gamma')));
 
     it('eq null finds empty fields; ne keeps them (SOQL null semantics)', () => {
-        assert.deepEqual(opps('{ LeadSource: { eq: null } }'), [O.beta]);
-        assert.deepEqual(opps('{ LeadSource: { ne: "Web" } }'), [O.expansion, O.beta, O.delta, O.zeta]);
+        assert.deepEqual(opps('{ LeadSource: { eq: null } }'), named('beta'));
+        assert.deepEqual(opps('{ LeadSource: { ne: "Web" } }'), named('expansion beta delta zeta'));
     });
 
     it('lt, gt, lte, gte order numbers and never match null', () => {
-        assert.deepEqual(opps('{ Amount: { gt: 400 } }'), [O.renewal, O.expansion, O.delta]);
-        assert.deepEqual(opps('{ Amount: { lte: 400 } }'), [O.beta, O.epsilon, O.zeta]);
-        assert.deepEqual(opps('{ Amount: { gte: 2500.5, lt: 7000 } }'), [O.expansion]);
+        answers(opps, [
+            ['{ Amount: { gt: 400 } }', 'renewal expansion delta'],
+            ['{ Amount: { lte: 400 } }', 'beta epsilon zeta'],
+            ['{ Amount: { gte: 2500.5, lt: 7000 } }', 'expansion'],
+        ]);
     });
 
     it('ANDs several operators on one field', () =>
-        assert.deepEqual(opps('{ Amount: { gt: 100, lt: 1000 } }'), [O.beta, O.epsilon]));
+        assert.deepEqual(opps('{ Amount: { gt: 100, lt: 1000 } }'), named('beta epsilon')));
 
-    it('orders text without case', () => assert.deepEqual(opps('{ Name: { lt: "b" } }'), [O.renewal, O.expansion]));
+    it('orders text without case', () => assert.deepEqual(opps('{ Name: { lt: "b" } }'), named('renewal expansion')));
 
     it('in and nin match lists, text without case', () => {
-        assert.deepEqual(opps('{ StageName: { in: ["closed won", "Prospecting"] } }'), [
-            O.renewal,
-            O.beta,
-            O.gamma,
-            O.zeta,
-        ]);
-        assert.deepEqual(opps('{ StageName: { nin: ["Closed Won", "Closed Lost"] } }'), [O.beta, O.delta]);
+        assert.deepEqual(
+            opps('{ StageName: { in: ["closed won", "Prospecting"] } }'),
+            named('renewal beta gamma zeta'),
+        );
+        assert.deepEqual(opps('{ StageName: { nin: ["Closed Won", "Closed Lost"] } }'), named('beta delta'));
     });
 
     it('like takes % and _ wildcards and backslash escapes', () => {
-        assert.deepEqual(opps('{ Name: { like: "acme%" } }'), [O.renewal, O.expansion]);
-        assert.deepEqual(opps('{ Name: { like: "%deal" } }'), [O.beta, O.gamma]);
-        assert.deepEqual(opps('{ Name: { like: "_eta%" } }'), [O.beta, O.zeta]);
-        assert.deepEqual(opps(String.raw`{ Name: { like: "Zeta\\_1\\%" } }`), [O.zeta]);
+        answers(opps, [
+            ['{ Name: { like: "acme%" } }', 'renewal expansion'],
+            ['{ Name: { like: "%deal" } }', 'beta gamma'],
+            ['{ Name: { like: "_eta%" } }', 'beta zeta'],
+            [String.raw`{ Name: { like: "Zeta\\_1\\%" } }`, 'zeta'],
+        ]);
         assert.deepEqual(opps(String.raw`{ Name: { like: "Zeta\\_1\\%x" } }`), []);
     });
 
     it('booleans compare with eq and ne', () => {
-        assert.deepEqual(opps('{ IsWon: { eq: true } }'), [O.renewal, O.gamma, O.zeta]);
-        assert.deepEqual(opps('{ IsClosed: { ne: true } }'), [O.beta, O.delta]);
+        assert.deepEqual(opps('{ IsWon: { eq: true } }'), named('renewal gamma zeta'));
+        assert.deepEqual(opps('{ IsClosed: { ne: true } }'), named('beta delta'));
     });
 
     it('takes operands from variables', () => {
-        assert.deepEqual(opps('{ Name: { like: $pattern } }', U.admin, { pattern: 'acme%' }), [O.renewal, O.expansion]);
+        assert.deepEqual(
+            opps('{ Name: { like: $pattern } }', U.admin, { pattern: 'acme%' }),
+            named('renewal expansion'),
+        );
     });
 });
 
 describe('boolean operators (filter-boolean)', () => {
     it('or, and, not combine filters', () => {
-        assert.deepEqual(opps('{ or: [{ Amount: { gt: 5000 } }, { LeadSource: { eq: "Other" } }] }'), [
-            O.delta,
-            O.zeta,
+        answers(opps, [
+            ['{ or: [{ Amount: { gt: 5000 } }, { LeadSource: { eq: "Other" } }] }', 'delta zeta'],
+            ['{ not: { IsClosed: { eq: true } } }', 'beta delta'],
+            ['{ and: [{ IsWon: { eq: true } }, { Amount: { gte: 100 } }] }', 'renewal'],
         ]);
-        assert.deepEqual(opps('{ not: { IsClosed: { eq: true } } }'), [O.beta, O.delta]);
-        assert.deepEqual(opps('{ and: [{ IsWon: { eq: true } }, { Amount: { gte: 100 } }] }'), [O.renewal]);
         assert.deepEqual(
             opps(
                 '{ or: [{ and: [{ IsWon: { eq: true } }, { LeadSource: { eq: "Web" } }] }, { Name: { eq: "Delta" } }] }',
             ),
-            [O.renewal, O.gamma, O.delta],
+            named('renewal gamma delta'),
         );
     });
 });
 
 describe('relationship filters (filter-relationship, filter-polymorphic, filter-joins)', () => {
     it("filters on a parent's fields", () => {
-        assert.deepEqual(opps('{ Owner: { ManagerId: { eq: $owner } } }', U.admin, { owner: U.manager }), [
-            O.renewal,
-            O.expansion,
-            O.beta,
-            O.gamma,
-        ]);
-        assert.deepEqual(opps('{ Owner: { Name: { like: "r%" } } }'), [O.renewal, O.expansion, O.beta, O.gamma]);
-        assert.deepEqual(opps('{ Account: { Industry: { eq: "Retail" } } }'), [O.renewal, O.expansion]);
+        assert.deepEqual(
+            opps('{ Owner: { ManagerId: { eq: $owner } } }', U.admin, { owner: U.manager }),
+            named('renewal expansion beta gamma'),
+        );
+        assert.deepEqual(opps('{ Owner: { Name: { like: "r%" } } }'), named('renewal expansion beta gamma'));
+        assert.deepEqual(opps('{ Account: { Industry: { eq: "Retail" } } }'), named('renewal expansion'));
     });
 
     it('filters a polymorphic parent per type', () => {
@@ -128,47 +144,44 @@ describe('relationship filters (filter-relationship, filter-polymorphic, filter-
 
 describe('date filters (value, literal, range)', () => {
     it('matches a date value', () =>
-        assert.deepEqual(opps('{ CloseDate: { eq: { value: "2026-05-15" } } }'), [O.delta]));
+        assert.deepEqual(opps('{ CloseDate: { eq: { value: "2026-05-15" } } }'), named('delta')));
 
     it('compares against literal ranges as a whole (fiscal year starts in February)', () => {
-        assert.deepEqual(opps('{ CloseDate: { eq: { literal: THIS_FISCAL_QUARTER } } }'), [O.renewal, O.beta, O.delta]);
-        assert.deepEqual(opps('{ CloseDate: { lt: { literal: THIS_FISCAL_YEAR } } }'), [O.gamma, O.zeta]);
+        assert.deepEqual(opps('{ CloseDate: { eq: { literal: THIS_FISCAL_QUARTER } } }'), named('renewal beta delta'));
+        assert.deepEqual(opps('{ CloseDate: { lt: { literal: THIS_FISCAL_YEAR } } }'), named('gamma zeta'));
         assert.deepEqual(opps('{ CloseDate: { gt: { literal: THIS_FISCAL_YEAR } } }'), []);
-        assert.deepEqual(opps('{ CloseDate: { gte: { literal: THIS_FISCAL_YEAR } } }'), [
-            O.renewal,
-            O.expansion,
-            O.beta,
-            O.delta,
-            O.epsilon,
+        answers(opps, [
+            ['{ CloseDate: { gte: { literal: THIS_FISCAL_YEAR } } }', 'renewal expansion beta delta epsilon'],
+            ['{ CloseDate: { lte: { literal: LAST_FISCAL_YEAR } } }', 'gamma zeta'],
+            ['{ CloseDate: { ne: { literal: THIS_FISCAL_YEAR } } }', 'gamma zeta'],
         ]);
-        assert.deepEqual(opps('{ CloseDate: { lte: { literal: LAST_FISCAL_YEAR } } }'), [O.gamma, O.zeta]);
-        assert.deepEqual(opps('{ CloseDate: { ne: { literal: THIS_FISCAL_YEAR } } }'), [O.gamma, O.zeta]);
     });
 
     it('takes relative ranges and lists of dates', () => {
-        assert.deepEqual(opps('{ CloseDate: { gte: { range: { last_n_days: 5 } } } }'), [
-            O.renewal,
-            O.beta,
-            O.delta,
-            O.epsilon,
-        ]);
-        assert.deepEqual(opps('{ CloseDate: { in: [{ literal: TODAY }, { value: "2026-02-01" }] } }'), [
-            O.expansion,
-            O.delta,
-        ]);
-        assert.deepEqual(opps('{ CloseDate: { eq: { range: { n_days_ago: $n } } } }', U.admin, { n: 5 }), [O.renewal]);
+        assert.deepEqual(
+            opps('{ CloseDate: { gte: { range: { last_n_days: 5 } } } }'),
+            named('renewal beta delta epsilon'),
+        );
+        assert.deepEqual(
+            opps('{ CloseDate: { in: [{ literal: TODAY }, { value: "2026-02-01" }] } }'),
+            named('expansion delta'),
+        );
+        assert.deepEqual(
+            opps('{ CloseDate: { eq: { range: { n_days_ago: $n } } } }', U.admin, { n: 5 }),
+            named('renewal'),
+        );
     });
 
     it("applies literals to date-times in the viewer's time zone", () => {
         // Beta was created at 06:30 UTC on May 15: still May 14 in Los Angeles.
         assert.deepEqual(opps('{ CreatedDate: { eq: { literal: TODAY } } }'), []);
-        assert.deepEqual(opps('{ CreatedDate: { eq: { literal: YESTERDAY } } }'), [O.beta]);
-        assert.deepEqual(opps('{ CreatedDate: { eq: { literal: TODAY } } }', U.admin, undefined, 'UTC'), [O.beta]);
+        assert.deepEqual(opps('{ CreatedDate: { eq: { literal: YESTERDAY } } }'), named('beta'));
+        assert.deepEqual(opps('{ CreatedDate: { eq: { literal: TODAY } } }', U.admin, undefined, 'UTC'), named('beta'));
     });
 
     it('compares date-time values as instants', () => {
-        assert.deepEqual(opps('{ CreatedDate: { gte: { value: "2026-04-01T12:00:00Z" } } }'), [O.beta, O.delta]);
-        assert.deepEqual(opps('{ CreatedDate: { eq: { value: "2026-04-01T05:00:00-07:00" } } }'), [O.delta]);
+        assert.deepEqual(opps('{ CreatedDate: { gte: { value: "2026-04-01T12:00:00Z" } } }'), named('beta delta'));
+        assert.deepEqual(opps('{ CreatedDate: { eq: { value: "2026-04-01T05:00:00-07:00" } } }'), named('delta'));
     });
 
     it('rejects a malformed date operand before running', () => {
@@ -182,43 +195,23 @@ describe('date filters (value, literal, range)', () => {
 
 describe('date-function filters', () => {
     it('filters on calendar and fiscal parts of a date', () => {
-        assert.deepEqual(opps('{ CloseDate: { CALENDAR_YEAR: { value: { eq: 2026 } } } }'), [
-            O.renewal,
-            O.expansion,
-            O.beta,
-            O.delta,
-            O.zeta,
-        ]);
-        assert.deepEqual(opps('{ CloseDate: { FISCAL_YEAR: { value: { eq: 2027 } } } }'), [
-            O.renewal,
-            O.expansion,
-            O.beta,
-            O.delta,
-            O.epsilon,
-        ]);
-        assert.deepEqual(opps('{ CloseDate: { FISCAL_QUARTER: { value: { in: [4] } } } }'), [
-            O.gamma,
-            O.epsilon,
-            O.zeta,
-        ]);
-        // Sundays: May 10 2026, Feb 1 2026, Jan 31 2027.
-        assert.deepEqual(opps('{ CloseDate: { DAY_IN_WEEK: { value: { eq: 1 } } } }'), [
-            O.renewal,
-            O.expansion,
-            O.epsilon,
+        answers(opps, [
+            ['{ CloseDate: { CALENDAR_YEAR: { value: { eq: 2026 } } } }', 'renewal expansion beta delta zeta'],
+            ['{ CloseDate: { FISCAL_YEAR: { value: { eq: 2027 } } } }', 'renewal expansion beta delta epsilon'],
+            ['{ CloseDate: { FISCAL_QUARTER: { value: { in: [4] } } } }', 'gamma epsilon zeta'],
+            // Sundays: May 10 2026, Feb 1 2026, Jan 31 2027.
+            ['{ CloseDate: { DAY_IN_WEEK: { value: { eq: 1 } } } }', 'renewal expansion epsilon'],
         ]);
     });
 
     it('computes date-time functions in UTC, or in the viewer zone with convertTimezoneValue', () => {
         // Expansion: 07:30 UTC on Nov 20 is 23:30 on Nov 19 in Los Angeles.
-        assert.deepEqual(opps('{ CreatedDate: { DAY_IN_MONTH: { value: { eq: 20 } } } }'), [O.expansion]);
-        assert.deepEqual(opps('{ CreatedDate: { DAY_IN_MONTH: { convertTimezoneValue: { eq: 19 } } } }'), [
-            O.expansion,
-        ]);
-        assert.deepEqual(opps('{ CreatedDate: { HOUR_IN_DAY: { value: { eq: 7 } } } }'), [O.expansion]);
-        assert.deepEqual(opps('{ CreatedDate: { DAY_ONLY: { value: { eq: "2026-05-15" } } } }'), [O.beta]);
-        assert.deepEqual(opps('{ CreatedDate: { DAY_ONLY: { convertTimezoneValue: { eq: "2026-05-14" } } } }'), [
-            O.beta,
+        answers(opps, [
+            ['{ CreatedDate: { DAY_IN_MONTH: { value: { eq: 20 } } } }', 'expansion'],
+            ['{ CreatedDate: { DAY_IN_MONTH: { convertTimezoneValue: { eq: 19 } } } }', 'expansion'],
+            ['{ CreatedDate: { HOUR_IN_DAY: { value: { eq: 7 } } } }', 'expansion'],
+            ['{ CreatedDate: { DAY_ONLY: { value: { eq: "2026-05-15" } } } }', 'beta'],
+            ['{ CreatedDate: { DAY_ONLY: { convertTimezoneValue: { eq: "2026-05-14" } } } }', 'beta'],
         ]);
     });
 });
@@ -233,66 +226,26 @@ function ordered(orderBy: string): string[] {
 
 describe('orderBy (SOQL ORDER BY: ascending and nulls first by default, text without case)', () => {
     it('sorts with nulls first by default, or last when asked', () => {
-        assert.deepEqual(ordered('{ Amount: { order: DESC } }'), [
-            O.gamma,
-            O.delta,
-            O.expansion,
-            O.renewal,
-            O.beta,
-            O.epsilon,
-            O.zeta,
-        ]);
-        assert.deepEqual(ordered('{ Amount: { order: DESC, nulls: LAST } }'), [
-            O.delta,
-            O.expansion,
-            O.renewal,
-            O.beta,
-            O.epsilon,
-            O.zeta,
-            O.gamma,
-        ]);
-        assert.deepEqual(ordered('{ Amount: { order: ASC } }'), [
-            O.gamma,
-            O.zeta,
-            O.epsilon,
-            O.beta,
-            O.renewal,
-            O.expansion,
-            O.delta,
+        answers(ordered, [
+            ['{ Amount: { order: DESC } }', 'gamma delta expansion renewal beta epsilon zeta'],
+            ['{ Amount: { order: DESC, nulls: LAST } }', 'delta expansion renewal beta epsilon zeta gamma'],
+            ['{ Amount: { order: ASC } }', 'gamma zeta epsilon beta renewal expansion delta'],
         ]);
     });
 
     it('sorts by several keys in the order written, and text without case', () => {
-        assert.deepEqual(ordered('{ LeadSource: { order: ASC }, Amount: { order: DESC } }'), [
-            O.beta,
-            O.zeta,
-            O.delta,
-            O.expansion,
-            O.gamma,
-            O.renewal,
-            O.epsilon,
-        ]);
-        assert.deepEqual(ordered('{ Name: { order: ASC } }'), [
-            O.expansion,
-            O.renewal,
-            O.beta,
-            O.delta,
-            O.epsilon,
-            O.gamma,
-            O.zeta,
-        ]);
+        assert.deepEqual(
+            ordered('{ LeadSource: { order: ASC }, Amount: { order: DESC } }'),
+            named('beta zeta delta expansion gamma renewal epsilon'),
+        );
+        assert.deepEqual(ordered('{ Name: { order: ASC } }'), named('expansion renewal beta delta epsilon gamma zeta'));
     });
 
     it("sorts by a parent's field", () => {
-        assert.deepEqual(ordered('{ Owner: { Name: { order: ASC } }, Name: { order: ASC } }'), [
-            O.zeta,
-            O.epsilon,
-            O.delta,
-            O.beta,
-            O.gamma,
-            O.expansion,
-            O.renewal,
-        ]);
+        assert.deepEqual(
+            ordered('{ Owner: { Name: { order: ASC } }, Name: { order: ASC } }'),
+            named('zeta epsilon delta beta gamma expansion renewal'),
+        );
     });
 
     it('keeps the written key order when orderBy comes in a variable', () => {
@@ -301,15 +254,7 @@ describe('orderBy (SOQL ORDER BY: ascending and nulls first by default, text wit
             U.admin,
             { o: { LeadSource: { order: 'ASC' }, Amount: { order: 'DESC' } } },
         );
-        assert.deepEqual(ids(response, 'Opportunity'), [
-            O.beta,
-            O.zeta,
-            O.delta,
-            O.expansion,
-            O.gamma,
-            O.renewal,
-            O.epsilon,
-        ]);
+        assert.deepEqual(ids(response, 'Opportunity'), named('beta zeta delta expansion gamma renewal epsilon'));
     });
 });
 
@@ -341,7 +286,7 @@ describe('pagination (paginate, paginate-use-upperbound, query-limits)', () => {
         const first = page('first: 3');
         assert.deepEqual(
             first.edges.map((e) => e.node.Id),
-            [O.expansion, O.renewal, O.beta],
+            named('expansion renewal beta'),
         );
         assert.deepEqual(first.pageInfo, {
             hasNextPage: true,
@@ -354,7 +299,7 @@ describe('pagination (paginate, paginate-use-upperbound, query-limits)', () => {
         const second = page('first: $first, after: $after', { first: 3, after: first.pageInfo.endCursor });
         assert.deepEqual(
             second.edges.map((e) => e.node.Id),
-            [O.delta, O.epsilon, O.gamma],
+            named('delta epsilon gamma'),
         );
         assert.deepEqual(
             second.edges.map((e) => e.cursor),
@@ -364,7 +309,7 @@ describe('pagination (paginate, paginate-use-upperbound, query-limits)', () => {
         const last = page('first: $first, after: $after', { first: 3, after: second.pageInfo.endCursor });
         assert.deepEqual(
             last.edges.map((e) => e.node.Id),
-            [O.zeta],
+            named('zeta'),
         );
         assert.equal(last.pageInfo.hasNextPage, false);
         const beyond = page('first: $first, after: $after', { first: 3, after: last.pageInfo.endCursor });
@@ -455,10 +400,10 @@ describe('scope (SOQL USING SCOPE)', () => {
         );
 
     it('MINE is what the viewer owns, TEAM what their reports own, EVERYTHING what they can see', () => {
-        assert.deepEqual(scoped('MINE', U.manager), [O.epsilon]);
-        assert.deepEqual(scoped('TEAM', U.manager), [O.renewal, O.expansion, O.beta, O.gamma, O.epsilon]);
-        assert.deepEqual(scoped('EVERYTHING', U.manager), [O.renewal, O.expansion, O.beta, O.gamma, O.epsilon]);
-        assert.deepEqual(scoped('MINE', U.admin), [O.zeta]);
+        assert.deepEqual(scoped('MINE', U.manager), named('epsilon'));
+        assert.deepEqual(scoped('TEAM', U.manager), named('renewal expansion beta gamma epsilon'));
+        assert.deepEqual(scoped('EVERYTHING', U.manager), named('renewal expansion beta gamma epsilon'));
+        assert.deepEqual(scoped('MINE', U.admin), named('zeta'));
         assert.equal(scoped('EVERYTHING', U.admin).length, 7);
     });
 
