@@ -1060,13 +1060,6 @@ export function readAllResults(
     );
 }
 
-/** Keys to plan again, without the ones that failed, after the server refused a whole document. */
-export function retryKeys(results: Record<string, KpiResult>): string[] {
-    return Object.values(results)
-        .filter((result) => result.status === 'retry')
-        .map((result) => result.key);
-}
-
 /** One sentence for the App Builder or tile: what is wrong and with which property. */
 export function describeProblem(problem: KpiProblem): string {
     return fillLabel(RESULT_LABELS.problems[problem.code], problem.property, problem.value ?? '');
