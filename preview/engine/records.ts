@@ -297,6 +297,9 @@ function planParent(
     };
 }
 
+/** How many child connections the planner is inside (planning is synchronous: one counter serves every request). */
+let childDepth = 0;
+
 /** Child relationship connections (`Account { Opportunities(first: 5) { … } }`), scanned through a parent index. */
 function planChildren(
     ctx: ExecContext,
@@ -309,7 +312,22 @@ function planChildren(
     const def = fieldDef(type, nodes);
     const { args, raw } = argumentsOf(ctx, def, nodes[0]);
     const queryPath = [parentObject, relationship];
-    const plan = planConnection(ctx, child.object, objectTypeOf(def), nodes, args, raw, queryPath, false);
+    // reference-graphql-relationships: "The GraphQL wire adapter only supports one level of child relationships. For
+    // example, you can request contacts on an account record, but not any child relationships of those contacts."
+    if (childDepth > 0) {
+        throw new EngineFault(
+            'ValidationError',
+            `${parentObject}.${relationship}: a child relationship inside another child relationship; the GraphQL wire adapter supports one level of child relationships`,
+            nodes,
+        );
+    }
+    childDepth += 1;
+    let plan: ConnectionPlan;
+    try {
+        plan = planConnection(ctx, child.object, objectTypeOf(def), nodes, args, raw, queryPath, false);
+    } finally {
+        childDepth -= 1;
+    }
     const childTable = plan.table;
     const access = ctx.access;
     return (table, row) => {
