@@ -13,6 +13,7 @@ import { lwcDir } from '../lib/paths';
 import { packageDirs } from '../lib/sf';
 import { citationOf, citedTokensByObject } from './listViewTokens';
 import { displayPath, listBundleDirs } from './compile';
+import { checkTranslations, requiredLanguages } from './translations';
 
 export interface MetaProblem {
     file: string;
@@ -550,6 +551,8 @@ export interface MetadataReport {
     labels: number;
     resources: number;
     listViews: number;
+    /** Language code → custom labels translated (scripts/validate/translations.ts). */
+    translations: Map<string, number>;
     ms: number;
 }
 
@@ -561,6 +564,7 @@ export interface MetadataReport {
 export function checkMetadata(dirs?: string[], drillDowns?: readonly DrillDownRef[]): MetadataReport {
     const started = Date.now();
     const targets = drillDowns ?? (dirs === undefined ? packagedDrillDowns() : []);
+    const ownDirs = dirs === undefined;
     dirs ??= packageDirs();
     const problems: MetaProblem[] = [];
     const labelNames = new Set<string>();
@@ -618,12 +622,16 @@ export function checkMetadata(dirs?: string[], drillDowns?: readonly DrillDownRe
     const listViews = new Map<string, string>();
     for (const dir of dirs) problems.push(...checkListViews(dir, listViews));
     problems.push(...checkDrillDowns(targets, listViews, hasLabelsFile ? labelNames : undefined));
+    // Every label in each language the package ships, with the label's placeholders (scripts/validate/translations.ts).
+    const translations = checkTranslations(dirs, requiredLanguages(dirs, ownDirs));
+    problems.push(...translations.problems);
     return {
         problems,
         bundles,
         labels: labelNames.size,
         resources: resourceNames.size,
         listViews: listViews.size,
+        translations: translations.translated,
         ms: Date.now() - started,
     };
 }
@@ -673,13 +681,18 @@ function checkStaticResource(metaFile: string, name: string): MetaProblem[] {
     return problems;
 }
 
+const translationSummary = (translated: Map<string, number>): string =>
+    translated.size === 0
+        ? ''
+        : `translations ${[...translated].map(([language, count]) => `${language} ${count}`).join(', ')}, `;
+
 /** `metadata.ts [packageDir…]`: the package directories of sfdx-project.json unless others are named. */
 function main(argv: string[]): void {
     const report = checkMetadata(argv.length > 0 ? argv.map((dir) => path.resolve(dir)) : undefined);
     for (const problem of report.problems) console.log(`${displayPath(problem.file)}: ${problem.message}`);
     console.log(
         `metadata: ${report.bundles} bundles, ${report.labels} labels, ${report.resources} static resources, ` +
-            `${report.listViews} list views, ${report.problems.length} problems in ${(report.ms / 1000).toFixed(1)} s`,
+            `${report.listViews} list views, ${translationSummary(report.translations)}${report.problems.length} problems in ${(report.ms / 1000).toFixed(1)} s`,
     );
     process.exitCode = report.problems.length > 0 ? 1 : 0;
 }
