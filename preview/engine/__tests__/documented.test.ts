@@ -6,17 +6,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EngineResponse } from '../api';
-import { A, fixtureEngine, U } from './fixture';
+import { createEngine } from '../index';
+import { A, fixtureEngine, fixtureOrg, U, viewer } from './fixture';
 
 const GUIDE = 'https://developer.salesforce.com/docs/platform/graphql/guide';
 const LWC_GUIDE = 'https://developer.salesforce.com/docs/platform/lwc/guide';
 const PAGES = {
     limits: `${GUIDE}/query-limits.html`,
     paginate: `${GUIDE}/paginate.html`,
+    paginateUse: `${GUIDE}/paginate-use.html`,
     lwcPaginate: `${LWC_GUIDE}/reference-graphql-pagination.html`,
     aggregateExamples: `${GUIDE}/aggregate-examples.html`,
     aggregateSupport: `${GUIDE}/aggregate-support.html`,
     groupBy: `${GUIDE}/aggregate-groupby.html`,
+    groupBySchema: `${GUIDE}/aggregate-groupby-schema.html`,
     aggregateOrderBy: `${GUIDE}/aggregate-orderby.html`,
     orderSchema: `${GUIDE}/order-schema.html`,
     filterFields: `${GUIDE}/filter-fields.html`,
@@ -80,7 +83,7 @@ describe(`query limits (${PAGES.limits})`, () => {
     });
 });
 
-describe(`pagination (${PAGES.paginate}, ${PAGES.lwcPaginate})`, () => {
+describe(`pagination (${PAGES.paginate}, ${PAGES.paginateUse}, ${PAGES.lwcPaginate})`, () => {
     it('"If hasNextPage is true, you can supply the value of endCursor to the after argument" for the next page', () => {
         const page = (after: string | null) =>
             run(
@@ -97,6 +100,31 @@ describe(`pagination (${PAGES.paginate}, ${PAGES.lwcPaginate})`, () => {
         const seen = [...first.edges, ...second.edges].map((edge: Json) => edge.node.Name.value);
         assert.equal(new Set(seen).size, seen.length, 'no record twice');
         assert.equal(second.totalCount, first.totalCount);
+    });
+
+    it('"Using pagination without an upper-bound limit lets you retrieve up to 4,000 records only"', () => {
+        // The fixture org and 4,200 more opportunities of the admin's.
+        const org = fixtureOrg();
+        const template = org.records.Opportunity[0];
+        for (let i = 0; i < 4200; i += 1) {
+            const Id = `006${String(i + 1000).padStart(12, '0')}AAA`;
+            org.records.Opportunity.push({ ...template, Id, Name: `Bulk ${i}`, OwnerId: U.admin });
+        }
+        const engine = createEngine(org);
+        const page = (after: string | null) =>
+            engine.execute(
+                {
+                    query: `query P($after: String) { uiapi { query { Opportunity(first: 2000, after: $after) {
+                        edges { node { Id } } pageInfo { hasNextPage endCursor } } } } }`,
+                    variables: { after },
+                },
+                viewer(U.admin),
+            );
+        const first = accepted(page(null)).uiapi.query.Opportunity;
+        const second = accepted(page(first.pageInfo.endCursor)).uiapi.query.Opportunity;
+        assert.equal(first.edges.length + second.edges.length, 4000);
+        assert.equal(second.pageInfo.hasNextPage, true);
+        refused(page(second.pageInfo.endCursor), /2000/);
     });
 
     it('"Backward pagination arguments last and before are currently not supported"', () => {
@@ -158,6 +186,12 @@ describe(`aggregate functions per field type (${PAGES.aggregateSupport})`, () =>
         accepted(aggregate('', 'Name { count { value } countDistinct { value } min { value } max { value } }'));
     });
 
+    it('Date fields take count, countDistinct, min and max, not sum or avg', () => {
+        accepted(aggregate('', 'CloseDate { count { value } countDistinct { value } min { value } max { value } }'));
+        refused(aggregate('', 'CloseDate { sum { value } }'), /sum/);
+        refused(aggregate('', 'CloseDate { avg { value } }'), /avg/);
+    });
+
     it('"grouping can\'t be used with DateTime": a DateTime groups only through a date function', () => {
         refused(aggregate('groupBy: { CreatedDate: { group: true } }', 'Id { count { value } }'));
         accepted(
@@ -169,9 +203,9 @@ describe(`aggregate functions per field type (${PAGES.aggregateSupport})`, () =>
     });
 });
 
-describe(`groupBy (${PAGES.groupBy})`, () => {
-    it('groups by Boolean, String, ID and picklist values', () => {
-        for (const field of ['IsWon', 'Name', 'OwnerId', 'StageName']) {
+describe(`groupBy (${PAGES.groupBy}, ${PAGES.groupBySchema})`, () => {
+    it('groups by Boolean, String, ID (Id and references: "Id: GroupByClause", "OwnerId: GroupByClause") and picklists', () => {
+        for (const field of ['IsWon', 'Name', 'Id', 'OwnerId', 'StageName']) {
             accepted(aggregate(`groupBy: { ${field}: { group: true } }`, `${field} { value } Id { count { value } }`));
         }
     });
