@@ -1,9 +1,9 @@
 /**
  * `npm run validate:package`: converts force-app to Metadata API format offline with `sf project convert source`, the
- * way a deploy or package would see it, and checks that package.xml lists every bundle, static resource, custom label
- * and list view under the package's name, that every converted bundle carries its built JavaScript and every list
- * view sits in its object's file, that no standard object is claimed whole, and that no TypeScript sources or tests
- * slipped past .forceignore.
+ * way a deploy or package would see it, and checks that package.xml lists every bundle, static resource, custom label,
+ * list view and translation language under the package's name, that every converted bundle carries its built
+ * JavaScript, every list view sits in its object's file and every language its translations/<code>.translation, that
+ * no standard object is claimed whole, and that no TypeScript sources or tests slipped past .forceignore.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +23,8 @@ export interface ExpectedMembers {
     listViews: string[];
     /** Objects the source defines (`objects/X/X.object-meta.xml`); the package may list these as CustomObject. */
     objects: string[];
+    /** Language codes of `translations/<code>.translation-meta.xml`, the Translations members; absent without any. */
+    translations?: string[];
 }
 
 export interface Manifest {
@@ -83,6 +85,10 @@ export function expectedMembers(rootDir: string): ExpectedMembers {
                         if (label.fullName) expected.labels.push(label.fullName);
                     }
                 }
+            } else if (name === 'translations') {
+                const files = fs.readdirSync(full).filter((file) => file.endsWith('.translation-meta.xml'));
+                if (files.length > 0) expected.translations ??= [];
+                for (const file of files) expected.translations?.push(path.basename(file, '.translation-meta.xml'));
             } else if (name === 'objects') {
                 for (const object of subdirs(full)) {
                     if (fs.existsSync(path.join(full, object, `${object}.object-meta.xml`)))
@@ -100,6 +106,7 @@ export function expectedMembers(rootDir: string): ExpectedMembers {
     };
     if (fs.existsSync(rootDir)) walk(rootDir);
     for (const key of ['bundles', 'resources', 'labels', 'listViews', 'objects'] as const) expected[key].sort();
+    expected.translations?.sort();
     return expected;
 }
 
@@ -123,6 +130,7 @@ export function compareManifest(expected: ExpectedMembers, manifest: Manifest, n
     missing('CustomLabel', expected.labels);
     if (expected.labels.length > 0) missing('CustomLabels', ['CustomLabels']);
     missing('ListView', expected.listViews);
+    missing('Translations', expected.translations ?? []);
     // A standard object listed whole would deploy its definition over the org's; list views go as ListView members.
     for (const object of manifest.types.get('CustomObject') ?? []) {
         if (!expected.objects.includes(object)) {
@@ -154,6 +162,11 @@ export function checkConvertedOutput(outDir: string, expected: ExpectedMembers):
             : undefined;
         if (!doc?.CustomObject?.listViews?.some((view) => String(view.fullName) === name)) {
             problems.push(`list view ${member} is missing from objects/${object}.object in the converted package`);
+        }
+    }
+    for (const language of expected.translations ?? []) {
+        if (!fs.existsSync(path.join(outDir, 'translations', `${language}.translation`))) {
+            problems.push(`translations/${language}.translation is missing from the converted package`);
         }
     }
     const forbidden = (name: string): boolean =>
@@ -227,7 +240,7 @@ async function main(argv: string[]): Promise<void> {
     const { bundles, resources, labels, listViews } = report.expected;
     console.log(
         `package conversion: ${bundles.length} bundles, ${resources.length} static resources, ${labels.length} labels, ` +
-            `${listViews.length} list views, ` +
+            `${listViews.length} list views, ${report.expected.translations?.length ?? 0} translation languages, ` +
             `${report.problems.length} problems in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
             `(sf convert ${(report.convertMs / 1000).toFixed(1)} s)`,
     );
