@@ -44,22 +44,7 @@ import { COMPARISONS, MAX_ROLLING_DAYS } from 'c/kpiPeriods';
 import type { Comparison, Period } from 'c/kpiPeriods';
 import { SCOPES } from 'c/kpiPlanner';
 import type { KpiProblem, KpiRequest, Scope, SettingValue } from 'c/kpiPlanner';
-import {
-    fillLabel,
-    isBlank,
-    problemMessage,
-    problemOf,
-    readBoolean,
-    readChoice,
-    readCurrencyCode,
-    readFieldName,
-    readKpiId,
-    readKpiList,
-    readPeriod,
-    readTarget,
-    readWholeNumber,
-    shown,
-} from 'c/kpiProperties';
+import { fillLabel, isBlank, problemMessage, problemOf, read, shown } from 'c/kpiProperties';
 import type { PropertyProblem, ReaderCode, Reading } from 'c/kpiProperties';
 import { describeProblem } from 'c/kpiResults';
 
@@ -311,7 +296,7 @@ function readWhole(
     max: number,
     report: (found: Found) => void,
 ): number | undefined {
-    const reading = readWholeNumber(props[property], min, max, fallback);
+    const reading = read.wholeNumber(props[property], min, max, fallback);
     if (reading.ok) return reading.value;
     report(failed(property, reading));
     return undefined;
@@ -324,7 +309,7 @@ function choiceOf<T extends string>(
     allowed: readonly T[],
     problems: Problems,
 ): T | undefined {
-    const reading = readChoice(props[property], allowed, fallback);
+    const reading = read.choice(props[property], allowed, fallback);
     if (reading.ok) return reading.value;
     problems.error(failed(property, reading));
     return undefined;
@@ -336,9 +321,9 @@ function readSetting(id: (typeof SETTING_PROPERTIES)[number], value: unknown): S
     if (isBlank(value)) return setting.default;
     const reading: Reading<SettingValue> | undefined =
         setting.kind === 'field'
-            ? readFieldName(value, '')
+            ? read.fieldName(value, '')
             : setting.kind === 'boolean'
-              ? readBoolean(value, false)
+              ? read.boolean(value, false)
               : undefined;
     if (reading) return reading.ok ? reading.value : failed(id, reading);
     const list = typeof value === 'string' ? value.split(',') : value;
@@ -358,7 +343,7 @@ function periodOf(props: KpiProperties, fallback: string, problems: Problems): P
         rolling ? problems.error(found) : problems.unused(found),
     );
     if (rolling) return days === undefined ? undefined : { kind: 'rollingDays', days };
-    const reading = readPeriod(props.period, fallback);
+    const reading = read.period(props.period, fallback);
     if (reading.ok) return reading.value;
     problems.error(failed('period', reading));
     return undefined;
@@ -372,7 +357,7 @@ function targetOf(
     problems: Problems,
     key: string,
 ): number | null {
-    const reading = readTarget(value);
+    const reading = read.target(value);
     if (!reading.ok) {
         problems.error(failed(property, reading), [key]);
         return null;
@@ -411,13 +396,13 @@ function readTargetList(value: unknown, keys: string[], problems: Problems): Map
 
 /** The KPI ids a board shows: a preset's, or the admin's list. */
 function readBoardKpis(props: KpiProperties, problems: Problems): { preset?: Preset; ids: string[] } {
-    const presetReading = readChoice(props.preset, PRESET_NAMES, BOARD_DEFAULTS.preset);
+    const presetReading = read.choice(props.preset, PRESET_NAMES, BOARD_DEFAULTS.preset);
     if (!presetReading.ok) {
         problems.error(failed('preset', presetReading));
         return { ids: [] };
     }
     const preset = presetReading.value;
-    const listed = readKpiList(props.kpis);
+    const listed = read.kpiList(props.kpis);
     if (preset !== 'custom') {
         if (!listed.ok || listed.value.length > 0) problems.warning(own('kpis', 'kpisIgnored', props.kpis));
         return { preset, ids: [...PRESETS[preset]] };
@@ -501,7 +486,7 @@ function readShared(
     }
 
     let currency: string | undefined;
-    const code = readCurrencyCode(props.currencyCode);
+    const code = read.currencyCode(props.currencyCode);
     if (code.ok) currency = code.value ?? undefined;
     else
         problems.scoped(
@@ -510,7 +495,7 @@ function readShared(
         );
 
     let revenueTarget: number | undefined;
-    const coverage = readTarget(props.revenueTarget);
+    const coverage = read.target(props.revenueTarget);
     if (coverage.ok && coverage.value !== null && coverage.value > 0) revenueTarget = coverage.value;
     else if (!coverage.ok || coverage.value === 0)
         problems.scoped(
@@ -599,7 +584,7 @@ function assemble(
 /** kpiMetric: one KPI, its target typed in the KPI's unit (percent for rates). */
 export function readMetricConfig(props: KpiProperties): KpiConfig {
     const problems = new Problems();
-    const reading = readKpiId(props.kpi, (id) => Boolean(findKpi(id)), METRIC_DEFAULTS.kpi, KPI_IDS);
+    const reading = read.kpiId(props.kpi, (id) => Boolean(findKpi(id)), METRIC_DEFAULTS.kpi, KPI_IDS);
     if (!reading.ok) problems.error(failed('kpi', reading));
     const id = reading.value;
     const kpi = findKpi(id);
@@ -614,7 +599,7 @@ export function readBoardConfig(props: KpiProperties): KpiConfig {
     const { preset, ids } = readBoardKpis(props, problems);
     const rawTargets = readTargetList(props.targets, ids, problems);
     const entries = ids.map((key) => {
-        const reading = readKpiId(key, (id) => Boolean(findKpi(id)), key, KPI_IDS);
+        const reading = read.kpiId(key, (id) => Boolean(findKpi(id)), key, KPI_IDS);
         if (!reading.ok) problems.error(failed('kpis', reading), [key]);
         const kpi = findKpi(key);
         const target = targetOf(rawTargets.get(key), kpi, 'targets', problems, key);

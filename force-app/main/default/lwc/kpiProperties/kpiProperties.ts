@@ -219,6 +219,24 @@ export function readText(value: unknown, fallback: string, max: number = MAX_TEX
         : bad('notText', value, [max]);
 }
 
+/**
+ * Every reader, by the kind of value it reads: `read.choice(value, allowed, fallback)`. A component takes the property
+ * layer as this one import instead of naming each reader it uses.
+ */
+export const read = {
+    boolean: readBoolean,
+    choice: readChoice,
+    currencyCode: readCurrencyCode,
+    fieldName: readFieldName,
+    kpiId: readKpiId,
+    kpiList: readKpiList,
+    period: readPeriod,
+    target: readTarget,
+    text: readText,
+    userId: readUserId,
+    wholeNumber: readWholeNumber,
+} as const;
+
 /** A reading that failed, as the problem of `property`. */
 export function problemOf(
     property: string,

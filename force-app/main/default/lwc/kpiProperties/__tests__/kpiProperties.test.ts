@@ -2,25 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import fc from 'fast-check';
 import '../../kpiConfig/__tests__/kpiLabels';
-import {
-    MAX_SHOWN,
-    cut,
-    fillLabel,
-    isBlank,
-    problemMessage,
-    problemOf,
-    readBoolean,
-    readChoice,
-    readCurrencyCode,
-    readFieldName,
-    readKpiId,
-    readKpiList,
-    readPeriod,
-    readTarget,
-    readText,
-    readUserId,
-    readWholeNumber,
-} from 'c/kpiProperties';
+import { MAX_SHOWN, cut, fillLabel, isBlank, problemMessage, problemOf, read } from 'c/kpiProperties';
 import type { Reading } from 'c/kpiProperties';
 
 const value = <T>(reading: Reading<T>) => (reading.ok ? reading.value : undefined);
@@ -56,8 +38,8 @@ describe('readers', () => {
         ['a choice', ' a ', 'a'],
         ['not a choice', 'z', undefined],
         ['an object', { a: 1 }, undefined],
-    ])('readChoice: %s', (_, raw, expected) => {
-        expect(value(readChoice(raw, ['a', 'b'], 'b'))).toBe(expected);
+    ])('read.choice: %s', (_, raw, expected) => {
+        expect(value(read.choice(raw, ['a', 'b'], 'b'))).toBe(expected);
     });
 
     it.each([
@@ -70,12 +52,12 @@ describe('readers', () => {
         [2.5, undefined],
         ['1e1', undefined],
         [true, undefined],
-    ])('readWholeNumber(%j, 0, 12)', (raw, expected) => {
-        expect(value(readWholeNumber(raw, 0, 12, 5))).toBe(expected);
+    ])('read.wholeNumber(%j, 0, 12)', (raw, expected) => {
+        expect(value(read.wholeNumber(raw, 0, 12, 5))).toBe(expected);
     });
 
     it('reports the range of a bad whole number', () => {
-        expect(readWholeNumber('99', 1, 12, 1)).toEqual({
+        expect(read.wholeNumber('99', 1, 12, 1)).toEqual({
             ok: false,
             code: 'notWholeNumber',
             value: '99',
@@ -88,8 +70,8 @@ describe('readers', () => {
         ['lastFiscalYear', { kind: 'lastFiscalYear' }],
         ['rollingDays:90', { kind: 'rollingDays', days: 90 }],
         ['someday', undefined],
-    ])('readPeriod(%j)', (raw, expected) => {
-        expect(value(readPeriod(raw, 'thisMonth'))).toEqual(expected);
+    ])('read.period(%j)', (raw, expected) => {
+        expect(value(read.period(raw, 'thisMonth'))).toEqual(expected);
     });
 
     it.each([
@@ -106,8 +88,8 @@ describe('readers', () => {
         [-1, {}, undefined],
         [Number.NaN, {}, undefined],
         ['abc', {}, undefined],
-    ] as const)('readTarget(%j, %j)', (raw, options, expected) => {
-        expect(value(readTarget(raw, options))).toBe(expected);
+    ] as const)('read.target(%j, %j)', (raw, options, expected) => {
+        expect(value(read.target(raw, options))).toBe(expected);
     });
 
     it.each([
@@ -115,15 +97,15 @@ describe('readers', () => {
         ['eur', 'EUR'],
         ['ZZZ', undefined],
         ['EURO', undefined],
-    ])('readCurrencyCode(%j)', (raw, expected) => {
-        expect(value(readCurrencyCode(raw))).toBe(expected);
+    ])('read.currencyCode(%j)', (raw, expected) => {
+        expect(value(read.currencyCode(raw))).toBe(expected);
     });
 
     it('accepts any three letters where the browser lists no currencies', () => {
         const supported = Intl.supportedValuesOf;
         Object.defineProperty(Intl, 'supportedValuesOf', { value: undefined, configurable: true });
         try {
-            expect(value(readCurrencyCode('ZZZ'))).toBe('ZZZ');
+            expect(value(read.currencyCode('ZZZ'))).toBe('ZZZ');
         } finally {
             Object.defineProperty(Intl, 'supportedValuesOf', { value: supported, configurable: true });
         }
@@ -135,8 +117,8 @@ describe('readers', () => {
         ['1Field', undefined],
         ['Bad Field', undefined],
         [42, undefined],
-    ])('readFieldName(%j)', (raw, expected) => {
-        expect(value(readFieldName(raw, 'Loss_Reason__c'))).toBe(expected);
+    ])('read.fieldName(%j)', (raw, expected) => {
+        expect(value(read.fieldName(raw, 'Loss_Reason__c'))).toBe(expected);
     });
 
     it.each([
@@ -146,22 +128,22 @@ describe('readers', () => {
         ['me', 'me'],
         ['0050000', undefined],
         [5, undefined],
-    ])('readUserId(%j)', (raw, expected) => {
-        expect(value(readUserId(raw, '', ['me']))).toBe(expected);
+    ])('read.userId(%j)', (raw, expected) => {
+        expect(value(read.userId(raw, '', ['me']))).toBe(expected);
     });
 
     it('reads KPI ids and lists', () => {
         const known = (id: string) => ['winRate', 'closedWonRevenue'].includes(id);
-        expect(value(readKpiId(undefined, known, 'winRate'))).toBe('winRate');
-        expect(readKpiId('nope', known, 'winRate', ['winRate'])).toEqual({
+        expect(value(read.kpiId(undefined, known, 'winRate'))).toBe('winRate');
+        expect(read.kpiId('nope', known, 'winRate', ['winRate'])).toEqual({
             ok: false,
             code: 'notKpi',
             value: 'nope',
             args: ['winRate'],
         });
-        expect(value(readKpiList(' winRate, closedWonRevenue;winRate '))).toEqual(['winRate', 'closedWonRevenue']);
-        expect(value(readKpiList(''))).toEqual([]);
-        expect(code(readKpiList(['winRate']))).toBe('notKpi');
+        expect(value(read.kpiList(' winRate, closedWonRevenue;winRate '))).toEqual(['winRate', 'closedWonRevenue']);
+        expect(value(read.kpiList(''))).toEqual([]);
+        expect(code(read.kpiList(['winRate']))).toBe('notKpi');
     });
 
     it.each([
@@ -171,8 +153,8 @@ describe('readers', () => {
         ['false', false],
         ['true', true],
         ['yes', undefined],
-    ])('readBoolean(%j)', (raw, expected) => {
-        expect(value(readBoolean(raw, true))).toBe(expected);
+    ])('read.boolean(%j)', (raw, expected) => {
+        expect(value(read.boolean(raw, true))).toBe(expected);
     });
 
     it.each([
@@ -181,28 +163,28 @@ describe('readers', () => {
         ['a\nb', undefined],
         ['x'.repeat(256), undefined],
         [{}, undefined],
-    ])('readText(%j)', (raw, expected) => {
-        expect(value(readText(raw, ''))).toBe(expected);
+    ])('read.text(%j)', (raw, expected) => {
+        expect(value(read.text(raw, ''))).toBe(expected);
     });
 
-    it('readText checks a pattern', () => {
-        expect(value(readText('Sales_Rep', '', 80, /^[A-Za-z]\w*$/))).toBe('Sales_Rep');
-        expect(code(readText('Sales Rep', '', 80, /^[A-Za-z]\w*$/))).toBe('notText');
+    it('read.text checks a pattern', () => {
+        expect(value(read.text('Sales_Rep', '', 80, /^[A-Za-z]\w*$/))).toBe('Sales_Rep');
+        expect(code(read.text('Sales Rep', '', 80, /^[A-Za-z]\w*$/))).toBe('notText');
     });
 
     it('never throws: any value reads as a value or a problem', () => {
         const readers = [
-            (v: unknown) => readChoice(v, ['a'], 'a'),
-            (v: unknown) => readWholeNumber(v, 0, 10, 0),
-            (v: unknown) => readPeriod(v, 'thisMonth'),
-            (v: unknown) => readTarget(v, { percent: true }),
-            (v: unknown) => readCurrencyCode(v),
-            (v: unknown) => readFieldName(v, 'F'),
-            (v: unknown) => readUserId(v, '', ['me']),
-            (v: unknown) => readKpiId(v, () => false, 'x'),
-            (v: unknown) => readKpiList(v),
-            (v: unknown) => readBoolean(v, false),
-            (v: unknown) => readText(v, ''),
+            (v: unknown) => read.choice(v, ['a'], 'a'),
+            (v: unknown) => read.wholeNumber(v, 0, 10, 0),
+            (v: unknown) => read.period(v, 'thisMonth'),
+            (v: unknown) => read.target(v, { percent: true }),
+            (v: unknown) => read.currencyCode(v),
+            (v: unknown) => read.fieldName(v, 'F'),
+            (v: unknown) => read.userId(v, '', ['me']),
+            (v: unknown) => read.kpiId(v, () => false, 'x'),
+            (v: unknown) => read.kpiList(v),
+            (v: unknown) => read.boolean(v, false),
+            (v: unknown) => read.text(v, ''),
         ];
         const sound = (reading: Reading<unknown>) =>
             reading.ok
@@ -212,14 +194,14 @@ describe('readers', () => {
                   problemMessage(problemOf('p', reading), { p: 'P' }).startsWith('P: "') &&
                   problemMessage(problemOf('p', reading), { p: 'P' }).length < 1000;
         expect(() =>
-            fc.assert(fc.property(fc.anything(), (raw) => readers.every((read) => sound(read(raw))))),
+            fc.assert(fc.property(fc.anything(), (raw) => readers.every((reader) => sound(reader(raw))))),
         ).not.toThrow();
     });
 });
 
 describe('problemMessage', () => {
     it('names the property by its label and echoes the value in the one pattern', () => {
-        const problem = problemOf('rowLimit', readWholeNumber('500', 1, 200, 10) as never);
+        const problem = problemOf('rowLimit', read.wholeNumber('500', 1, 200, 10) as never);
         expect(problem).toEqual({
             property: 'rowLimit',
             value: '500',
@@ -240,7 +222,7 @@ describe('problemMessage', () => {
 
     it('never shows a 10,000-character value whole', () => {
         const huge = 'a'.repeat(10_000);
-        const message = problemMessage(problemOf('kpi', readChoice(huge, ['b'], 'b') as never, 'warning'), {
+        const message = problemMessage(problemOf('kpi', read.choice(huge, ['b'], 'b') as never, 'warning'), {
             kpi: 'KPI',
         });
         expect(message).toContain(`"${'a'.repeat(MAX_SHOWN - 1)}…"`);
