@@ -60,15 +60,35 @@ function hiddenFieldFault(ctx: FilterContext, table: Table, field: string): Engi
     );
 }
 
-export function compileWhere(ctx: FilterContext, table: Table, where: unknown): RowPredicate {
+/**
+ * "You can specify up to five levels in a child-to-parent relationship" (Contact.Account.Owner.FirstName is three):
+ * developer.salesforce.com/docs/platform/graphql/guide/query-limits.html. A filter nested through a sixth parent is
+ * refused before anything runs. A polymorphic parent's type branch (`Owner: { User: … }`) is the same relationship;
+ * a semi-join's inner filter starts its own count (it is another query).
+ */
+export const MAX_PARENT_LEVELS = 5;
+
+function tooDeepFault(path: string[]): EngineFault {
+    return new EngineFault(
+        'ValidationError',
+        `where: ${path.join('.')} crosses ${path.length - 1} child-to-parent relationships; a filter may cross at most ${MAX_PARENT_LEVELS} (query-limits)`,
+    );
+}
+
+/**
+ * `path` is where the filter sits: the queried object, then each relationship crossed to get here (for the depth
+ * limit and its message).
+ */
+export function compileWhere(ctx: FilterContext, table: Table, where: unknown, path?: string[]): RowPredicate {
     if (where === null || where === undefined) return always;
     if (!isObject(where)) throw new EngineFault('ValidationError', 'where: expected an input object');
+    const at = path ?? [table.info.apiName];
     const preds: RowPredicate[] = [];
     for (const [key, value] of Object.entries(where)) {
         if (value === undefined) continue;
         if (key === 'and' || key === 'or') {
             const list = (Array.isArray(value) ? value : [value]).filter((v) => v !== null);
-            const subs = list.map((v) => compileWhere(ctx, table, v));
+            const subs = list.map((v) => compileWhere(ctx, table, v, at));
             if (key === 'and') preds.push(and(subs));
             else if (subs.length)
                 preds.push((r) => {
@@ -78,7 +98,7 @@ export function compileWhere(ctx: FilterContext, table: Table, where: unknown): 
             continue;
         }
         if (key === 'not') {
-            const sub = compileWhere(ctx, table, value);
+            const sub = compileWhere(ctx, table, value, at);
             preds.push((r) => !sub(r));
             continue;
         }
@@ -97,7 +117,9 @@ export function compileWhere(ctx: FilterContext, table: Table, where: unknown): 
             if (ctx.access.isFieldHidden(table.info.apiName, relationship.name))
                 throw hiddenFieldFault(ctx, table, key);
             if (value === null) continue;
-            preds.push(compileRelationship(ctx, table, relationship, value));
+            const deeper = [...at, key];
+            if (deeper.length - 1 > MAX_PARENT_LEVELS) throw tooDeepFault(deeper);
+            preds.push(compileRelationship(ctx, table, relationship, value, deeper));
             continue;
         }
         throw hiddenFieldFault(ctx, table, key);
@@ -106,7 +128,13 @@ export function compileWhere(ctx: FilterContext, table: Table, where: unknown): 
 }
 
 // Relationship filters: developer.salesforce.com/docs/platform/graphql/guide/filter-parent.html and filter-polymorphic.html
-function compileRelationship(ctx: FilterContext, table: Table, ref: FieldDescription, where: unknown): RowPredicate {
+function compileRelationship(
+    ctx: FilterContext,
+    table: Table,
+    ref: FieldDescription,
+    where: unknown,
+    path: string[],
+): RowPredicate {
     if (!isObject(where)) throw new EngineFault('ValidationError', `where.${ref.relationshipName}: expected an object`);
     const targets = ref.referenceTo ?? [];
     const rows = table.rows;
@@ -117,15 +145,15 @@ function compileRelationship(ctx: FilterContext, table: Table, ref: FieldDescrip
         if (!parentTable) continue;
         if (byTypeKeys.length) {
             if (where[target] === undefined || where[target] === null) continue;
-            perTarget.push({ table: parentTable, pred: compileWhere(ctx, parentTable, where[target]) });
+            perTarget.push({ table: parentTable, pred: compileWhere(ctx, parentTable, where[target], path) });
         } else if (targets.length === 1) {
-            perTarget.push({ table: parentTable, pred: compileWhere(ctx, parentTable, where) });
+            perTarget.push({ table: parentTable, pred: compileWhere(ctx, parentTable, where, path) });
         } else {
             // Polymorphic relationship filtered on common fields: types lacking one of them never match.
             const usable = Object.keys(where).every(
                 (k) => k === 'and' || k === 'or' || k === 'not' || parentTable.info.fields.has(k),
             );
-            if (usable) perTarget.push({ table: parentTable, pred: compileWhere(ctx, parentTable, where) });
+            if (usable) perTarget.push({ table: parentTable, pred: compileWhere(ctx, parentTable, where, path) });
         }
     }
     const field = ref.name;

@@ -60,6 +60,10 @@ export interface OracleValue {
 
 const ADMIN_PROFILE = 'System Administrator';
 
+/** docs/kpis.md, "Scope": a team reaches five levels below its manager, campaign members four. */
+export const TEAM_LEVELS = 5;
+export const CAMPAIGN_MEMBER_TEAM_LEVELS = 4;
+
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** `YYYY-MM-DD` of the civil day an ISO instant falls on in a time zone. */
@@ -117,12 +121,25 @@ class Viewer {
         return this.seesAll || (typeof record.OwnerId === 'string' && this.chain.has(record.OwnerId));
     }
 
-    /** The scope filter on an owner: the viewer, or someone whose manager is the viewer. */
-    ownerInScope(ownerId: unknown, scope: OracleScope): boolean {
+    /**
+     * The scope filter on an owner: the viewer, or someone below the viewer in the management chain at most `levels`
+     * levels down (docs/kpis.md, "Scope": five, four for campaign members).
+     */
+    ownerInScope(ownerId: unknown, scope: OracleScope, levels = TEAM_LEVELS): boolean {
         if (scope === 'all') return true;
         if (typeof ownerId !== 'string') return false;
         if (scope === 'mine') return ownerId === this.userId;
-        return this.users.get(ownerId)?.ManagerId === this.userId;
+        return this.levelsBelow(ownerId, levels) !== undefined;
+    }
+
+    /** How many levels below the viewer a user is (1 for a direct report), if at most `levels`. */
+    levelsBelow(userId: string, levels = TEAM_LEVELS): number | undefined {
+        let manager = this.users.get(userId)?.ManagerId;
+        for (let level = 1; level <= levels && typeof manager === 'string'; level++) {
+            if (manager === this.userId) return level;
+            manager = this.users.get(manager)?.ManagerId;
+        }
+        return undefined;
     }
 
     user(id: string): OracleRecord | undefined {
@@ -157,7 +174,9 @@ function members(ctx: Context, scopeOwner: (member: OracleRecord) => unknown): O
     const out: OracleRecord[] = [];
     for (const member of ctx.org.records.CampaignMember ?? []) {
         if (!ctx.byId.has(String(member.CampaignId))) continue;
-        if (ctx.viewer.ownerInScope(scopeOwner(member), ctx.request.scope)) out.push(member);
+        if (ctx.viewer.ownerInScope(scopeOwner(member), ctx.request.scope, CAMPAIGN_MEMBER_TEAM_LEVELS)) {
+            out.push(member);
+        }
     }
     return out;
 }
@@ -304,7 +323,7 @@ const ORACLES: Record<string, OracleKpi> = {
                     (ctx.request.scope === 'all' ||
                         (ctx.request.scope === 'mine'
                             ? user.Id === ctx.viewer.userId
-                            : user.ManagerId === ctx.viewer.userId));
+                            : ctx.viewer.levelsBelow(user.Id) !== undefined));
                 const quota = user[ctx.settings.quotaField];
                 if (inScope && typeof quota === 'number') target += quota;
             }

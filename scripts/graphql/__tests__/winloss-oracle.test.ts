@@ -65,6 +65,16 @@ function reachOf(userId: string): { all: boolean; chain: Set<string>; reasonHidd
     return { all: defaultAccessModel.viewAllDataProfiles.includes(profile), chain, reasonHidden };
 }
 
+/** Scope "team" (docs/kpis.md): `ownerId` is below `managerId` in the management chain, at most five levels down. */
+function below(ownerId: string, managerId: string): boolean {
+    let manager = users.get(ownerId)?.ManagerId;
+    for (let level = 1; level <= 5 && typeof manager === 'string'; level++) {
+        if (manager === managerId) return true;
+        manager = users.get(manager)?.ManagerId;
+    }
+    return false;
+}
+
 interface Tally {
     won: number;
     lost: number;
@@ -134,7 +144,7 @@ function expectedAnalysis(
     const teamOf = (o: Rec) => {
         if (settings.ownerId) return o.OwnerId === settings.ownerId;
         if (settings.scope === 'mine') return o.OwnerId === userId;
-        if (settings.scope === 'team') return users.get(o.OwnerId as string)?.ManagerId === userId;
+        if (settings.scope === 'team') return below(o.OwnerId as string, userId);
         return true;
     };
     const hasTeam = Boolean(settings.ownerId) || settings.scope !== 'all';

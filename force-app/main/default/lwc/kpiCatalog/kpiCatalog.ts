@@ -79,9 +79,33 @@ export type Timing = 'event' | 'snapshot';
 export interface ScopePaths {
     /** Filter path compared with the viewer's Id for scope "mine". */
     mine: string;
-    /** Filter path compared with the viewer's Id for scope "team" (records owned by the viewer's direct reports). */
+    /**
+     * Path to the owning User's manager (`Owner.ManagerId`): scope "team" compares it, and the manager's manager and
+     * so on up to `teamLevels` levels (kpiPlanner teamCondition), with the viewer's Id.
+     */
     team: string;
+    /**
+     * How many levels of the management chain below the viewer scope "team" reaches: TEAM_LEVELS, or fewer where
+     * the owner is further from the record than the platform's parent depth allows (MAX_PARENT_LEVELS).
+     */
+    teamLevels: number;
 }
+
+/**
+ * Relationships one filter path may cross: "You can specify up to five levels in a child-to-parent relationship",
+ * e.g. Contact.Account.Owner.FirstName is three (developer.salesforce.com/docs/platform/graphql/guide/query-limits.html;
+ * SOQL says the same, developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/
+ * sforce_api_calls_soql_relationships_query_limits.htm). A polymorphic parent's type branch (`Owner: { User: … }`)
+ * names the parent's type, not another relationship, so it is not counted (the pages do not say otherwise).
+ */
+export const MAX_PARENT_LEVELS = 5;
+
+/**
+ * Scope "team": everyone below the viewer in the management chain (User.ManagerId), down to five levels:
+ * `Owner.ManagerId`, `Owner.Manager.ManagerId`, … `Owner.Manager.Manager.Manager.Manager.ManagerId` crosses the five
+ * relationships a filter may. Campaign members reach four: their owner is one relationship further away.
+ */
+export const TEAM_LEVELS = 5;
 
 export interface KpiDefinition {
     id: string;
@@ -160,14 +184,16 @@ export const KPI_RECORD_PATHS: Record<string, Record<string, string>> = {
 
 /** Scope paths per object: who owns a record and who manages that owner (UI API relationship filters). */
 export const KPI_OBJECTS: Record<string, ScopePaths> = {
-    Opportunity: { mine: 'OwnerId', team: 'Owner.ManagerId' },
+    Opportunity: { mine: 'OwnerId', team: 'Owner.ManagerId', teamLevels: TEAM_LEVELS },
     // Lead.Owner is polymorphic (User or queue): the filter names the User branch.
-    Lead: { mine: 'OwnerId', team: 'Owner.User.ManagerId' },
-    Task: { mine: 'OwnerId', team: 'Owner.ManagerId' },
-    Campaign: { mine: 'OwnerId', team: 'Owner.ManagerId' },
-    Account: { mine: 'OwnerId', team: 'Owner.ManagerId' },
-    CampaignMember: { mine: 'Campaign.OwnerId', team: 'Campaign.Owner.ManagerId' },
-    User: { mine: 'Id', team: 'ManagerId' },
+    Lead: { mine: 'OwnerId', team: 'Owner.User.ManagerId', teamLevels: TEAM_LEVELS },
+    Task: { mine: 'OwnerId', team: 'Owner.ManagerId', teamLevels: TEAM_LEVELS },
+    Campaign: { mine: 'OwnerId', team: 'Owner.ManagerId', teamLevels: TEAM_LEVELS },
+    Account: { mine: 'OwnerId', team: 'Owner.ManagerId', teamLevels: TEAM_LEVELS },
+    // Campaign, then Owner: two relationships before the chain starts, so four levels of it.
+    CampaignMember: { mine: 'Campaign.OwnerId', team: 'Campaign.Owner.ManagerId', teamLevels: MAX_PARENT_LEVELS - 1 },
+    // The users themselves: the same people as the records' owners (a sixth level would be reachable here only).
+    User: { mine: 'Id', team: 'ManagerId', teamLevels: TEAM_LEVELS },
 };
 
 /** Undated populations take active users only, in every scope (a quota of a deactivated user is no target). */
@@ -299,7 +325,7 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         why: 'Distinct leads counted by the server over campaign members, grouped by campaign when broken down.',
         groupings: ['campaign'],
         drillDown: { object: 'Campaign', listView: 'kpiActiveCampaigns' },
-        scope: { mine: 'Lead.OwnerId', team: 'Lead.Owner.User.ManagerId' },
+        scope: { mine: 'Lead.OwnerId', team: 'Lead.Owner.User.ManagerId', teamLevels: MAX_PARENT_LEVELS - 1 },
     },
     {
         id: 'opportunitiesOpened',

@@ -5,13 +5,14 @@
  * where a semi-join cannot find them, and the values the filter bar offers. Every grouped subquery pages its groups
  * (`first: 2000`, `after`), never records.
  */
-import { MAX_GROUPS, nest, planKpis, planPage } from 'c/kpiPlanner';
+import { MAX_GROUPS, nest, planKpis, planPage, teamCondition } from 'c/kpiPlanner';
 import type { KpiDocument, KpiPlan, KpiRequest, PlannedSubquery, AggregateExtra } from 'c/kpiPlanner';
 import { comparisonWindow, currentWindow, yearsEarlier } from 'c/kpiPeriods';
 import type { DateWindow, ViewerCalendar } from 'c/kpiPeriods';
 import { FILTER_FIELDS, NO_SEMI_JOIN } from './boardKpis';
 import type { BoardKpi, PartRole } from './boardKpis';
 import type { BoardConfig, BoardFilter } from './boardConfig';
+import { TEAM_LEVELS } from 'c/kpiCatalog';
 import type { Filter, FilterValue } from 'c/kpiCatalog';
 
 /** Groups one page holds: the most a subquery returns (query-limits), so 2,000 reps need one page per subquery. */
@@ -88,14 +89,21 @@ export interface BoardPlan extends BoardDocument {
     userId: string;
 }
 
-/** Conditions on the ranked users: active, and in the chosen role, profile or manager's team. */
+/**
+ * Conditions on the ranked users: active, and in the chosen role, profile or manager's team. A team is what scope
+ * "team" means everywhere (kpiPlanner teamCondition): everyone below the manager in the management chain, down to
+ * TEAM_LEVELS levels, which the platform lets a filter reach from under a record's Owner as well as on User itself.
+ */
 function cohort(config: BoardConfig): Filter {
     const users = config.rankedUsers;
     const conditions: Filter = { IsActive: { eq: true } };
     if (users.mode === 'role') conditions.UserRole = { DeveloperName: { eq: { $string: users.roleName } } };
     else if (users.mode === 'profile') conditions.Profile = { Name: { eq: { $string: users.profileName } } };
     else if (users.mode === 'team') {
-        conditions.ManagerId = { eq: users.managerId ? { $id: users.managerId } : { $user: true } };
+        Object.assign(
+            conditions,
+            teamCondition(users.managerId ? { $id: users.managerId } : { $user: true }, TEAM_LEVELS),
+        );
     }
     return conditions;
 }

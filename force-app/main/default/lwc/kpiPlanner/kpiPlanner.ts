@@ -47,7 +47,10 @@ export interface KpiRequest {
     /** A Period, or its App Builder spelling (`thisFiscalQuarter`, `rollingDays:30`). */
     period: Period | string;
     comparison?: Comparison | string;
-    /** mine: owned by the viewer; team: owned by the viewer's direct reports; all: whatever the viewer can see. */
+    /**
+     * mine: owned by the viewer; team: owned by anyone below the viewer in the management chain, down to five levels
+     * (kpiCatalog TEAM_LEVELS); all: whatever the viewer can see.
+     */
     scope?: Scope | string;
     /** The admin's choices for the KPI's swappable fields and values (kpiCatalog KPI_SETTINGS ids). */
     settings?: Record<string, SettingValue | undefined>;
@@ -434,12 +437,32 @@ function dateCondition(window: DateWindow, type: 'Date' | 'DateTime', timeZone: 
     return boundsCondition({ [marker]: bounds.start }, { [marker]: bounds.end });
 }
 
+/**
+ * "Below `user` in the management chain, down to `levels` levels", as a User filter: `{ or: [{ ManagerId: = user },
+ * { Manager: { ManagerId: = user } }, …] }`. A user without a manager (or whose manager has none) matches no deeper
+ * branch: a relationship filter on a null parent matches nothing, as in SOQL. `levels` is what the platform lets the
+ * filter reach from where it is nested (kpiCatalog TEAM_LEVELS, MAX_PARENT_LEVELS).
+ */
+export function teamCondition(user: FilterValue, levels: number): Filter {
+    const branches: Filter[] = [];
+    for (let level = 1; level <= levels; level++) {
+        branches.push(nest([...Array<string>(level - 1).fill('Manager'), 'ManagerId'].join('.'), { eq: user }));
+    }
+    return branches.length === 1 ? branches[0] : { or: branches };
+}
+
+/** `condition` on the User a path leads to; the empty path is the record itself (a User). */
+function onOwner(path: string, condition: Filter): Filter {
+    return path ? nest(path, condition as FilterValue) : condition;
+}
+
 function scopeCondition(part: ResolvedPart, scope: Scope, scopeUser?: string): Filter {
     const everyone = EVERYONE_FILTER[part.object] ?? {};
     if (scope === 'all') return everyone;
     const user: FilterValue = scopeUser === undefined ? { $user: true } : { $id: scopeUser };
     // The same population rule in every scope: a deactivated report's quota is no more a team target than anyone's.
-    return { ...everyone, ...nest(scope === 'mine' ? part.scope.mine : part.scope.team, { eq: user }) };
+    if (scope === 'mine') return { ...everyone, ...nest(part.scope.mine, { eq: user }) };
+    return { ...everyone, ...onOwner(ownerPath(part), teamCondition(user, part.scope.teamLevels)) };
 }
 
 /** What narrows a part beyond its KPI: the scope, the component's filters and the record page it sits on. */
@@ -453,14 +476,17 @@ function requestConditions(part: ResolvedPart, request: Draft['request']): Filte
         conditions.push({ [KPI_RECORD_PATHS[request.record.object][part.object]]: { eq: { $id: request.record.id } } });
     }
     if (request.owners && Object.keys(request.owners).length > 0) {
-        conditions.push(nest(ownerPath(part), request.owners as FilterValue));
+        conditions.push(onOwner(ownerPath(part), request.owners));
     }
     return conditions;
 }
 
-/** `Owner`, `Owner.User` (Lead's polymorphic owner), `Campaign.Owner`: where a part's owning User sits. */
+/**
+ * `Owner`, `Owner.User` (Lead's polymorphic owner), `Campaign.Owner`: where a part's owning User sits; empty for
+ * User itself.
+ */
 export function ownerPath(part: ResolvedPart): string {
-    return part.scope.team.replace(/\.ManagerId$/, '');
+    return part.scope.team === 'ManagerId' ? '' : part.scope.team.replace(/\.ManagerId$/, '');
 }
 
 /**

@@ -265,7 +265,7 @@ describe('the catalog', () => {
         expect(parts[2]).toMatchObject({ object: 'User', filter: {}, dateField: null, scope: KPI_OBJECTS.User });
         expect(parts[0].filter).toEqual({ IsClosed: { eq: false } });
         const campaign = kpiParts(findKpi('leadsFromCampaigns')!)[0];
-        expect(campaign.scope).toEqual({ mine: 'Lead.OwnerId', team: 'Lead.Owner.User.ManagerId' });
+        expect(campaign.scope).toEqual({ mine: 'Lead.OwnerId', team: 'Lead.Owner.User.ManagerId', teamLevels: 4 });
     });
 
     it('finds KPIs by id only', () => {

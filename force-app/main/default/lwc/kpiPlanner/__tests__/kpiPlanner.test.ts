@@ -185,20 +185,40 @@ describe('one request per component', () => {
 describe('filters', () => {
     const where = (request: KpiRequest, ctx?: PlanContext) => single(request, ctx).doc.query;
 
-    it('scopes to the viewer, the viewer’s direct reports, or everyone', () => {
+    // Everyone below the viewer in the management chain: one branch per level, as deep as five child-to-parent
+    // relationships reach from the record (query-limits).
+    const levels = (n: number) =>
+        Array.from(
+            { length: n },
+            (_, i) => `${'{ Manager: '.repeat(i)}{ ManagerId: { eq: $userId } }${' }'.repeat(i)}`,
+        ).join(', ');
+
+    it('scopes to the viewer, everyone below the viewer in the management chain, or everyone', () => {
         expect(where({ kpi: 'opportunitiesWon', period: 'thisMonth', scope: 'mine' })).toContainGraphql(
             '{ OwnerId: { eq: $userId } }',
         );
         expect(where({ kpi: 'opportunitiesWon', period: 'thisMonth', scope: 'team' })).toContainGraphql(
-            '{ Owner: { ManagerId: { eq: $userId } } }',
+            `{ Owner: { or: [${levels(5)}] } }`,
         );
-        // Lead owners can be queues: the filter takes the User branch of the polymorphic Owner.
+        expect(levels(2)).toBe('{ ManagerId: { eq: $userId } }, { Manager: { ManagerId: { eq: $userId } } }');
+        // Lead owners can be queues: the filter takes the User branch of the polymorphic Owner (not a relationship).
         expect(where({ kpi: 'leadsCreated', period: 'thisMonth', scope: 'team' })).toContainGraphql(
-            '{ Owner: { User: { ManagerId: { eq: $userId } } } }',
+            `{ Owner: { User: { or: [${levels(5)}] } } }`,
         );
+        // Campaign members' owner is two relationships away (Campaign, Owner): four levels of managers remain.
         expect(where({ kpi: 'campaignOpens', period: 'thisMonth', scope: 'team' })).toContainGraphql(
-            '{ Campaign: { Owner: { ManagerId: { eq: $userId } } } }',
+            `{ Campaign: { Owner: { or: [${levels(4)}] } } }`,
         );
+        expect(where({ kpi: 'leadsFromCampaigns', period: 'thisMonth', scope: 'team' })).toContainGraphql(
+            `{ Lead: { Owner: { User: { or: [${levels(4)}] } } } }`,
+        );
+        expect(where({ kpi: 'opportunitiesWon', period: 'thisMonth', scope: 'team' })).not.toContain(
+            `{ Manager: `.repeat(5),
+        );
+        // Another user's team (a rep picked by the admin): the same levels below that user.
+        expect(
+            where({ kpi: 'opportunitiesWon', period: 'thisMonth', scope: 'team', scopeUser: '005000000000009AAA' }),
+        ).toContainGraphql('{ Owner: { or: [{ ManagerId: { eq: $id0 } }, { Manager: { ManagerId: { eq: $id0 } } },');
         expect(where({ kpi: 'leadsFromCampaigns', period: 'thisMonth', scope: 'mine' })).toContainGraphql(
             '{ Lead: { OwnerId: { eq: $userId } } }',
         );
@@ -278,7 +298,7 @@ describe('filters', () => {
         const mine = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', scope: 'mine' }).doc.query;
         expect(mine).toContainGraphql('User(where: { IsActive: { eq: true }, Id: { eq: $userId } })');
         const team = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', scope: 'team' }).doc.query;
-        expect(team).toContainGraphql('User(where: { IsActive: { eq: true }, ManagerId: { eq: $userId } })');
+        expect(team).toContainGraphql(`User(where: { IsActive: { eq: true }, or: [${levels(5)}] }`);
         const { plan, doc } = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', target: 500000 });
         expect(doc.query).not.toContainGraphql('User(');
         expect(plan.requests[0].target).toBe(500000);
