@@ -23,6 +23,8 @@ const PAGES = {
     aggregateOrderBy: `${GUIDE}/aggregate-orderby.html`,
     orderSchema: `${GUIDE}/order-schema.html`,
     filterFields: `${GUIDE}/filter-fields.html`,
+    filterBoolean: `${GUIDE}/filter-boolean.html`,
+    filterParent: `${GUIDE}/filter-parent.html`,
     joins: `${GUIDE}/filter-joins.html`,
     records: `${GUIDE}/query-record-objects.html`,
     requests: `${GUIDE}/requests-and-responses.html`,
@@ -296,6 +298,48 @@ describe(`field operators (${PAGES.filterFields})`, () => {
         assert.deepEqual(names(records('where: { Name: { eq: "acme - renewal" } }', 'Name { value }')), [
             'Acme - Renewal',
         ]);
+    });
+});
+
+describe(`boolean operators (${PAGES.filterBoolean})`, () => {
+    const ids = (where: string) =>
+        edges(accepted(records(`where: ${where}, first: 2000`))).map((edge) => edge.node.Id as string);
+    const won = '{ StageName: { eq: "Closed Won" } }';
+    const big = '{ Amount: { gte: 1000 } }';
+
+    it('"AND and OR take in a list, while NOT takes in a single filter to invert"', () => {
+        const all = ids('{ Id: { ne: null } }');
+        const [a, b] = [new Set(ids(won)), new Set(ids(big))];
+        assert.deepEqual(
+            ids(`{ and: [${won}, ${big}] }`),
+            all.filter((id) => a.has(id) && b.has(id)),
+        );
+        assert.deepEqual(
+            ids(`{ or: [${won}, ${big}] }`),
+            all.filter((id) => a.has(id) || b.has(id)),
+        );
+        assert.deepEqual(
+            ids(`{ not: ${won} }`),
+            all.filter((id) => !a.has(id)),
+        );
+        refused(records(`where: { not: [${won}] }`));
+    });
+
+    it('"Whenever two operators have a value on the filter type, the query combines them with an implicit AND"', () => {
+        assert.deepEqual(
+            ids('{ StageName: { eq: "Closed Won" }, Amount: { gte: 1000 } }'),
+            ids(`{ and: [${won}, ${big}] }`),
+        );
+    });
+});
+
+describe(`parent relationship filters (${PAGES.filterParent})`, () => {
+    it('"The sObject is also added to the filter type for each parent relationship": filter on Account.Industry', () => {
+        const rows = edges(
+            accepted(records('where: { Account: { Industry: { eq: "Retail" } } }', 'Account { Name { value } }')),
+        );
+        assert.ok(rows.length > 0);
+        for (const row of rows) assert.equal(row.node.Account.Name.value, 'Acme');
     });
 });
 
