@@ -16,6 +16,7 @@ import { labelsFile, lwcDir, repoRoot, staticResourcesDir } from '../scripts/lib
 import type { ComponentMeta } from './client/appBuilder';
 import { PREVIEW_I18N_KEYS } from './client/i18n';
 import { readComponentMeta, readLabels } from './server/metadata';
+import { readTranslations } from '../scripts/validate/translations';
 
 export const clientDir = path.join(__dirname, 'client');
 export const clientLwcDir = path.join(clientDir, 'lwc');
@@ -124,9 +125,36 @@ function staticResourceExists(name: string): boolean {
     return fs.readdirSync(staticResourcesDir).some((file) => file.split('.')[0] === name);
 }
 
+/** The translations folder beside the labels folder (force-app/main/default/translations). */
+export const translationsDir = path.join(path.dirname(path.dirname(labelsFile)), 'translations');
+
+/** Language code → text, of one label across the languages read. */
+export function labelTranslations(
+    translations: Map<string, Map<string, string>>,
+    name: string,
+): Record<string, string> {
+    const texts: Record<string, string> = {};
+    for (const [language, byName] of translations) {
+        const text = byName.get(name);
+        if (text !== undefined) texts[language] = text;
+    }
+    return texts;
+}
+
+/**
+ * A `@salesforce/label/c.<name>` module: the English value, or its translation into the viewer's language when there
+ * is one (preview/client/labels.ts). A label without translations stays a constant, exactly as before.
+ */
+export function labelModule(english: string, translations: Record<string, string>): string {
+    if (Object.keys(translations).length === 0) return `export default ${JSON.stringify(english)};`;
+    const resolver = JSON.stringify(path.join(clientDir, 'labels.ts').split(path.sep).join('/'));
+    return `import { labelValue } from ${resolver};\nexport default labelValue(${JSON.stringify(english)}, ${JSON.stringify(translations)});`;
+}
+
 /** Resolves the platform's scoped modules to the preview's implementations; everything else falls through to LWC. */
 function previewModules(components: RegisteredBundle[], resourceStamp: string): Plugin {
     const labels = readLabels(labelsFile);
+    const translations = readTranslations(translationsDir);
     const virtual = new Map<string, string>();
     const define = (id: string, code: string): string => {
         virtual.set(`\0${id}`, code);
@@ -143,7 +171,7 @@ function previewModules(components: RegisteredBundle[], resourceStamp: string): 
             if (match) {
                 const value = labels.get(match[1]);
                 if (value === undefined) this.error(`${from} imports ${source}, which is not in ${rel(labelsFile)}`);
-                return define(`label:${match[1]}`, `export default ${JSON.stringify(value)};`);
+                return define(`label:${match[1]}`, labelModule(value, labelTranslations(translations, match[1])));
             }
             match = /^@salesforce\/i18n\/(.+)$/.exec(source);
             if (match && PREVIEW_I18N_KEYS.includes(match[1])) {

@@ -183,6 +183,26 @@ export function checkTranslations(dirs: readonly string[], required: readonly st
     return { problems, translated };
 }
 
+/** Language code → label name → translated text, of the `*.translation-meta.xml` files in a translations folder. */
+export function readTranslations(translationsDir: string): Map<string, Map<string, string>> {
+    const byLanguage = new Map<string, Map<string, string>>();
+    if (!fs.existsSync(translationsDir)) return byLanguage;
+    for (const entry of fs.readdirSync(translationsDir).sort()) {
+        if (!entry.endsWith(TRANSLATION_SUFFIX)) continue;
+        const xml = fs.readFileSync(path.join(translationsDir, entry), 'utf8');
+        if (XMLValidator.validate(xml) !== true) throw new Error(`${entry}: malformed XML (npm run validate:metadata)`);
+        const root = (parser.parse(xml) as XmlNode).Translations as XmlNode | undefined;
+        const texts = new Map<string, string>();
+        for (const item of (root?.customLabels as XmlNode[] | undefined) ?? []) {
+            const name = text(item.name)?.trim();
+            const label = text(item.label)?.trim();
+            if (name && label) texts.set(name, label);
+        }
+        byLanguage.set(entry.slice(0, -TRANSLATION_SUFFIX.length), texts);
+    }
+    return byLanguage;
+}
+
 /**
  * The languages to require: the package's own whenever the package directories are the package's (`own`), or
  * whenever the directories hold any translation file, so that a directory with translations holds all of them.
