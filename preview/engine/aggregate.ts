@@ -10,25 +10,21 @@ import { dateFunctions, isoFromDay } from './dates';
 import { EngineFault } from './errors';
 import {
     argumentsOf,
-    candidateRows,
-    checkScope,
+    connectionArgs,
     encodeCursor,
     faultAt,
     fieldDef,
-    filterContext,
     flattenByField,
-    maxOffset,
+    matchConnection,
+    planPageInfo,
     objectTypeOf,
-    pageArgs,
-    pageOffset,
     resolvePath,
-    scan,
     subfields,
     type ExecContext,
-    type FieldPlanner,
     type FieldPath,
+    type FieldPlanner,
 } from './execute';
-import { compileWhere, functionColumn } from './filter';
+import { functionColumn } from './filter';
 import { lookupName } from './records';
 import { formatDate, formatValue } from './format';
 import { comparatorOf, type SortClause, type SortKey } from './order';
@@ -121,16 +117,10 @@ function groupingSets(n: number, type: string): boolean[][] {
 
 export const planAggregateQuery: FieldPlanner = (ctx, parentType, nodes, responsePath) => {
     const object = nodes[0].name.value;
-    const table = ctx.tables.get(object);
-    if (!table) throw new EngineFault('ValidationError', `Object ${object} is not supported`, nodes);
-    const node = nodes[0];
     const def = fieldDef(parentType, nodes);
-    const { args, raw } = argumentsOf(ctx, def, node);
-    const queryPath = ['uiapi', 'aggregate', object];
-    const where = compileWhere(filterContext(ctx, queryPath, node), table, args.where);
-    const page = pageArgs(args, node, false);
-    const scope = typeof args.scope === 'string' ? args.scope : undefined;
-    checkScope(table, scope, node);
+    const { args, raw } = argumentsOf(ctx, def, nodes[0]);
+    const connection = connectionArgs(ctx, object, nodes, args, ['uiapi', 'aggregate', object], false);
+    const table = connection.table;
 
     const groupType =
         typeof (raw.groupBy as Record<string, unknown> | undefined)?.type === 'string'
@@ -153,19 +143,11 @@ export const planAggregateQuery: FieldPlanner = (ctx, parentType, nodes, respons
 
     return () => {
         try {
-            const start = pageOffset(page, node);
-            if (start > maxOffset) {
-                throw new EngineFault(
-                    'DataFetchingException',
-                    `NUMBER_OUTSIDE_VALID_RANGE: Maximum SOQL offset allowed is ${maxOffset}`,
-                    [node],
-                );
-            }
-            const matches = scan(ctx, table, candidateRows(ctx, table, scope, node), where);
+            const { start, matches } = matchConnection(ctx, connection);
             const groups = accumulate(matches, keys, measures, groupType);
             const ordered = orderGroups(groups, sort, keys.length);
             const offset = Math.min(start, ordered.length);
-            const pageGroups = ordered.slice(offset, offset + page.first);
+            const pageGroups = ordered.slice(offset, offset + connection.first);
             return render(pageGroups, ordered.length, offset);
         } catch (error) {
             return faultAt(ctx, error, responsePath, nodes);
@@ -413,30 +395,8 @@ function planAggregateConnection(
         if (name === '__typename') parts.push([key, () => connectionType.name]);
         else if (name === 'totalCount') parts.push([key, (_g, total) => total]);
         else if (name === 'pageInfo') {
-            const pageInfoType = objectTypeOf(fieldDef(connectionType, list));
-            const subs = [...subfields(ctx, pageInfoType, list)].map(([k, l]) => [k, l[0].name.value] as const);
-            parts.push([
-                key,
-                (groups, total, offset) =>
-                    Object.fromEntries(
-                        subs.map(([k, sub]) => [
-                            k,
-                            sub === 'hasNextPage'
-                                ? offset + groups.length < total
-                                : sub === 'hasPreviousPage'
-                                  ? offset > 0
-                                  : sub === 'startCursor'
-                                    ? groups.length
-                                        ? encodeCursor(offset)
-                                        : null
-                                    : sub === 'endCursor'
-                                      ? groups.length
-                                          ? encodeCursor(offset + groups.length - 1)
-                                          : null
-                                      : pageInfoType.name,
-                        ]),
-                    ),
-            ]);
+            const pageInfo = planPageInfo(ctx, connectionType, list);
+            parts.push([key, (groups, total, offset) => pageInfo(groups.length, total, offset)]);
         } else if (name === 'edges') {
             const edgeType = objectTypeOf(fieldDef(connectionType, list));
             const edgeParts: [string, string, GroupRender | null][] = [];

@@ -26,7 +26,7 @@ import type { ViewerAccess } from './access';
 import type { EngineError } from './api';
 import type { Calendar } from './dates';
 import { EngineFault, faultToError } from './errors';
-import type { FilterContext, RowPredicate } from './filter';
+import { compileWhere, type FilterContext, type RowPredicate } from './filter';
 import { comparatorOf, firstInOrder, type SortClause, type SortKey } from './order';
 import type { FieldScalar, SObjectRecord } from './org';
 import type { ObjectInfo, Table, Tables } from './tables';
@@ -322,6 +322,78 @@ export function pageArgs(args: Record<string, unknown>, node: FieldNode, allowUp
         }
     }
     return { first, after: typeof args.after === 'string' ? args.after : undefined, upperBound };
+}
+
+/** What every connection (records, a child relationship, aggregate groups) reads from its arguments. */
+export interface ConnectionArgs extends PageArgs {
+    table: Table;
+    where: RowPredicate;
+    scope: string | undefined;
+    node: FieldNode;
+}
+
+/** A connection's table, where, page and scope, each checked before the query runs. */
+export function connectionArgs(
+    ctx: ExecContext,
+    object: string,
+    nodes: readonly FieldNode[],
+    args: Record<string, unknown>,
+    queryPath: string[],
+    allowUpperBound: boolean,
+): ConnectionArgs {
+    const table = ctx.tables.get(object);
+    if (!table) throw new EngineFault('ValidationError', `Object ${object} is not supported`, nodes);
+    const node = nodes[0];
+    const where = compileWhere(filterContext(ctx, queryPath, node), table, args.where);
+    const page = pageArgs(args, node, allowUpperBound);
+    const scope = typeof args.scope === 'string' ? args.scope : undefined;
+    checkScope(table, scope, node);
+    return { table, where, ...page, scope, node };
+}
+
+/**
+ * The rows a connection matches (among `candidates` when given, else all the viewer can read in its scope) and the
+ * offset its page starts at. Without upperBound, LIMIT/OFFSET pagination reaches 2000 rows deep at most
+ * (paginate-use-upperbound); `offsetHint` ends that error's message.
+ */
+export function matchConnection(
+    ctx: ExecContext,
+    connection: ConnectionArgs,
+    candidates?: Int32Array,
+    offsetHint = '',
+): { start: number; matches: Int32Array } {
+    const { table, node } = connection;
+    const start = pageOffset(connection, node);
+    if (connection.upperBound === undefined && start > maxOffset) {
+        throw new EngineFault(
+            'DataFetchingException',
+            `NUMBER_OUTSIDE_VALID_RANGE: Maximum SOQL offset allowed is ${maxOffset}${offsetHint}`,
+            [node],
+        );
+    }
+    const base = candidates ? { rows: candidates, check: null } : candidateRows(ctx, table, connection.scope, node);
+    return { start, matches: scan(ctx, table, base, connection.where) };
+}
+
+/** A connection's `pageInfo` selection, rendered from the page's length, the total and the offset it starts at. */
+export function planPageInfo(
+    ctx: ExecContext,
+    connectionType: GraphQLObjectType,
+    nodes: readonly FieldNode[],
+): (length: number, total: number, offset: number) => Record<string, unknown> {
+    const pageInfoType = objectTypeOf(fieldDef(connectionType, nodes));
+    const keys = [...subfields(ctx, pageInfoType, nodes)].map(([k, l]) => [k, l[0].name.value] as const);
+    return (length, total, offset) => {
+        const info: Record<string, unknown> = {};
+        for (const [k, sub] of keys) {
+            if (sub === 'hasNextPage') info[k] = offset + length < total;
+            else if (sub === 'hasPreviousPage') info[k] = offset > 0;
+            else if (sub === 'startCursor') info[k] = length ? encodeCursor(offset) : null;
+            else if (sub === 'endCursor') info[k] = length ? encodeCursor(offset + length - 1) : null;
+            else if (sub === '__typename') info[k] = pageInfoType.name;
+        }
+        return info;
+    };
 }
 
 /** Walks `Owner.Name`-style paths from a row to a scalar; undefined when a parent is missing or unreadable. */

@@ -7,25 +7,21 @@ import { isObjectType, type FieldNode, type GraphQLObjectType } from 'graphql';
 import { EngineFault } from './errors';
 import {
     argumentsOf,
-    candidateRows,
-    checkScope,
+    connectionArgs,
     encodeCursor,
     faultAt,
     fieldDef,
-    filterContext,
-    maxOffset,
+    matchConnection,
+    planPageInfo,
     objectTypeOf,
     orderRows,
-    pageArgs,
-    pageOffset,
     planValue,
     recordSortClauses,
-    scan,
     subfields,
+    type ConnectionArgs,
     type ExecContext,
     type FieldPlanner,
 } from './execute';
-import { compileWhere, type RowPredicate } from './filter';
 import type { SortClause } from './order';
 import type { SObjectRecord } from './org';
 import type { Table } from './tables';
@@ -33,15 +29,8 @@ import type { Table } from './tables';
 type NodeRender = (table: Table, row: number) => Record<string, unknown>;
 type PartRender = (table: Table, row: number) => unknown;
 
-interface ConnectionPlan {
-    table: Table;
-    where: RowPredicate;
+interface ConnectionPlan extends ConnectionArgs {
     sort: SortClause[];
-    first: number;
-    after?: string;
-    upperBound?: number;
-    scope?: string;
-    node: FieldNode;
     render: (rows: Int32Array, total: number, offset: number) => Record<string, unknown>;
 }
 
@@ -56,44 +45,22 @@ function planConnection(
     queryPath: string[],
     allowUpperBound: boolean,
 ): ConnectionPlan {
-    const table = ctx.tables.get(object);
-    if (!table) throw new EngineFault('ValidationError', `Object ${object} is not supported`, nodes);
-    const node = nodes[0];
-    const where = compileWhere(filterContext(ctx, queryPath, node), table, args.where);
-    const sort = recordSortClauses(ctx, table, raw.orderBy);
-    const page = pageArgs(args, node, allowUpperBound);
-    const scope = typeof args.scope === 'string' ? args.scope : undefined;
-    checkScope(table, scope, node);
-    const render = planConnectionFields(ctx, object, connectionType, nodes);
+    const connection = connectionArgs(ctx, object, nodes, args, queryPath, allowUpperBound);
     return {
-        table,
-        where,
-        sort,
-        ...page,
-        scope,
-        node,
-        render,
+        ...connection,
+        sort: recordSortClauses(ctx, connection.table, raw.orderBy),
+        render: planConnectionFields(ctx, object, connectionType, nodes),
     };
 }
 
 function runConnection(ctx: ExecContext, plan: ConnectionPlan, candidates?: Int32Array): Record<string, unknown> {
-    const { table, first, upperBound, node } = plan;
-    const start = pageOffset(plan, node);
-    // Without upperBound, LIMIT/OFFSET pagination reaches 2000 rows deep at most (paginate-use-upperbound).
-    if (upperBound === undefined && start > maxOffset) {
-        throw new EngineFault(
-            'DataFetchingException',
-            `NUMBER_OUTSIDE_VALID_RANGE: Maximum SOQL offset allowed is ${maxOffset}; use upperBound to page further`,
-            [node],
-        );
-    }
-    const base = candidates ? { rows: candidates, check: null } : candidateRows(ctx, table, plan.scope, node);
-    let matches = scan(ctx, table, base, plan.where);
+    const { first, upperBound } = plan;
+    const { start, matches } = matchConnection(ctx, plan, candidates, '; use upperBound to page further');
     const limit = upperBound !== undefined ? Math.min(upperBound, matches.length) : matches.length;
     const offset = Math.min(start, limit);
     const needed = Math.min(limit, offset + first);
-    matches = plan.sort.length ? orderRows(matches, needed, plan.sort) : matches.subarray(0, needed);
-    return plan.render(matches.subarray(offset, needed), limit, offset);
+    const rows = plan.sort.length ? orderRows(matches, needed, plan.sort) : matches.subarray(0, needed);
+    return plan.render(rows.subarray(offset, needed), limit, offset);
 }
 
 function planConnectionFields(
@@ -113,23 +80,8 @@ function planConnectionFields(
         } else if (name === 'pageResultCount') {
             parts.push([key, (rows) => rows.length]);
         } else if (name === 'pageInfo') {
-            const pageInfoType = objectTypeOf(fieldDef(connectionType, list));
-            const keys = [...subfields(ctx, pageInfoType, list)].map(([k, l]) => [k, l[0].name.value] as const);
-            parts.push([
-                key,
-                (rows, total, offset) => {
-                    const info: Record<string, unknown> = {};
-                    for (const [k, sub] of keys) {
-                        if (sub === 'hasNextPage') info[k] = offset + rows.length < total;
-                        else if (sub === 'hasPreviousPage') info[k] = offset > 0;
-                        else if (sub === 'startCursor') info[k] = rows.length ? encodeCursor(offset) : null;
-                        else if (sub === 'endCursor')
-                            info[k] = rows.length ? encodeCursor(offset + rows.length - 1) : null;
-                        else if (sub === '__typename') info[k] = pageInfoType.name;
-                    }
-                    return info;
-                },
-            ]);
+            const pageInfo = planPageInfo(ctx, connectionType, list);
+            parts.push([key, (rows, total, offset) => pageInfo(rows.length, total, offset)]);
         } else if (name === 'edges') {
             const edgeType = objectTypeOf(fieldDef(connectionType, list));
             const edgeParts: [string, string, NodeRender | null][] = [];
