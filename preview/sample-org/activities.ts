@@ -96,7 +96,22 @@ function pickKnownContact(random: Random, contacts: readonly ContactInfo[], ms: 
     return chosen;
 }
 
-/** Sales activity: emails, calls and to-dos of reps on working days, about their leads, deals and contacts. */
+/**
+ * Days of activity a query can still read: Salesforce archives closed tasks due more than 365 days ago and the UI API
+ * does not return archived activities, so the sample org keeps the last 365 days of tasks (an older history would be
+ * records no tile can count).
+ */
+export const ACTIVITY_DAYS = 365;
+
+/** First day whose tasks are not archived. */
+export function firstActivityDay(context: GenerationContext): number {
+    return Math.max(context.start, context.today - ACTIVITY_DAYS + 1);
+}
+
+/**
+ * Sales activity of the last ACTIVITY_DAYS: emails, calls and to-dos of reps on working days, about their leads, deals
+ * and contacts.
+ */
 export function generateSalesTasks(
     context: GenerationContext,
     people: People,
@@ -104,8 +119,8 @@ export function generateSalesTasks(
     count: number,
 ): void {
     const random = context.random(STREAM.tasks);
-    const { today, start } = context;
-    const dayPicker = context.dayPicker(start, today, (day) => salesDayWeight(context, day));
+    const { today } = context;
+    const dayPicker = context.dayPicker(firstActivityDay(context), today, (day) => salesDayWeight(context, day));
     const leadsByOwner = indexByOwner(sales.leads);
     const opportunitiesByOwner = indexByOwner(sales.opportunities);
     const contacts = byCreation(sales.contacts);
@@ -156,11 +171,11 @@ export function generateSalesTasks(
         let activityDay = day;
         let modifiedMs = createdMs;
         let callDurationInSeconds: number | null = null;
-        if (kind < 0.48) {
+        if (kind < 0.5) {
             subject = random.pick(EMAIL_SUBJECTS);
             subtype = 'Email';
             type = 'Email';
-        } else if (kind < 0.9) {
+        } else if (kind < 0.94) {
             subject = 'Call';
             subtype = 'Call';
             type = 'Call';

@@ -46,27 +46,34 @@ export interface SampleOrgPlan extends PeoplePlan {
     cases: number;
 }
 
+/** Records a size asks for per sales rep (their own work, their share of service and everything around it). */
+export const RECORDS_PER_REP = 2_000;
+
 /**
- * How many records of each kind a size asks for. Reps grow more slowly than records (size^0.8: about 8 at 1 k,
- * 90 at 20 k, 2,000 at 1 M); the record kinds keep fixed shares, opportunity history adds about 3 rows per deal.
+ * How many records of each kind a size asks for. People grow with records, so volumes per person stay those of a real
+ * team at every size from 20 k up (1 rep per 2,000 records: 10 reps at 20 k, 50 at 100 k, 500 at 1 M, each opening
+ * 15–25 deals a quarter, winning 3–10 and logging about 15–20 emails and calls a week); 1 k keeps the smallest whole company (6 reps)
+ * with thinner volumes. Sales managers lead about 7 reps, one agent serves about 3 reps' customers (10–15 cases a
+ * week each). Opportunity history adds about 3 rows per deal; tasks cover the last 365 days only (older closed
+ * activities are archived, as Salesforce archives them, and the UI API does not return archived activities).
  */
 export function planSampleOrg(size: number): SampleOrgPlan {
-    const reps = Math.max(6, Math.round(2000 * Math.pow(size / 1e6, 0.8)));
-    const agents = Math.max(4, Math.round(reps * 0.35));
+    const reps = Math.max(6, Math.round(size / RECORDS_PER_REP));
+    const agents = Math.max(3, Math.round(reps * 0.3));
     return {
         reps,
-        salesManagers: Math.max(2, Math.ceil(reps / 8)),
+        salesManagers: Math.max(2, Math.ceil(reps / 7)),
         agents,
         serviceManagers: Math.max(1, Math.ceil(agents / 8)),
-        marketing: Math.max(1, Math.round(reps / 100)),
-        accounts: Math.max(20, Math.round(size * 0.032)),
-        contacts: Math.round(size * 0.07),
+        marketing: Math.max(1, Math.round(reps / 40)),
+        accounts: Math.max(20, Math.round(size * 0.02)),
+        contacts: Math.round(size * 0.03),
         campaigns: Math.max(6, Math.round(8 * Math.sqrt(size / 1000))),
-        opportunities: Math.round(size * 0.065),
-        leads: Math.round(size * 0.13),
-        campaignMembers: Math.round(size * 0.13),
-        tasks: Math.round(size * 0.19),
-        cases: Math.round(size * 0.075),
+        opportunities: Math.round(size * 0.075),
+        leads: Math.round(size * 0.08),
+        campaignMembers: Math.round(size * 0.07),
+        tasks: Math.round(size * 0.32),
+        cases: Math.round(size * 0.1),
     };
 }
 

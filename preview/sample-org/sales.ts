@@ -49,6 +49,10 @@ export interface CampaignInfo {
     /** Days a campaign brings in leads and influences deals (empty when it has not started). */
     windowFrom: number;
     windowTo: number;
+    /** A sales team's own campaign (its manager): run by one of its reps, sent to the team's leads and contacts. */
+    team?: Person;
+    /** Members join over the whole run (an always-on nurture program) rather than in one send on the start day. */
+    spread: boolean;
 }
 
 export interface OpportunityInfo {
@@ -302,8 +306,50 @@ export class SalesGenerator {
                 endDay,
                 createdMs: context.workTime(random, createdDay),
                 owner: random.pick(people.marketing),
+                team: undefined as Person | undefined,
+                spread: false,
+                region: '',
             };
         });
+        // Each sales team runs its own programs, owned by the rep who runs them: a month-long email nurture every month
+        // (sent to the team's leads and contacts week after week) and a webinar every other month. Marketing runs the
+        // rest (conferences, trade shows, advertising, partner programs and company-wide sends).
+        // The smallest orgs (under 10 k records) run a quarter-long nurture a quarter and no webinars, or campaigns
+        // would outnumber what they hold.
+        const { timeline } = context;
+        const monthly = context.settings.size >= 10_000;
+        for (const manager of people.salesManagers) {
+            for (let first = timeline.firstOfMonth(start); first <= today + 31;) {
+                let last = timeline.lastOfMonth(first);
+                if (!monthly) last = timeline.lastOfMonth(timeline.lastOfMonth(last + 1) + 1);
+                const next = last + 1;
+                const programs: [(typeof CAMPAIGN_TYPES)[number], number, number][] = [['Email', first, last]];
+                if (monthly && timeline.month(first) % 2 === 0) {
+                    const day = first + random.int(8, 20);
+                    programs.push(['Webinar', day, day]);
+                }
+                for (const [type, startDay, endDay] of programs) {
+                    const createdDay = Math.max(start - 30, Math.min(today, startDay - random.int(5, 20)));
+                    const pickDay = clamp(createdDay, start, today);
+                    let owner = people.pickWorkingRepOf(manager, random, pickDay);
+                    // A program is run by someone past their first months, when the team has one.
+                    for (let attempt = 0; attempt < 6 && pickDay - owner.hireDay < 90; attempt++) {
+                        owner = people.pickWorkingRepOf(manager, random, pickDay);
+                    }
+                    unsorted.push({
+                        type,
+                        startDay,
+                        endDay,
+                        createdMs: context.workTime(random, createdDay),
+                        owner: owner.kind === 'rep' && isWorking(owner, pickDay) ? owner : manager,
+                        team: manager,
+                        spread: type === 'Email',
+                        region: manager.region.name,
+                    });
+                }
+                first = next;
+            }
+        }
         const specs = byCreation(unsorted);
         for (const spec of specs) {
             const { type, startDay, endDay } = spec;
@@ -322,7 +368,7 @@ export class SalesGenerator {
             const month = MONTH_NAMES[context.timeline.month(startDay) - 1];
             const record: SObjectRecord = {
                 Id: context.newId('Campaign'),
-                Name: `${random.pick(CAMPAIGN_THEMES)} ${type} (${month} ${context.timeline.year(startDay)})`,
+                Name: `${spec.team ? `${spec.region} ` : ''}${spec.spread ? 'Nurture' : random.pick(CAMPAIGN_THEMES)} ${type} (${month} ${context.timeline.year(startDay)})`,
                 Type: type,
                 Status: status,
                 StartDate: context.date(startDay),
@@ -354,15 +400,23 @@ export class SalesGenerator {
                 endDay,
                 windowFrom,
                 windowTo,
+                team: spec.team,
+                spread: spec.spread,
             };
             this.campaigns.push(campaign);
             for (let day = windowFrom; day <= windowTo; day++) (this.campaignsByDay[day - start] ??= []).push(campaign);
         }
     }
 
-    private campaignOn(random: Random, day: number): CampaignInfo | undefined {
+    /** A campaign running on the day that reaches the rep's customers: marketing's, or the rep's own team's. */
+    private campaignOn(random: Random, day: number, rep: Person): CampaignInfo | undefined {
         const running = this.campaignsByDay[day - this.context.start];
-        return running && running.length > 0 ? random.pick(running) : undefined;
+        if (!running || running.length === 0) return undefined;
+        for (let attempt = 0; attempt < 6; attempt++) {
+            const campaign = random.pick(running);
+            if (!campaign.team || campaign.team === rep.manager) return campaign;
+        }
+        return undefined;
     }
 
     private addToBook(owner: Person, account: AccountInfo): void {
@@ -375,7 +429,12 @@ export class SalesGenerator {
     private pickAccount(random: Random, rep: Person, ms: number): AccountInfo {
         const book = this.books.get(rep);
         for (let attempt = 0; attempt < 8; attempt++) {
-            const account = book && random.chance(0.65) ? random.pick(book) : random.pick(this.accounts);
+            // Mostly the rep's own book, the longest-standing accounts most often (a few key accounts buy again and
+            // again); sometimes someone else's account.
+            const account =
+                book && random.chance(0.8)
+                    ? book[Math.floor(Math.pow(random.next(), 2) * book.length)]
+                    : random.pick(this.accounts);
             if (account.createdMs <= ms) return account;
         }
         return this.accounts[0];
@@ -395,13 +454,13 @@ export class SalesGenerator {
 
         for (const { day, owner: rep, createdMs } of specs) {
             const leadDay = day - Math.min(day - start, 1 + Math.floor(random.logNormal(9, 0.9)));
-            const fromLead = leadDay < day && isWorking(rep, leadDay) && random.chance(0.42);
+            const fromLead = leadDay < day && isWorking(rep, leadDay) && random.chance(0.3);
             let account: AccountInfo;
             let source: string | null;
             let campaign: CampaignInfo | undefined;
             let conversion: Conversion | undefined;
             if (fromLead) {
-                campaign = random.chance(0.45) ? this.campaignOn(random, leadDay) : undefined;
+                campaign = random.chance(0.45) ? this.campaignOn(random, leadDay, rep) : undefined;
                 source = campaign ? CAMPAIGN_KINDS[campaign.type].leadSource : leadSources.pick(random);
                 // Converting a lead usually creates the account (a new logo), sometimes matches an existing one.
                 if (random.chance(0.7)) {
@@ -423,7 +482,7 @@ export class SalesGenerator {
             } else {
                 account = this.pickAccount(random, rep, createdMs);
                 source = random.chance(0.22) ? null : leadSources.pick(random);
-                campaign = random.chance(0.12) ? this.campaignOn(random, day) : undefined;
+                campaign = random.chance(0.12) ? this.campaignOn(random, day, rep) : undefined;
             }
             const existing = account.firstWonCloseDay < day && random.chance(0.9);
             const type = existing ? existingTypes.pick(random) : 'New Customer';
@@ -644,7 +703,10 @@ export class SalesGenerator {
             } else {
                 day = days.pick(random);
             }
-            const owner = people.pickWorkingRep(random, day);
+            // A team's campaign brings leads to that team.
+            const owner = campaign?.team
+                ? people.pickWorkingRepOf(campaign.team, random, day)
+                : people.pickWorkingRep(random, day);
             const createdMs = context.workTime(random, day);
             const source = campaign ? CAMPAIGN_KINDS[campaign.type].leadSource : leadSources.pick(random);
             const age = today - day;
@@ -779,23 +841,63 @@ export class SalesGenerator {
         const weights = started.map((campaign) => listWeight[campaign.type] * random.between(0.5, 1.5));
         const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
         const remaining = Math.max(0, count - sourced);
-        const leadsByTime = Float64Array.from(this.leads, (lead) => lead.createdMs);
         const contactsByTime = byCreation(this.contacts);
-        const contactTimes = Float64Array.from(contactsByTime, (contact) => contact.createdMs);
+        // The audiences, each in creation order: everyone for marketing's campaigns, a team's own leads and the
+        // contacts of its accounts for the team's campaigns (indices into this.leads and contactsByTime).
+        interface Audience {
+            leads: number[];
+            leadTimes: number[];
+            contacts: number[];
+            contactTimes: number[];
+        }
+        const audience = (): Audience => ({ leads: [], leadTimes: [], contacts: [], contactTimes: [] });
+        const everyone = audience();
+        const teams = new Map<Person | undefined, Audience>();
+        const teamOf = (owner: Person): Audience => {
+            let found = teams.get(owner.manager);
+            if (!found) teams.set(owner.manager, (found = audience()));
+            return found;
+        };
+        this.leads.forEach((lead, index) => {
+            for (const target of [everyone, teamOf(lead.owner)]) {
+                target.leads.push(index);
+                target.leadTimes.push(lead.createdMs);
+            }
+        });
+        contactsByTime.forEach((contact, index) => {
+            for (const target of [everyone, teamOf(contact.account.owner)]) {
+                target.contacts.push(index);
+                target.contactTimes.push(contact.createdMs);
+            }
+        });
 
         started.forEach((campaign, index) => {
-            const sendMs = context.workTime(random, campaign.startDay, 8, 10);
-            const leadPool = countAtMost(leadsByTime, sendMs);
-            const contactPool = countAtMost(contactTimes, sendMs);
+            const reach = campaign.team ? (teams.get(campaign.team) ?? audience()) : everyone;
+            const startMs = context.workTime(random, campaign.startDay, 8, 10);
+            // A nurture program sends on every working day of its run so far; any other campaign sends once.
+            const lastSendDay = Math.min(today, campaign.endDay);
+            const sendTime = (): number => {
+                if (!campaign.spread || lastSendDay <= campaign.startDay) return startMs;
+                let day = random.int(campaign.startDay, lastSendDay);
+                const weekday = context.timeline.weekday(day);
+                if (weekday === 0 || weekday === 6) day = Math.max(campaign.startDay, day - (weekday === 0 ? 2 : 1));
+                return Math.max(startMs, context.workTime(random, day, 8, 17));
+            };
+            const endMs = campaign.spread ? Math.max(startMs, context.workTime(random, lastSendDay, 17, 18)) : startMs;
             const wanted = Math.min(
                 Math.round((remaining * weights[index]) / totalWeight),
-                Math.floor((leadPool + contactPool) * 0.6),
+                Math.floor((countAtMost(reach.leadTimes, endMs) + countAtMost(reach.contactTimes, endMs)) * 0.6),
             );
             const [openRate, responseRate] = rates[campaign.type];
             const author = String(campaign.record.OwnerId);
             for (let added = 0, attempts = 0; added < wanted && attempts < wanted * 3; attempts++) {
+                const sendMs = sendTime();
+                const leadPool = countAtMost(reach.leadTimes, sendMs);
+                const contactPool = countAtMost(reach.contactTimes, sendMs);
+                if (leadPool + contactPool === 0) continue;
                 const useLead = contactPool === 0 || (leadPool > 0 && random.chance(0.6));
-                const memberIndex = random.int(0, (useLead ? leadPool : contactPool) - 1);
+                const picked = random.int(0, (useLead ? leadPool : contactPool) - 1);
+                const memberIndex = useLead ? reach.leads[picked] : reach.contacts[picked];
                 const lead = useLead ? this.leads[memberIndex] : undefined;
                 const contact = useLead ? undefined : contactsByTime[memberIndex];
                 const key = useLead ? leadKey(campaign, memberIndex) : contactKey(campaign, memberIndex);
@@ -814,8 +916,9 @@ export class SalesGenerator {
                 let respondedDay: number | null = null;
                 let modifiedMs = sendMs;
                 if (status !== 'Sent') {
-                    const window = Math.max(0, campaign.endDay - campaign.startDay) + 14;
-                    const day = Math.min(today, campaign.startDay + Math.floor(Math.pow(random.next(), 2) * window));
+                    const sentDay = context.timeline.dayOf(sendMs);
+                    const window = campaign.spread ? 14 : Math.max(0, campaign.endDay - campaign.startDay) + 14;
+                    const day = Math.min(today, sentDay + Math.floor(Math.pow(random.next(), 2) * window));
                     modifiedMs = Math.max(sendMs, context.workTime(random, day));
                     if (status === 'Responded') respondedDay = context.timeline.dayOf(modifiedMs);
                 }

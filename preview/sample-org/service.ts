@@ -1,4 +1,4 @@
-import { addTask, callDuration } from './activities';
+import { addTask, callDuration, firstActivityDay } from './activities';
 import { byCreation, clamp, countAtMost, GenerationContext, stamp, STREAM } from './context';
 import type { SObjectRecord } from './model';
 import { CASE_SUBJECTS } from './names';
@@ -61,6 +61,7 @@ export function generateCases(context: GenerationContext, people: People, sales:
     );
     const contacts = byCreation(sales.contacts);
     const contactTimes = Float64Array.from(contacts, (contact) => contact.createdMs);
+    const firstTaskDay = firstActivityDay(context);
 
     const unsorted = Array.from({ length: count }, () => {
         const day = days.pick(random);
@@ -146,7 +147,8 @@ export function generateCases(context: GenerationContext, people: People, sales:
         stamp(context, record, createdMs, agent.id, modifiedMs, owner.id);
         context.add('Case', record);
 
-        if (origin === 'Phone' && random.chance(0.6)) {
+        // The agent's logged call; older ones are archived (activities.ts, ACTIVITY_DAYS).
+        if (origin === 'Phone' && random.chance(0.6) && day >= firstTaskDay) {
             addTask(context, {
                 subject: 'Call',
                 subtype: 'Call',
