@@ -77,6 +77,76 @@ export function tilesOf(element: HTMLElement): Map<string, HTMLElement> {
     return new Map(tiles.map((tile) => [tile.tile.key, tile]));
 }
 
+// ------------------------------------------------------------------------------ refresh, retry and "taking long"
+
+type RefreshButton = HTMLElement & { disabled: boolean; alternativeText: string };
+
+/** The first element matching `selector` in the c-kpi-refresh parts of a component's shadow root; null without. */
+function inRefresh<T extends Element>(element: Element, selector: string): T | null {
+    for (const part of shadowAll(element, 'c-kpi-refresh')) {
+        const found = shadow<T>(part, selector);
+        if (found) return found;
+    }
+    return null;
+}
+
+/** A component's refresh button (c-kpi-refresh), null where it has none. */
+export const refreshButtonOf = (element: Element): RefreshButton | null =>
+    inRefresh<RefreshButton>(element, 'lightning-button-icon');
+
+/** The retry a component offers once an answer is taking long, null before. */
+export const retryButtonOf = (element: Element): HTMLElement | null => inRefresh(element, '.kpi-refresh__retry');
+
+/** The region that says an answer is taking long, null before. */
+export const takingLongOf = (element: Element): HTMLElement | null => inRefresh(element, '.kpi-refresh__taking-long');
+
+/** After the timeout: "taking long" in a status region (read out as it appears), with a retry. */
+export function expectTakingLong(element: Element): void {
+    const status = takingLongOf(element);
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(textOf(status)).toContain('c.kpiTakingLong');
+    expect(retryButtonOf(element)).not.toBeNull();
+}
+
+/** Fake timers for "taking long": microtasks stay real (a retry gives the document back in one). */
+export const fakeTimers = (): void => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+};
+
+/** Microtasks only: the timers are fake in the "taking long" tests. */
+export const turns = (n = 8): Promise<void> =>
+    Array.from({ length: n }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
+
+type Update = (config: WireConfig) => void;
+
+/** Every config the graphql wires are given from now on. */
+export const wireUpdates = () =>
+    jest.spyOn((graphql as unknown as { prototype: { update: Update } }).prototype, 'update');
+
+/**
+ * Presses the retry of a component whose document never answered: it goes off the wire and comes back (Jest's gql
+ * gives undefined, so two updates show it), the last one with `operationName`, and the retry is gone.
+ */
+export async function expectRetrySendsAfresh(element: Element, operationName: string): Promise<void> {
+    const update = wireUpdates();
+    retryButtonOf(element)!.click();
+    await turns();
+    expect(update).toHaveBeenCalledTimes(2);
+    expect(update.mock.calls[1][0]).toEqual(expect.objectContaining({ operationName }));
+    expect(retryButtonOf(element)).toBeNull();
+    update.mockRestore();
+}
+
+/** The fake timers pending while a new component waits for its answer, and once it is removed from the page. */
+export async function timersAroundRemoval(create: () => HTMLElement): Promise<{ waiting: number; removed: number }> {
+    const element = create();
+    await turns();
+    const waiting = jest.getTimerCount();
+    element.remove();
+    await turns();
+    return { waiting, removed: jest.getTimerCount() };
+}
+
 // -------------------------------------------------------------------------------------------------------- clock
 
 /** The instant every test that needs "now" runs at (scripts/generate-tile-fixtures.ts FIXTURE_NOW): Monday 20 May

@@ -7,7 +7,6 @@ import firstDayOfWeek from '@salesforce/i18n/firstDayOfWeek';
 import locale from '@salesforce/i18n/locale';
 import timeZone from '@salesforce/i18n/timeZone';
 import userId from '@salesforce/user/Id';
-import kpiTileRefresh from '@salesforce/label/c.kpiTileRefresh';
 import { boardPageQuery, boardQuery } from 'c/kpiLeaderboardQuery';
 import type { BoardChoices, BoardDocument, BoardPlan, BoardProperties } from 'c/kpiLeaderboardQuery';
 import {
@@ -28,7 +27,8 @@ import {
     userPage,
     weekStart,
 } from 'c/kpiLeaderboardModel';
-import { AnswerWait, WAITING_LABELS, askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
+import { AnswerController, NOT_WAITING } from 'c/kpiWaiting';
+import type { Waiting } from 'c/kpiWaiting';
 import type {
     BoardAnswer,
     LeaderboardView,
@@ -101,19 +101,11 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
     load: Load | null = null;
     sort: SortState = INITIAL_SORT;
     expanded = false;
-    /** A refresh (or retry) is out: the refresh button waits, what is shown stays. */
-    refreshing = false;
-    refreshError?: unknown;
-    /** The answer has not come for ANSWER_TIMEOUT_MS: a message and a retry instead of a spinner. */
-    takingLong = false;
-    /** True for one microtask while a retry takes the document off the wire, so it is asked afresh. */
-    suspended = false;
-    readonly labels = { ...LABELS, ...WAITING_LABELS, refresh: kpiTileRefresh };
-    private refresh?: () => Promise<void>;
-    /** Counts refreshes: only the latest one's end clears `refreshing`. */
-    private refreshId = 0;
-    private readonly wait = new AnswerWait((takingLong) => {
-        this.takingLong = takingLong;
+    /** Refresh, retry and "taking long" (c/kpiWaiting): shown as they are, kept by `answers`. */
+    waiting: Waiting = NOT_WAITING;
+    readonly labels = LABELS;
+    private readonly answers = new AnswerController((waiting) => {
+        this.waiting = waiting;
     });
     private readonly planOf = boardPlanner(VIEWER);
     private readonly readOf = memoizeLast(readBoard);
@@ -154,7 +146,7 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
     }
 
     get boardDocument(): unknown {
-        if (this.suspended) return undefined;
+        if (this.waiting.suspended) return undefined;
         const asked = askedDocument(this.planState, this.load);
         return asked ? this.parse(asked.query, asked) : undefined;
     }
@@ -170,10 +162,8 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
     /** Each answer sets what is read so far and what to ask next (a page, or the board without refused parts). */
     @wire(graphql, { query: '$boardDocument', variables: '$boardVariables', operationName: '$boardOperationName' })
     handleBoard(result: GraphQLResult | undefined): void {
-        const answer = readWireAnswer(result);
+        const answer = this.answers.receive(result);
         if (!answer) return;
-        this.refresh = refreshOf(result) ?? this.refresh;
-        this.refreshing = false;
         const next = receiveAnswer(this.planState, { load: this.load, retry: this.retry }, answer);
         if (!next) return;
         this.load = next.load;
@@ -181,15 +171,15 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
     }
 
     override connectedCallback(): void {
-        this.wait.track(this.waitKey);
+        this.answers.track(this.waitKey);
     }
 
     override renderedCallback(): void {
-        this.wait.track(this.waitKey);
+        this.answers.track(this.waitKey);
     }
 
     override disconnectedCallback(): void {
-        this.wait.stop();
+        this.answers.stop();
     }
 
     /** What the board waits for: the document asked and not answered yet, or the refresh in progress. */
@@ -198,9 +188,10 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
         if (!state.plan) return undefined;
         const load = currentLoad(state.plan, this.load);
         const pending = !load || load.waiting;
-        if (!pending && !this.refreshing) return undefined;
+        const { refreshing } = this.waiting;
+        if (!pending && !refreshing) return undefined;
         const asked = askedDocument(state, this.load);
-        return JSON.stringify([asked?.query, asked?.variables, pending, this.refreshing]);
+        return JSON.stringify([asked?.query, asked?.variables, pending, refreshing]);
     }
 
     get showRefresh(): boolean {
@@ -208,51 +199,24 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
     }
 
     get showSpinner(): boolean {
-        return !this.takingLong;
+        return !this.waiting.takingLong;
     }
 
     handleRefresh(): void {
-        this.ask(false);
+        if (this.planState.plan) this.answers.refresh(this.resend);
     }
 
     handleRetry(): void {
-        this.wait.restart();
-        this.ask(true);
+        if (this.planState.plan) this.answers.retry(this.resend);
     }
 
-    /**
-     * Asks the current documents again: from the board's own document when pages were fetched after it, else the
-     * wire's `refresh`, which works after a failed answer too (the next answer replaces the failure). Before any
-     * answer there is no refresh: the first answer is on its way, and only the retry offered once it is taking long
-     * sends the document afresh, by taking it off the wire for a moment.
-     */
-    private ask(force: boolean): void {
-        const state = this.planState;
-        const refresh = this.refresh;
-        if ((this.refreshing && !force) || !state.plan || (!refresh && !force)) return;
-        this.refreshing = true;
-        this.refreshError = undefined;
-        const id = ++this.refreshId;
-        const load = currentLoad(state.plan, this.load);
-        if (load && load.asked.operationName === PAGE_OPERATION) {
-            // The wire goes back to the board's document: a new config, sent by itself.
-            this.load = null;
-            return;
-        }
-        if (!refresh) {
-            askAfresh((suspended) => {
-                this.suspended = suspended;
-            });
-            return;
-        }
-        refresh()
-            .catch((error: unknown) => {
-                if (id === this.refreshId) this.refreshError = error;
-            })
-            .finally(() => {
-                if (id === this.refreshId) this.refreshing = false;
-            });
-    }
+    /** Pages were fetched after the board's document: the wire goes back to it, a new config sent by itself. */
+    private readonly resend = (): boolean => {
+        const plan = this.planState.plan;
+        if (!plan || currentLoad(plan, this.load)?.asked.operationName !== PAGE_OPERATION) return false;
+        this.load = null;
+        return true;
+    };
 
     handleFilterChange(event: CustomEvent<{ name: string; value: string }>): void {
         this.choices = chooseFilter(this.choices, event.detail.name, event.detail.value);

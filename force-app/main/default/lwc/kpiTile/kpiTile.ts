@@ -6,10 +6,9 @@ import timeZone from '@salesforce/i18n/timeZone';
 import kpiConfigHeading from '@salesforce/label/c.kpiConfigHeading';
 import kpiConfigWarnings from '@salesforce/label/c.kpiConfigWarnings';
 import kpiTileProgressLabel from '@salesforce/label/c.kpiTileProgressLabel';
-import kpiTileRefresh from '@salesforce/label/c.kpiTileRefresh';
 import { buildTileView } from 'c/kpiTileModel';
 import type { TileInput, TileView } from 'c/kpiTileModel';
-import { AnswerWait, WAITING_LABELS } from 'c/kpiWaiting';
+import { AnswerWait } from 'c/kpiWaiting';
 
 const LOADING: TileInput = { key: '', kpi: '', target: null, amber: 80, green: 100, problems: [] };
 
@@ -41,8 +40,6 @@ export default class KpiTile extends NavigationMixin(LightningElement) {
         configHeading: kpiConfigHeading,
         warnings: kpiConfigWarnings,
         progress: kpiTileProgressLabel,
-        refresh: kpiTileRefresh,
-        ...WAITING_LABELS,
     };
     /** The answer (or the refresh) has not come for ANSWER_TIMEOUT_MS: a message and a retry instead of a spinner. */
     takingLong = false;

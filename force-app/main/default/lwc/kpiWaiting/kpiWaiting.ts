@@ -2,8 +2,9 @@
  * When an answer is late, and what counts as one: every component (tiles, leaderboard, win-loss) waits for its
  * documents through one AnswerWait and reads each wire value through readWireAnswer, so a request that never answers
  * ends in "taking long" with a retry instead of a spinner forever, and a value without data or with `errors: [null]`
- * is an error the component can explain rather than a load that never ends. No DOM, no LWC: the timer functions are
- * injected (the real ones by default), so Jest drives it with fake timers.
+ * is an error the component can explain rather than a load that never ends. A component with one wire (leaderboard,
+ * win-loss) hands all of it to one AnswerController: answers in, refresh and retry out, what to show back. No DOM, no
+ * LWC: the timer functions are injected (the real ones by default), so Jest drives it with fake timers.
  */
 import kpiErrorUndescribed from '@salesforce/label/c.kpiErrorUndescribed';
 import kpiResultNoResponse from '@salesforce/label/c.kpiResultNoResponse';
@@ -141,4 +142,106 @@ export function refreshOf(value: unknown): (() => Promise<void>) | undefined {
 export function askAfresh(suspend: (suspended: boolean) => void): void {
     suspend(true);
     queueMicrotask(() => suspend(false));
+}
+
+/** What a component shows of its wait; a new object on every change, so a component field holding it re-renders. */
+export interface Waiting {
+    /** A refresh (or retry) is out: the refresh button waits, what is shown stays. */
+    readonly refreshing: boolean;
+    /** Why the latest refresh failed; undefined once another one is asked. */
+    readonly refreshError?: unknown;
+    /** The answer has not come for the timeout: a message and a retry instead of a spinner. */
+    readonly takingLong: boolean;
+    /** True for one microtask while a retry takes the document off the wire, so it is asked afresh. */
+    readonly suspended: boolean;
+}
+
+export const NOT_WAITING: Waiting = Object.freeze({ refreshing: false, takingLong: false, suspended: false });
+
+/**
+ * Refresh, retry and "taking long" for a component with one wire. The component passes each wire value to
+ * `receive`, tracks its `waitKey` after every render (`track`), stops on disconnect, and calls `refresh` and `retry`
+ * from its buttons; `show` hands it every new Waiting to keep in a field the template reads.
+ *
+ * A refresh asks through the wire's `refresh`, which works after a failed answer too (the answer or failure shown stays
+ * until the next one); a second refresh waits for the first. Before any answer there is no refresh: the first answer
+ * is on its way, and only the retry, offered once it is taking long, sends the document afresh by taking it off the
+ * wire for a moment. `resend` lets a component ask its own way instead (true when it did: the leaderboard goes back
+ * from a page to its board document); the refresh then ends with the next answer.
+ */
+export class AnswerController {
+    private current: Waiting = NOT_WAITING;
+    private wireRefresh?: () => Promise<void>;
+    /** Counts refreshes: only the latest one's end clears `refreshing`. */
+    private refreshId = 0;
+    private readonly wait: AnswerWait;
+
+    constructor(
+        private readonly show: (waiting: Waiting) => void,
+        timeoutMs: number = ANSWER_TIMEOUT_MS,
+        timers: Timers = REAL_TIMERS,
+    ) {
+        this.wait = new AnswerWait((takingLong) => this.update({ takingLong }), timeoutMs, timers);
+    }
+
+    get waiting(): Waiting {
+        return this.current;
+    }
+
+    /** A wire value as an answer (readWireAnswer), undefined before there is one; an answer ends the refresh. */
+    receive(value: unknown): WireAnswer | undefined {
+        const answer = readWireAnswer(value);
+        if (!answer) return undefined;
+        this.wireRefresh = refreshOf(value) ?? this.wireRefresh;
+        this.update({ refreshing: false });
+        return answer;
+    }
+
+    /** What is awaited now (AnswerWait.track): the document not answered yet, or the refresh out; else undefined. */
+    track(key: string | undefined): void {
+        this.wait.track(key);
+    }
+
+    /** The component left the page: no timer left behind. */
+    stop(): void {
+        this.wait.stop();
+    }
+
+    /** The refresh button: asks again unless a refresh is out or no answer came yet. */
+    refresh(resend?: () => boolean): void {
+        this.ask(false, resend);
+    }
+
+    /** The retry offered while taking long: waits the full timeout again and asks, even while a refresh is out. */
+    retry(resend?: () => boolean): void {
+        this.wait.restart();
+        this.ask(true, resend);
+    }
+
+    private ask(force: boolean, resend?: () => boolean): void {
+        const refresh = this.wireRefresh;
+        if ((this.current.refreshing || !refresh) && !force) return;
+        const id = ++this.refreshId;
+        this.update({ refreshing: true, refreshError: undefined });
+        if (resend?.()) return;
+        if (!refresh) {
+            askAfresh((suspended) => this.update({ suspended }));
+            return;
+        }
+        refresh()
+            .catch((error: unknown) => {
+                if (id === this.refreshId) this.update({ refreshError: error });
+            })
+            .finally(() => {
+                if (id === this.refreshId) this.update({ refreshing: false });
+            });
+    }
+
+    private update(change: Partial<Waiting>): void {
+        const next = { ...this.current, ...change };
+        const keys = Object.keys(next) as (keyof Waiting)[];
+        if (keys.every((key) => next[key] === this.current[key])) return;
+        this.current = next;
+        this.show(next);
+    }
 }

@@ -7,7 +7,6 @@ import firstDayOfWeek from '@salesforce/i18n/firstDayOfWeek';
 import locale from '@salesforce/i18n/locale';
 import timeZone from '@salesforce/i18n/timeZone';
 import userId from '@salesforce/user/Id';
-import kpiTileRefresh from '@salesforce/label/c.kpiTileRefresh';
 import type { FilterChangeDetail } from 'c/kpiFilterBar';
 import { planWinLoss, readPicklists, readSettings, readWinLoss, winLossQuery } from 'c/kpiWinLossData';
 import type {
@@ -20,7 +19,8 @@ import type {
 } from 'c/kpiWinLossData';
 import { LABELS, isFilterName, omission, planKey, remember, shownPlan, winLossView } from 'c/kpiWinLossModel';
 import type { Memo, Overrides, SectionErrors, WinLossView } from 'c/kpiWinLossModel';
-import { AnswerWait, WAITING_LABELS, askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
+import { AnswerController, NOT_WAITING } from 'c/kpiWaiting';
+import type { Waiting } from 'c/kpiWaiting';
 
 // The viewer's locale and currency are fixed for the page's life.
 const FORMAT = { locale, currency: viewerCurrency };
@@ -68,14 +68,9 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     /** Set by the Account record page: only that account's opportunities. */
     @api recordId?: string;
 
-    readonly labels = { ...LABELS, ...WAITING_LABELS, refresh: kpiTileRefresh };
-    /** A refresh (or retry) is out: the refresh button waits, what is shown stays. */
-    refreshing = false;
-    refreshError?: unknown;
-    /** The answer has not come for ANSWER_TIMEOUT_MS: a message and a retry instead of "Loading…". */
-    takingLong = false;
-    /** True for one microtask while a retry takes the document off the wire, so it is asked afresh. */
-    suspended = false;
+    readonly labels = LABELS;
+    /** Refresh, retry and "taking long" (c/kpiWaiting): shown as they are, kept by `answers`. */
+    waiting: Waiting = NOT_WAITING;
     /** The document and variables the latest answer was for. */
     answeredKey?: string;
 
@@ -91,11 +86,8 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     answeredPlan?: WinLossPlan;
 
     private readonly now = new Date();
-    private refresh?: () => Promise<void>;
-    /** Counts refreshes: only the latest one's end clears `refreshing`. */
-    private refreshId = 0;
-    private readonly wait = new AnswerWait((takingLong) => {
-        this.takingLong = takingLong;
+    private readonly answers = new AnswerController((waiting) => {
+        this.waiting = waiting;
     });
     // Getters run during render: caches live in a plain object, whose contents LWC does not observe.
     private readonly memo: Partial<Record<keyof Memos, Memo<unknown>>> = {};
@@ -149,7 +141,7 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
 
     // gql once per document text: a new document object on every render would re-run the wire.
     get winLossDocument(): GraphQLDocument | undefined {
-        if (this.suspended) return undefined;
+        if (this.waiting.suspended) return undefined;
         const text = winLossQuery(this.plan);
         return this.remembered(
             'document',
@@ -172,10 +164,8 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     @wire(graphql, { query: '$winLossDocument', variables: '$winLossVariables', operationName: '$winLossOperation' })
     handleResult(result: GraphQLResult): void {
         // Every error entry an object with a message, `data: null` an error: what omission and the reader expect.
-        const answer = readWireAnswer(result);
+        const answer = this.answers.receive(result);
         if (!answer) return;
-        this.refresh = refreshOf(result) ?? this.refresh;
-        this.refreshing = false;
         const plan = this.plan;
         this.answeredKey = requestKey(plan);
         const omit = omission(plan, answer, this.omitted, this.omittedErrors);
@@ -191,62 +181,35 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     }
 
     override connectedCallback(): void {
-        this.wait.track(this.waitKey);
+        this.answers.track(this.waitKey);
     }
 
     override renderedCallback(): void {
-        this.wait.track(this.waitKey);
+        this.answers.track(this.waitKey);
     }
 
     override disconnectedCallback(): void {
-        this.wait.stop();
+        this.answers.stop();
     }
 
     /** What the component waits for: the document asked and not answered yet, or the refresh in progress. */
     get waitKey(): string | undefined {
         const key = requestKey(this.plan);
         const pending = key !== this.answeredKey;
-        return pending || this.refreshing ? JSON.stringify([key, pending, this.refreshing]) : undefined;
+        const { refreshing } = this.waiting;
+        return pending || refreshing ? JSON.stringify([key, pending, refreshing]) : undefined;
     }
 
     get showLoading(): boolean {
-        return this.view.isLoading && !this.takingLong;
+        return this.view.isLoading && !this.waiting.takingLong;
     }
 
     handleRefresh(): void {
-        this.ask(false);
+        this.answers.refresh();
     }
 
     handleRetry(): void {
-        this.wait.restart();
-        this.ask(true);
-    }
-
-    /**
-     * Asks the document again through the wire's `refresh`, which works after a failed answer too; the shown answer
-     * (or failure) stays until the next one. Before any answer there is no refresh: the first answer is on its way,
-     * and only the retry offered once it is taking long sends the document afresh, by taking it off the wire for a
-     * moment.
-     */
-    private ask(force: boolean): void {
-        const refresh = this.refresh;
-        if ((this.refreshing && !force) || (!refresh && !force)) return;
-        this.refreshing = true;
-        this.refreshError = undefined;
-        const id = ++this.refreshId;
-        if (!refresh) {
-            askAfresh((suspended) => {
-                this.suspended = suspended;
-            });
-            return;
-        }
-        refresh()
-            .catch((error: unknown) => {
-                if (id === this.refreshId) this.refreshError = error;
-            })
-            .finally(() => {
-                if (id === this.refreshId) this.refreshing = false;
-            });
+        this.answers.retry();
     }
 
     get shownPlan(): WinLossPlan {

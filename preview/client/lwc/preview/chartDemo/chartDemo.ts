@@ -2,7 +2,8 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import type { GraphQLError, GraphQLResult } from 'lightning/graphql';
 import type { KpiChartSeries, KpiChartType } from 'c/kpiChartData';
-import { AnswerWait, WAITING_LABELS, askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
+import { AnswerController, NOT_WAITING } from 'c/kpiWaiting';
+import type { Waiting } from 'c/kpiWaiting';
 
 type SourceObject = 'Opportunity' | 'Case';
 type Measure = 'Amount' | 'Count';
@@ -63,18 +64,15 @@ export default class ChartDemo extends LightningElement {
     data?: DemoData;
     errors?: readonly GraphQLError[];
     answered = false;
-    /** The answer is late (c/kpiWaiting, as the kit's components): a message and a retry instead of "Loading…". */
-    takingLong = false;
-    suspended = false;
-    readonly waitingLabels = WAITING_LABELS;
-    private refresh?: () => Promise<void>;
-    private readonly wait = new AnswerWait((takingLong) => {
-        this.takingLong = takingLong;
+    /** Refresh, retry and a late answer, as the kit's components have them (c/kpiWaiting). */
+    waiting: Waiting = NOT_WAITING;
+    private readonly answers = new AnswerController((waiting) => {
+        this.waiting = waiting;
     });
 
     /** Built at run time because object and field are properties: `lightning/graphql` allows dynamic queries. */
     get query() {
-        if (this.suspended) return undefined;
+        if (this.waiting.suspended) return undefined;
         const object = this.sourceObject;
         const field = this.groupBy;
         if (!NAME.test(object) || !NAME.test(field)) return undefined;
@@ -113,24 +111,23 @@ export default class ChartDemo extends LightningElement {
 
     @wire(graphql, { query: '$query', variables: '$variables', operationName: 'previewChartDemo' })
     handleResult(result: GraphQLResult): void {
-        const answer = readWireAnswer(result);
+        const answer = this.answers.receive(result);
         if (!answer) return;
         this.answered = true;
         this.data = answer.data as DemoData | undefined;
         this.errors = answer.errors as readonly GraphQLError[] | undefined;
-        this.refresh = refreshOf(result) ?? this.refresh;
     }
 
     override connectedCallback(): void {
-        this.wait.track(this.waitKey);
+        this.answers.track(this.waitKey);
     }
 
     override renderedCallback(): void {
-        this.wait.track(this.waitKey);
+        this.answers.track(this.waitKey);
     }
 
     override disconnectedCallback(): void {
-        this.wait.stop();
+        this.answers.stop();
     }
 
     get waitKey(): string | undefined {
@@ -138,7 +135,7 @@ export default class ChartDemo extends LightningElement {
     }
 
     get loading(): boolean {
-        return !this.answered && !this.takingLong;
+        return !this.answered && !this.waiting.takingLong;
     }
 
     private get rows(): { label: string; value: number }[] {
@@ -182,20 +179,12 @@ export default class ChartDemo extends LightningElement {
         return top ? `${this.measureLabel} by ${this.categoryLabel}; highest: ${top.label}, ${top.value}.` : '';
     }
 
-    /** Re-runs the query through the wire's `refresh`, as a component's refresh button would. */
+    /** Re-runs the query through the wire's `refresh`, as the kit's refresh buttons do. */
     handleRefresh(): void {
-        if (this.refresh) {
-            void this.refresh();
-            return;
-        }
-        // Never answered: no refresh yet, so the document goes and comes back.
-        askAfresh((suspended) => {
-            this.suspended = suspended;
-        });
+        this.answers.refresh();
     }
 
     handleRetry(): void {
-        this.wait.restart();
-        this.handleRefresh();
+        this.answers.retry();
     }
 }

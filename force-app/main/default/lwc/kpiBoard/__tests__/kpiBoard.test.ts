@@ -13,6 +13,7 @@ import {
     messages,
     mount,
     pinClock,
+    refreshButtonOf,
     respond,
     sentDocuments,
     sentQueries,
@@ -97,7 +98,7 @@ describe('c-kpi-board', () => {
         expect(shadowText(tiles.get('pipelineValue')!, '.kpi-tile__note')).toBe(LABELS.kpiNoteComparisonNotSupported);
         for (const tile of tiles.values()) {
             expect(shadow(tile, '[role="heading"]')!.getAttribute('aria-level')).toBe('3');
-            expect(shadow(tile, 'lightning-button-icon')).toBeNull();
+            expect(refreshButtonOf(tile)).toBeNull();
             expect(shadow(tile, '.kpi-tile__footer')).toBeNull();
         }
         expect(shadow(element, '.kpi-board__as-of')!.textContent).toBe('As of 9:00 AM');

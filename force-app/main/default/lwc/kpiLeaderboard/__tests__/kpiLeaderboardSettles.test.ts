@@ -1,5 +1,4 @@
 /** Every state settles (issue 11): refresh after a failure, "taking long" with a retry, answers without data. */
-import { graphql } from 'lightning/graphql';
 import KpiLeaderboard from 'c/kpiLeaderboard';
 import type { BoardProperties } from 'c/kpiLeaderboardQuery';
 import { ANSWER_TIMEOUT_MS } from 'c/kpiWaiting';
@@ -9,23 +8,23 @@ import {
     emitData,
     emitErrors,
     emitResponse,
+    expectRetrySendsAfresh,
+    expectTakingLong,
+    fakeTimers,
     flush,
     mount,
     pinClock,
-    textOf,
+    refreshButtonOf,
+    retryButtonOf,
+    takingLongOf,
+    timersAroundRemoval,
+    turns,
 } from '../../../../../test/jest/kpiTestUtils';
 import { planFor, responseFor, salesWorld } from './data/boardFixtures';
 
 const REVENUE: BoardProperties = { kpi: 'closedWonRevenue', secondaryKpis: 'winRate', targetSource: 'userField' };
 const create = () => mount('c-kpi-leaderboard', KpiLeaderboard, REVENUE);
-const refreshButton = (element: HTMLElement) =>
-    $<HTMLButtonElement & { alternativeText: string }>(element, 'lightning-button-icon.kpi-leaderboard__refresh')!;
-const retryButton = (element: HTMLElement) => $<HTMLElement>(element, '.kpi-leaderboard__retry');
-/** Microtasks only: the timers are fake in the "taking long" tests. */
-const turns = (n = 6): Promise<void> =>
-    Array.from({ length: n }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-type Update = (config: { query?: unknown }) => void;
-const updates = () => jest.spyOn((graphql as unknown as { prototype: { update: Update } }).prototype, 'update');
+const refreshButton = (element: HTMLElement) => refreshButtonOf(element)!;
 
 describe('c-kpi-leaderboard: every state settles', () => {
     afterEach(cleanUp);
@@ -96,47 +95,32 @@ describe('c-kpi-leaderboard: every state settles', () => {
     });
 
     describe('taking long', () => {
-        // The components' timers are fake; microtasks stay real (a retry gives the document back in one).
-        beforeEach(() => {
-            jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
-        });
+        beforeEach(fakeTimers);
 
         it('says so with a retry after the timeout, and the retry sends the document afresh', async () => {
-            const update = updates();
             const element = create();
             await turns();
-            expect(retryButton(element)).toBeNull();
+            expect(retryButtonOf(element)).toBeNull();
             jest.advanceTimersByTime(ANSWER_TIMEOUT_MS - 1);
             await turns();
-            expect(retryButton(element)).toBeNull();
+            expect(retryButtonOf(element)).toBeNull();
             jest.advanceTimersByTime(1);
             await turns();
-            const status = $(element, '.kpi-leaderboard__taking-long')!;
-            expect(status.getAttribute('role')).toBe('status');
-            expect(textOf(status)).toContain('c.kpiTakingLong');
+            expectTakingLong(element);
             expect($(element, 'lightning-spinner')).toBeNull();
-            update.mockClear();
-            retryButton(element)!.click();
-            await turns();
-            // The document goes off the wire and comes back (Jest's gql gives undefined, so two updates show it).
-            expect(update).toHaveBeenCalledTimes(2);
-            expect(update.mock.calls[1][0]).toEqual(expect.objectContaining({ operationName: 'KpiLeaderboard' }));
-            expect(retryButton(element)).toBeNull();
+            await expectRetrySendsAfresh(element, 'KpiLeaderboard');
             expect($(element, 'lightning-spinner')).not.toBeNull();
             jest.useRealTimers();
             emitData(responseFor(planFor(REVENUE), salesWorld()));
             await flush();
             expect($(element, 'table')).not.toBeNull();
-            expect($(element, '.kpi-leaderboard__taking-long')).toBeNull();
+            expect(takingLongOf(element)).toBeNull();
         });
 
         it('leaves no timer behind once removed from the page', async () => {
-            const element = create();
-            await turns();
-            expect(jest.getTimerCount()).toBeGreaterThan(0);
-            element.remove();
-            await turns();
-            expect(jest.getTimerCount()).toBe(0);
+            const { waiting, removed } = await timersAroundRemoval(create);
+            expect(waiting).toBeGreaterThan(0);
+            expect(removed).toBe(0);
         });
     });
 });

@@ -3,9 +3,9 @@ import { gql } from 'lightning/graphql';
 import KpiMetric from 'c/kpiMetric';
 import { planKpis } from 'c/kpiPlanner';
 import {
-    FIXTURE_NOW,
     cleanUp,
     emitErrors,
+    FIXTURE_NOW,
     flush,
     gqlTokens,
     lastConfig,
@@ -13,6 +13,7 @@ import {
     mount,
     navigations,
     pinClock,
+    refreshButtonOf,
     respond,
     sentDocuments,
     shadow,
@@ -35,8 +36,7 @@ type MetricElement = HTMLElement & Record<string, unknown>;
 
 const create = (props: Record<string, unknown> = {}) => mount<MetricElement>('c-kpi-metric', KpiMetric, props);
 const tile = (element: HTMLElement) => shadow(element, 'c-kpi-tile')!;
-const refreshButton = (element: HTMLElement) =>
-    shadow(tile(element), 'lightning-button-icon') as HTMLElement & { disabled: boolean };
+const refreshButton = (element: HTMLElement) => refreshButtonOf(tile(element))!;
 const fixture = (data: unknown) => data as Fixture;
 
 describe('c-kpi-metric', () => {

@@ -12,6 +12,7 @@ import {
     mount,
     navigations,
     pinClock,
+    refreshButtonOf,
     shadowText as text,
 } from '../../../../../test/jest/kpiTestUtils';
 
@@ -112,7 +113,7 @@ describe('c-kpi-tile', () => {
             heading: LABELS.kpiConfigHeading,
             lines: ['Scope: "company" is not a scope.'],
         });
-        expect($(element, 'lightning-button-icon')).toBeNull();
+        expect(refreshButtonOf(element)).toBeNull();
         await expect(element).toBeAccessible();
     });
 
@@ -187,17 +188,14 @@ describe('c-kpi-tile', () => {
         const element = create(input({ result: winRate }));
         const handler = jest.fn();
         element.addEventListener('kpirefresh', handler);
-        const button = $(element, 'lightning-button-icon') as HTMLElement & {
-            alternativeText: string;
-            disabled: boolean;
-        };
+        const button = refreshButtonOf(element)!;
         expect(button.alternativeText).toBe(LABELS.kpiTileRefresh);
         button.click();
         expect(handler).toHaveBeenCalledTimes(1);
         expect(element.tile?.kpi).toBe('winRate');
         const busy = create(input({ result: winRate }), { refreshing: true });
-        expect(($(busy, 'lightning-button-icon') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+        expect(refreshButtonOf(busy)!.disabled).toBe(true);
         expect(busy.shadowRoot!.querySelector('article')!.getAttribute('aria-busy')).toBe('true');
-        expect($(create(input({ result: winRate }), { hideRefresh: true }), 'lightning-button-icon')).toBeNull();
+        expect(refreshButtonOf(create(input({ result: winRate }), { hideRefresh: true }))).toBeNull();
     });
 });

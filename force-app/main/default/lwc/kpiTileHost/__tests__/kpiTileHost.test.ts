@@ -3,7 +3,6 @@
  * timeout says so with a retry, the retry sends never-answered documents afresh (or refreshes answered ones even while
  * a refresh hangs), refresh works after a failed first answer, and an answer without data is an explained error.
  */
-import { graphql } from 'lightning/graphql';
 import KpiBoard from 'c/kpiBoard';
 import KpiMetric from 'c/kpiMetric';
 import { ANSWER_TIMEOUT_MS } from 'c/kpiWaiting';
@@ -11,12 +10,21 @@ import {
     cleanUp,
     emitErrors,
     emitResponse,
+    expectRetrySendsAfresh,
+    expectTakingLong,
+    fakeTimers,
     flush,
     mount,
+    refreshButtonOf,
     respond,
+    retryButtonOf,
     shadow,
     shadowAll,
+    takingLongOf,
+    timersAroundRemoval,
     tilesOf,
+    turns,
+    wireUpdates,
 } from '../../../../../test/jest/kpiTestUtils';
 import type { Fixture } from '../../../../../test/jest/kpiTestUtils';
 import closedWonRevenue from '../../kpiMetric/__tests__/data/metricClosedWonRevenue.json';
@@ -28,42 +36,28 @@ const [document0] = (closedWonRevenue as unknown as Fixture).documents;
 const createMetric = () => mount('c-kpi-metric', KpiMetric);
 const tile = (element: HTMLElement) => shadow(element, 'c-kpi-tile')!;
 const inTile = (element: HTMLElement, selector: string) => shadow(tile(element), selector);
-const refreshButton = (element: HTMLElement) =>
-    inTile(element, 'lightning-button-icon.kpi-tile__refresh') as HTMLElement & { disabled: boolean };
-const retryButton = (element: HTMLElement) => inTile(element, '.kpi-tile__retry');
-const turns = (n = 8): Promise<void> =>
-    Array.from({ length: n }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-type Update = (config: { operationName?: string }) => void;
-const updates = () => jest.spyOn((graphql as unknown as { prototype: { update: Update } }).prototype, 'update');
-const fakeTimers = () => jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+const refreshButton = (element: HTMLElement) => refreshButtonOf(tile(element))!;
+const retryButton = (element: HTMLElement) => retryButtonOf(tile(element));
 
 describe('kpiTileHost: every state settles', () => {
     afterEach(cleanUp);
 
     it('a tile that waited past the timeout says so, and its retry sends the document afresh', async () => {
         fakeTimers();
-        const update = updates();
         const element = createMetric();
         await turns();
         expect(inTile(element, 'lightning-spinner')).not.toBeNull();
         jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
         await turns();
-        const status = inTile(element, '.kpi-tile__taking-long')!;
-        expect(status.getAttribute('role')).toBe('status');
-        expect(status.textContent).toContain('c.kpiTakingLong');
+        expectTakingLong(tile(element));
         expect(inTile(element, 'lightning-spinner')).toBeNull();
-        update.mockClear();
-        retryButton(element)!.click();
-        await turns();
-        expect(update).toHaveBeenCalledTimes(2);
-        expect(update.mock.calls[1][0]).toEqual(expect.objectContaining({ operationName: 'KpiMetrics' }));
-        expect(retryButton(element)).toBeNull();
+        await expectRetrySendsAfresh(tile(element), 'KpiMetrics');
         expect(inTile(element, 'lightning-spinner')).not.toBeNull();
         jest.useRealTimers();
         respond(document0);
         await flush();
         expect(inTile(element, '.kpi-tile__value')).not.toBeNull();
-        expect(inTile(element, '.kpi-tile__taking-long')).toBeNull();
+        expect(takingLongOf(tile(element))).toBeNull();
         expect(refreshButton(element).disabled).toBe(false);
     });
 
@@ -117,31 +111,28 @@ describe('kpiTileHost: every state settles', () => {
 
     it('a board: one tile retry asks every document afresh', async () => {
         fakeTimers();
-        const update = updates();
+        const update = wireUpdates();
         const element = mount('c-kpi-board', KpiBoard, { preset: 'sales' });
         await turns();
         jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
         await turns();
         const tiles = [...tilesOf(element).values()];
         expect(tiles.length).toBeGreaterThan(1);
-        for (const each of tiles) expect(shadow(each, '.kpi-tile__taking-long')).not.toBeNull();
+        for (const each of tiles) expectTakingLong(each);
         const wires = new Set(update.mock.calls.map(([config]) => config.operationName)).size;
         update.mockClear();
-        shadow(tiles[0], '.kpi-tile__retry')!.click();
+        retryButtonOf(tiles[0])!.click();
         await turns();
         expect(update.mock.calls.length).toBeGreaterThanOrEqual(2 * wires);
         // Every tile waits afresh: the board is refreshing.
-        for (const each of tiles) expect(shadow(each, '.kpi-tile__taking-long')).toBeNull();
+        for (const each of tiles) expect(takingLongOf(each)).toBeNull();
         expect(shadowAll(element, 'c-kpi-tile')).toHaveLength(tiles.length);
     });
 
     it('leaves no timer behind once removed from the page', async () => {
         fakeTimers();
-        const element = createMetric();
-        await turns();
-        expect(jest.getTimerCount()).toBeGreaterThan(0);
-        element.remove();
-        await turns();
-        expect(jest.getTimerCount()).toBe(0);
+        const { waiting, removed } = await timersAroundRemoval(createMetric);
+        expect(waiting).toBeGreaterThan(0);
+        expect(removed).toBe(0);
     });
 });

@@ -1,4 +1,5 @@
-import { ANSWER_TIMEOUT_MS, AnswerWait, askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
+import { ANSWER_TIMEOUT_MS, AnswerController, AnswerWait, askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
+import type { Waiting } from 'c/kpiWaiting';
 import { cleanUp } from '../../../../../test/jest/kpiTestUtils';
 
 describe('kpiWaiting', () => {
@@ -147,6 +148,83 @@ describe('kpiWaiting', () => {
             ['a string', 'abc'],
         ])('an answer whose data is %s and has no error says no answer came back', (_name, data) => {
             expect(readWireAnswer({ data })).toEqual({ data, errors: [{ message: NO_RESPONSE }] });
+        });
+    });
+
+    describe('AnswerController', () => {
+        function controller() {
+            const shown: Waiting[] = [];
+            const answers = new AnswerController((waiting) => shown.push(waiting));
+            return { answers, shown, last: () => shown.at(-1)! };
+        }
+
+        it('asks nothing before an answer; the retry sends the document afresh for one microtask', async () => {
+            const { answers, shown, last } = controller();
+            answers.refresh();
+            expect(shown).toEqual([]);
+            answers.retry();
+            expect(last()).toMatchObject({ refreshing: true, suspended: true });
+            await Promise.resolve();
+            expect(last()).toMatchObject({ refreshing: true, suspended: false });
+            expect(answers.receive({ data: { uiapi: {} } })).toEqual({ data: { uiapi: {} } });
+            expect(last().refreshing).toBe(false);
+        });
+
+        it("refreshes through the wire's refresh once, shows its failure, and clears it on the next ask", async () => {
+            const { answers, last } = controller();
+            let fail: (error: Error) => void = () => undefined;
+            const refresh = jest.fn(() => new Promise<void>((_, reject) => (fail = reject)));
+            expect(answers.receive({ data: undefined })).toBeUndefined();
+            answers.receive({ data: { uiapi: {} }, refresh });
+            answers.refresh();
+            answers.refresh();
+            expect(refresh).toHaveBeenCalledTimes(1);
+            expect(last().refreshing).toBe(true);
+            const failure = new Error('Failed to fetch');
+            fail(failure);
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            expect(last()).toMatchObject({ refreshing: false, refreshError: failure });
+            answers.refresh();
+            expect(last()).toMatchObject({ refreshing: true, refreshError: undefined });
+        });
+
+        it('a retry asks even while a refresh is out, and only the latest one ends the refresh', async () => {
+            const { answers, last } = controller();
+            const ends: (() => void)[] = [];
+            const refresh = jest.fn(() => new Promise<void>((resolve) => ends.push(resolve)));
+            answers.receive({ data: {}, refresh });
+            answers.refresh();
+            answers.retry();
+            expect(refresh).toHaveBeenCalledTimes(2);
+            ends[0]();
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            expect(last().refreshing).toBe(true);
+            ends[1]();
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            expect(last().refreshing).toBe(false);
+        });
+
+        it('a component that resends its own way is refreshing until the next answer', () => {
+            const { answers, last } = controller();
+            const refresh = jest.fn(() => Promise.resolve());
+            answers.receive({ data: {}, refresh });
+            answers.refresh(() => true);
+            expect(refresh).not.toHaveBeenCalled();
+            expect(last().refreshing).toBe(true);
+            answers.receive({ data: {} });
+            expect(last().refreshing).toBe(false);
+        });
+
+        it('is taking long after the timeout, not after a retry, and stops with no timer left', () => {
+            jest.useFakeTimers({ doNotFake: ['queueMicrotask'] });
+            const { answers, last } = controller();
+            answers.track('document 1');
+            jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
+            expect(last().takingLong).toBe(true);
+            answers.retry();
+            expect(last().takingLong).toBe(false);
+            answers.stop();
+            expect(jest.getTimerCount()).toBe(0);
         });
     });
 

@@ -1,5 +1,4 @@
 /** Every state settles (issue 11): refresh after a failure, "taking long" with a retry, answers without data. */
-import { graphql } from 'lightning/graphql';
 import KpiWinLoss from 'c/kpiWinLoss';
 import { ANSWER_TIMEOUT_MS } from 'c/kpiWaiting';
 import { useChartJsMock } from '../../kpiChart/__tests__/kpiChartTestUtils';
@@ -10,9 +9,14 @@ import {
     emitData,
     emitErrors,
     emitResponse,
+    expectRetrySendsAfresh,
+    expectTakingLong,
+    fakeTimers,
     flush,
     mount,
-    textOf,
+    refreshButtonOf,
+    timersAroundRemoval,
+    turns,
 } from '../../../../../test/jest/kpiTestUtils';
 
 // The platform gives 1 (Sunday) … 7; the stock mock's 0 is a value the planner rightly refuses.
@@ -21,17 +25,11 @@ jest.mock('@salesforce/i18n/firstDayOfWeek', () => ({ default: 1 }), { virtual: 
 useChartJsMock();
 
 const create = () => mount('c-kpi-win-loss', KpiWinLoss);
-const refreshButton = (element: HTMLElement) =>
-    $<HTMLButtonElement & { alternativeText: string }>(element, 'lightning-button-icon.kpi-win-loss__refresh')!;
-const retryButton = (element: HTMLElement) => $<HTMLElement>(element, '.kpi-win-loss__retry');
+const refreshButton = (element: HTMLElement) => refreshButtonOf(element)!;
 async function settle(): Promise<void> {
     await flush();
     await flush();
 }
-const turns = (n = 6): Promise<void> =>
-    Array.from({ length: n }).reduce<Promise<void>>((turn) => turn.then(() => undefined), Promise.resolve());
-type Update = (config: { operationName?: string }) => void;
-const updates = () => jest.spyOn((graphql as unknown as { prototype: { update: Update } }).prototype, 'update');
 
 describe('c-kpi-win-loss: every state settles', () => {
     afterEach(cleanUp);
@@ -101,38 +99,24 @@ describe('c-kpi-win-loss: every state settles', () => {
     );
 
     describe('taking long', () => {
-        // The components' timers are fake; microtasks stay real (a retry gives the document back in one).
-        beforeEach(() => {
-            jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
-        });
+        beforeEach(fakeTimers);
 
         it('says so with a retry after the timeout, and the retry sends the document afresh', async () => {
-            const update = updates();
             const element = create();
             await turns();
             expect($(element, '[data-id="loading"]')).not.toBeNull();
             jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
             await turns();
-            const status = $(element, '[data-id="taking-long"]')!;
-            expect(status.getAttribute('role')).toBe('status');
-            expect(textOf(status)).toContain('c.kpiTakingLong');
+            expectTakingLong(element);
             expect($(element, '[data-id="loading"]')).toBeNull();
-            update.mockClear();
-            retryButton(element)!.click();
-            await turns();
-            expect(update).toHaveBeenCalledTimes(2);
-            expect(update.mock.calls[1][0]).toEqual(expect.objectContaining({ operationName: 'KpiWinLoss' }));
-            expect(retryButton(element)).toBeNull();
+            await expectRetrySendsAfresh(element, 'KpiWinLoss');
             expect($(element, '[data-id="loading"]')).not.toBeNull();
         });
 
         it('leaves no timer behind once removed from the page', async () => {
-            const element = create();
-            await turns();
-            expect(jest.getTimerCount()).toBeGreaterThan(0);
-            element.remove();
-            await turns();
-            expect(jest.getTimerCount()).toBe(0);
+            const { waiting, removed } = await timersAroundRemoval(create);
+            expect(waiting).toBeGreaterThan(0);
+            expect(removed).toBe(0);
         });
     });
 });
