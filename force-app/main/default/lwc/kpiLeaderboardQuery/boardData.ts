@@ -10,6 +10,8 @@ import { answerProblem, malformedAnswer, mergePages } from 'c/kpiResults';
 import { MAX_PAGES } from './boardDocument';
 import type { BoardDocument, BoardOmissions, BoardPlan, BoardSubquery, KpiRead } from './boardDocument';
 import type { BoardFilter } from './boardConfig';
+import { boardRowSets, readBoardResults, rememberReading } from './boardSets';
+import type { BoardReading } from './boardSets';
 
 export interface BoardUser {
     id: string;
@@ -83,11 +85,6 @@ function readField(aggregate: Raw, field: string, fn?: string): unknown {
     return isObject(inner) ? inner.value : null;
 }
 
-function relationship(aggregate: Raw, name: string, field: string, fn: string): unknown {
-    const parent = aggregate[name];
-    return isObject(parent) ? readField(parent, field, fn) : undefined;
-}
-
 interface Connection {
     nodes: Raw[];
     hasNextPage: boolean;
@@ -121,8 +118,27 @@ function measuredField(subquery: BoardSubquery): string | undefined {
     return subquery.selections.find((selection) => selection.field !== 'Id')?.field;
 }
 
-/** Reads every response of one board (the document first, then its pages, in the order they were answered). */
+/** The last reading of each plan, with the responses it read (each its document, data and errors as given). */
+const LAST_READ = new WeakMap<BoardPlan, { responses: BoardResponse[]; data: BoardData }>();
+
+const sameResponses = (a: readonly BoardResponse[], b: readonly BoardResponse[]) =>
+    a.length === b.length &&
+    a.every((r, i) => r.document === b[i].document && r.data === b[i].data && r.errors === b[i].errors);
+
+/**
+ * Reads every response of one board (the document first, then its pages, in the order they were answered). The
+ * same responses read again (the component reads each answer as it comes, then again to build the board) give the
+ * same reading without reading them twice: answers are the wire's, never changed in place.
+ */
 export function readBoardResponses(plan: BoardPlan, responses: readonly BoardResponse[]): BoardData {
+    const last = LAST_READ.get(plan);
+    if (last && sameResponses(last.responses, responses)) return last.data;
+    const data = readResponses(plan, responses);
+    LAST_READ.set(plan, { responses: [...responses], data });
+    return data;
+}
+
+function readResponses(plan: BoardPlan, responses: readonly BoardResponse[]): BoardData {
     const data: BoardData = {
         users: [],
         owners: null,
@@ -179,18 +195,19 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
                 subquery.role === 'kpi' &&
                 /OwnerId$/.test(key) &&
                 subquery.reads.some((read) => read.kpi === main && read.window === 'current');
+            const parts = subquery.role === 'users' ? selectedParts(subquery.text.selection) : undefined;
             for (const node of found.nodes) {
                 if (subquery.role === 'users') {
                     userRows++;
-                    const user = readUser(node, plan.targetField, subquery.text.selection);
-                    if (user.targetSeen) targetSeen = true;
+                    if (plan.targetField !== null && isObject(node[plan.targetField])) targetSeen = true;
                     else targetLeftOut++;
-                    if (user.problem && !malformed.has(subquery.alias)) malformed.set(subquery.alias, user.problem);
-                    if (user.user) {
-                        if (users.has(user.user.id) && !malformed.has(subquery.alias)) {
-                            malformed.set(subquery.alias, user.user.id);
-                        }
-                        users.set(user.user.id, user.user);
+                    const user = readUser(node, plan.targetField, parts!);
+                    if (typeof user === 'string') {
+                        if (!malformed.has(subquery.alias)) malformed.set(subquery.alias, user);
+                    } else {
+                        if (users.has(user.id) && !malformed.has(subquery.alias))
+                            malformed.set(subquery.alias, user.id);
+                        users.set(user.id, user);
                     }
                 } else if (subquery.role === 'owners') {
                     const id = toText(readField(node, key));
@@ -210,12 +227,33 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
         }
     }
     data.answer.data = mergePages(responses.map((response) => response.data));
+    const usersSubquery = plan.subqueries.find((s) => s.role === 'users');
+    const allUsers = [...users.values()];
+    // Once every page is in, kpiResults reads the KPI subqueries (strictly) for the board: a subquery it read
+    // whole needs no second reading for the verdict; only those it could not read are asked why (answerProblem).
+    const complete =
+        data.answered &&
+        plan.subqueries.every((s) => !last.get(s.alias)?.hasNextPage || (pages.get(s.alias) ?? 0) >= MAX_PAGES);
+    let reading: BoardReading | undefined;
+    const whole = new Set<string>();
+    if (complete) {
+        const rowSets = boardRowSets(plan, allUsers, data.owners);
+        reading = { rowSets, results: readBoardResults(plan, rowSets, data.answer) };
+        for (const request of plan.kpiPlan.requests) {
+            const result = reading.results[request.key];
+            if (!result || result.error) continue;
+            for (const aliases of Object.values(request.reads.current)) for (const alias of aliases) whole.add(alias);
+            if (result.comparisonError) continue;
+            for (const aliases of Object.values(request.reads.comparison ?? {})) {
+                for (const alias of aliases) whole.add(alias);
+            }
+        }
+    }
 
     // The strict reader's verdict on each answered subquery (edges, nodes, keys, numbers, each group once), and on
     // the users: every owner the ranked KPI has rows for has a user row once all pages are in.
-    const usersSubquery = plan.subqueries.find((s) => s.role === 'users');
     for (const subquery of plan.subqueries) {
-        if (failed.has(subquery.alias) || !last.has(subquery.alias)) continue;
+        if (failed.has(subquery.alias) || !last.has(subquery.alias) || whole.has(subquery.alias)) continue;
         const problem = answerProblem(data.answer.data, subquery);
         if (problem) malformed.set(subquery.alias, problem.messages.join(' '));
     }
@@ -282,67 +320,96 @@ export function readBoardResponses(plan: BoardPlan, responses: readonly BoardRes
             data.hiddenFields.push({ subquery, field, reads });
         }
     }
-    data.users = [...users.values()];
+    data.users = allUsers;
+    // The board ranks from this reading unless a verdict put an error on a subquery a KPI reads (then buildBoard
+    // reads the answer again with it, as kpiResults places it).
+    const kpiAliases = new Set(plan.subqueries.filter((s) => s.role === 'kpi').map((s) => s.alias));
+    if (reading && ![...malformed.keys()].some((alias) => kpiAliases.has(alias))) rememberReading(data, reading);
     data.targetFieldHidden = Boolean(plan.targetField) && userRows > 0 && !targetSeen;
     return data;
 }
 
-/** A `Field { fn { value } }` the users subquery selected, of the type it holds; false when of another shape. */
-function checked(node: Raw, path: string, fn: string, kind: 'text' | 'name' | 'number', selection: string): boolean {
-    const [parent, field] = path.includes('.') ? path.split('.') : [null, path];
-    const selected = parent ? selection.includes(`${parent} { ${field} {`) : selection.includes(`${field} `);
-    if (!selected) return true;
-    const holder = parent ? (isObject(node[parent]) ? (node[parent] as Raw)[field] : undefined) : node[field];
-    if (!isObject(holder) || !isObject(holder[fn]) || !('value' in (holder[fn] as Raw))) return false;
-    const value = (holder[fn] as Raw).value;
+type Kind = 'text' | 'name' | 'number';
+
+/** A value of the type a `Field { fn { value } }` of that kind holds; false when of another shape. */
+function ofKind(value: unknown, kind: Kind): boolean {
     if (kind === 'number') return value === null || (typeof value === 'number' && Number.isFinite(value));
     if (kind === 'name') return typeof value === 'string' && value !== '';
     return value === null || typeof value === 'string';
 }
 
+interface UserPart {
+    path: string;
+    parent: string | null;
+    field: string;
+    fn: string;
+    kind: Kind;
+    /** The users subquery selected it: a row of another shape is refused. Unselected parts are read if present. */
+    selected: boolean;
+}
+
+const USER_PARTS: [string, string, Kind][] = [
+    ['Name', 'max', 'name'],
+    ['ManagerId', 'max', 'text'],
+    ['Manager.Name', 'max', 'text'],
+    ['UserRoleId', 'max', 'text'],
+    ['UserRole.Name', 'max', 'text'],
+    ['CreatedDate', 'min', 'name'],
+];
+const SELECTED_PARTS = new Map<string, UserPart[]>();
+
+/** The parts of a user row and which the users subquery selected, worked out once per selection. */
+function selectedParts(selection: string): UserPart[] {
+    let parts = SELECTED_PARTS.get(selection);
+    if (!parts) {
+        parts = USER_PARTS.map(([path, fn, kind]) => {
+            const [parent, field] = path.includes('.') ? path.split('.') : [null, path];
+            const selected = parent ? selection.includes(`${parent} { ${field} {`) : selection.includes(`${field} `);
+            return { path, parent, field, fn, kind, selected };
+        });
+        SELECTED_PARTS.set(selection, parts);
+    }
+    return parts;
+}
+
 /**
  * One user row, checked against what the users subquery selected: an Id and a name (every user has both), manager,
- * role and creation date as text, the target field as a number (left out when hidden by @optional). `problem`
- * names the part of another shape.
+ * role and creation date as text, the target field as a number (left out when hidden by @optional). A string names
+ * the part of another shape. Each part is looked up once, checked and read in the same step.
  */
-function readUser(
-    node: Raw,
-    targetField: string | null,
-    selection = '',
-): { user?: BoardUser; targetSeen: boolean; problem?: string } {
-    const id = toText(readField(node, 'Id'));
-    const targetSeen = targetField !== null && isObject(node[targetField]);
-    if (!id) return { targetSeen, problem: 'Id' };
-    const parts: [string, string, 'text' | 'name' | 'number'][] = [
-        ['Name', 'max', 'name'],
-        ['ManagerId', 'max', 'text'],
-        ['Manager.Name', 'max', 'text'],
-        ['UserRoleId', 'max', 'text'],
-        ['UserRole.Name', 'max', 'text'],
-        ['CreatedDate', 'min', 'name'],
-    ];
-    const wrong = parts.find(([path, fn, kind]) => !checked(node, path, fn, kind, selection));
-    if (wrong) return { targetSeen, problem: `${id}.${wrong[0]}` };
-    // Left out (undefined) when hidden by @optional; anything else must be a number or null.
-    if (
-        targetField &&
-        node[targetField] !== undefined &&
-        !checked(node, targetField, 'max', 'number', `${targetField} `)
-    ) {
-        return { targetSeen, problem: `${id}.${targetField}` };
+function readUser(node: Raw, targetField: string | null, parts: readonly UserPart[]): BoardUser | string {
+    const id = isObject(node.Id) ? toText(node.Id.value) : null;
+    if (!id) return 'Id';
+    const texts: (string | null)[] = [null, null, null, null, null, null];
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        const parentNode = part.parent ? node[part.parent] : node;
+        const holder = isObject(parentNode) ? parentNode[part.field] : undefined;
+        const inner = isObject(holder) ? holder[part.fn] : undefined;
+        if (part.selected && !(isObject(inner) && 'value' in inner && ofKind(inner.value, part.kind))) {
+            return `${id}.${part.path}`;
+        }
+        texts[i] = isObject(inner) ? toText(inner.value) : null;
+    }
+    let target: number | null = null;
+    if (targetField) {
+        const holder = node[targetField];
+        const inner = isObject(holder) ? holder.max : undefined;
+        // Left out (undefined) when hidden by @optional; anything else must be a number or null.
+        if (holder !== undefined && !(isObject(inner) && 'value' in inner && ofKind(inner.value, 'number'))) {
+            return `${id}.${targetField}`;
+        }
+        target = isObject(holder) ? toNumber(isObject(inner) ? inner.value : null) : null;
     }
     return {
-        targetSeen,
-        user: {
-            id,
-            name: toText(readField(node, 'Name', 'max')) ?? id,
-            managerId: toText(readField(node, 'ManagerId', 'max')),
-            managerName: toText(relationship(node, 'Manager', 'Name', 'max')),
-            roleId: toText(readField(node, 'UserRoleId', 'max')),
-            roleName: toText(relationship(node, 'UserRole', 'Name', 'max')),
-            createdDate: toText(readField(node, 'CreatedDate', 'min')),
-            target: targetField ? toNumber(readField(node, targetField, 'max')) : null,
-        },
+        id,
+        name: texts[0] ?? id,
+        managerId: texts[1],
+        managerName: texts[2],
+        roleId: texts[3],
+        roleName: texts[4],
+        createdDate: texts[5],
+        target,
     };
 }
 

@@ -4,13 +4,14 @@
  * or team's value (kpiResults, over the set of owners a row stands for) into ranked rows, with targets, pace,
  * movement and the viewer. Plain TypeScript over plain data: no DOM, no labels.
  */
-import { daysBetween, startOfDayMs } from 'c/kpiPeriods';
+import { daysBetween } from 'c/kpiPeriods';
 import { rankEntries, rankMovement, targetProgress } from 'c/kpiRanking';
 import type { Movement, RankInput, TargetProgress, UnrankedReason } from 'c/kpiRanking';
-import { readResults } from 'c/kpiResults';
-import type { SetValue } from 'c/kpiResults';
+import type { KpiResult, SetValue } from 'c/kpiResults';
 import type { BoardData, BoardUser } from './boardData';
 import type { BoardPlan, BoardWindow } from './boardDocument';
+import { EVERYONE, NOBODY, PRESENT, boardRowSets, readBoardResults, readingOf } from './boardSets';
+import type { Entity } from './boardSets';
 
 export { BOARD_KPIS, FILTER_FIELDS, findBoardKpi, fromCatalog } from './boardKpis';
 export type { BoardKpi, BoardPart, Combine, PartRole } from './boardKpis';
@@ -98,54 +99,17 @@ export interface Board {
     secondary: string[];
 }
 
-/** Set names beside the rows' keys (User, manager or role Ids): everyone, and a row's members who existed then. */
-const EVERYONE = '\u0000everyone';
-const PRESENT = '\u0000present:';
-const NOBODY = '\u0000nobody';
 const NOTHING: SetValue = { value: null, sampleSize: 0, comparisonValue: null, comparisonSampleSize: null };
 
 /** Which KPI parts came back whole: a failed or missing subquery makes its KPI in that window unknown. */
 export function readable(data: BoardData, kpi: string, window: BoardWindow): boolean {
-    const broken = [
-        ...data.failures.flatMap((f) => f.subquery.reads),
-        ...data.missing.flatMap((subquery) => subquery.reads),
-        ...data.hiddenFields.flatMap((h) => h.reads),
-    ];
-    return !broken.some((r) => r.kpi === kpi && r.window === window);
-}
-
-interface Entity {
-    key: string;
-    kind: 'rep' | 'team';
-    name: string | null;
-    userId: string | null;
-    members: BoardUser[];
-}
-
-function entitiesOf(plan: BoardPlan, users: BoardUser[]): Entity[] {
-    const grouping = plan.config.groupBy;
-    if (grouping === 'rep') {
-        return users.map((user) => ({ key: user.id, kind: 'rep', name: user.name, userId: user.id, members: [user] }));
-    }
-    const teams = new Map<string, Entity>();
-    for (const user of users) {
-        const id = grouping === 'manager' ? user.managerId : user.roleId;
-        const key = id ?? 'none';
-        let team = teams.get(key);
-        if (!team) {
-            const name = grouping === 'manager' ? user.managerName : user.roleName;
-            team = {
-                key,
-                kind: 'team',
-                name: id ? (name ?? id) : null,
-                userId: grouping === 'manager' ? id : null,
-                members: [],
-            };
-            teams.set(key, team);
-        }
-        team.members.push(user);
-    }
-    return [...teams.values()];
+    const broken = (reads: readonly { kpi: string; window: BoardWindow }[]) =>
+        reads.some((r) => r.kpi === kpi && r.window === window);
+    return (
+        !data.failures.some((f) => broken(f.subquery.reads)) &&
+        !data.missing.some((subquery) => broken(subquery.reads)) &&
+        !data.hiddenFields.some((h) => broken(h.reads))
+    );
 }
 
 function targetOf(plan: BoardPlan, members: BoardUser[], kind: 'rep' | 'team'): number | null {
@@ -154,25 +118,52 @@ function targetOf(plan: BoardPlan, members: BoardUser[], kind: 'rep' | 'team'): 
     if (target.source === 'none') return null;
     if (target.source === 'everyone') return kind === 'team' && additive ? target.value * members.length : target.value;
     if (!plan.targetField || (kind === 'team' && !additive)) return null;
-    const known = members.map((m) => m.target).filter((t): t is number => t !== null);
-    return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+    let sum = 0;
+    let known = false;
+    for (const member of members) {
+        if (member.target === null) continue;
+        sum += member.target;
+        known = true;
+    }
+    return known ? sum : null;
 }
 
-// One collator for every comparison: localeCompare builds its comparison state on each call (most of ranking 2,000 reps).
-const COLLATOR = new Intl.Collator();
-const byName = (a: { name: string | null; key: string }, b: { name: string | null; key: string }) =>
-    COLLATOR.compare(a.name ?? '\uffff', b.name ?? '\uffff') || COLLATOR.compare(a.key, b.key);
+/** A KPI's values by row key: the named sets (teams, everyone, members then), else the rep's own group. */
+interface KpiValues {
+    sets: Record<string, SetValue> | undefined;
+    groups: Map<string, SetValue>;
+}
+
+function kpiValues(result: KpiResult | undefined): KpiValues {
+    const groups = new Map<string, SetValue>();
+    for (const group of result?.groups ?? []) if (group.key !== null) groups.set(group.key, group);
+    return { sets: result?.sets, groups };
+}
+
+const HAS_OWN = Object.prototype.hasOwnProperty;
+
+/** The value of a row (or the total); `present`: over the members who existed in the comparison window. */
+function valueIn(values: KpiValues, entity: Entity | string, present = false): SetValue {
+    const sets = values.sets;
+    if (!sets) return NOTHING;
+    const key = typeof entity === 'string' ? entity : entity.key;
+    const named = present && typeof entity !== 'string' && entity.partlyNew ? PRESENT + key : key;
+    return (HAS_OWN.call(sets, named) ? sets[named] : undefined) ?? values.groups.get(key) ?? sets[NOBODY];
+}
 
 /**
  * Ranks the board: every ranked user (or team) with the KPI's value (zero when they have nothing yet), target
  * progress, the secondary KPIs, the rank in the comparison window and the movement since. Users created after the
- * comparison window ended were not there to be ranked: they are new.
+ * comparison window ended were not there to be ranked: they are new. The values are kpiResults', read once with
+ * the answer (readBoardResponses) or here when the data came another way.
  */
 export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): Board {
     const { config } = plan;
     const kpi = config.kpi;
-    const users = data.owners ? data.users.filter((user) => data.owners!.has(user.id)) : data.users;
-    const entities = entitiesOf(plan, users).sort(byName);
+    const reading = readingOf(data);
+    const rowSets = reading?.rowSets ?? boardRowSets(plan, data.users, data.owners);
+    const results = reading?.results ?? readBoardResults(plan, rowSets, data.answer);
+    const { entities } = rowSets;
     const hasComparison = plan.comparisonWindow !== null && readable(data, kpi.id, 'comparison');
     const secondary = plan.kpis.slice(1).filter((other) => readable(data, other.id, 'current'));
     const period = {
@@ -185,77 +176,41 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
         higherIsBetter: kpi.higherIsBetter,
         minSample: config.minSample,
     };
-    const progressOf = (value: number | null, target: number | null) =>
-        targetProgress(value, target, period, { higherIsBetter: kpi.higherIsBetter, additive: kpi.additive });
+    const progressOptions = { higherIsBetter: kpi.higherIsBetter, additive: kpi.additive };
 
-    // One computation of every number: kpiResults over the set of owners each row (and the total) stands for.
-    const createdBy = plan.comparisonWindow ? startOfDayMs(plan.comparisonWindow.end, plan.calendar.timeZone) : 0;
-    const existedById = new Map(
-        users.map((user) => [user.id, !user.createdDate || Date.parse(user.createdDate) < createdBy]),
-    );
-    const existed = (user: BoardUser) => existedById.get(user.id) !== false;
-    // A rep's row is their own group; only teams, everyone and "members who existed then" need a set of owners.
-    const sets: Record<string, string[]> = { [EVERYONE]: users.map((user) => user.id), [NOBODY]: [] };
-    const partlyNew = new Set<string>();
-    for (const entity of entities) {
-        if (entity.kind === 'team') sets[entity.key] = entity.members.map((m) => m.id);
-        if (!entity.members.every(existed)) {
-            partlyNew.add(entity.key);
-            sets[PRESENT + entity.key] = entity.members.filter(existed).map((m) => m.id);
-        }
-    }
-    const results = readResults(
-        plan.kpiPlan,
-        data.answer.data,
-        data.answer.errors,
-        0,
-        Object.fromEntries(plan.kpis.map((k) => [k.id, sets])),
-    );
-    // Maps, not the results' records: 2,000 lookups by user id per KPI stay cheap.
-    const named = new Map(
-        plan.kpis.map((k) => [k.id, results[k.id]?.sets ? new Map(Object.entries(results[k.id].sets!)) : undefined]),
-    );
-    const groups = new Map(
-        plan.kpis.map((k) => [k.id, new Map((results[k.id]?.groups ?? []).map((group) => [group.key, group]))]),
-    );
-    /** The value of a row (or the total) for a KPI; `present`: over the members who existed in the comparison window. */
-    const valueOf = (id: string, key: string, present = false): SetValue => {
-        const values = named.get(id);
-        if (!values) return NOTHING;
-        const found = values.get(present && partlyNew.has(key) ? PRESENT + key : key);
-        return found ?? groups.get(id)?.get(key) ?? values.get(NOBODY)!;
-    };
-
-    const prepared = entities.map((entity) => {
-        const ids = entity.members.map((m) => m.id);
-        const now = valueOf(kpi.id, entity.key);
-        const target = targetOf(plan, entity.members, entity.kind);
-        return { entity, ids, now, target };
-    });
-    const ranked = rankEntries(
-        prepared.map(({ entity, now, target }) => ({
+    const main = kpiValues(results[kpi.id]);
+    const others = secondary.map((other) => ({ id: other.id, values: kpiValues(results[other.id]) }));
+    const count = entities.length;
+    const now: SetValue[] = new Array(count);
+    const inputs: RankInput[] = new Array(count);
+    const indexOf = new Map<string, number>();
+    for (let i = 0; i < count; i++) {
+        const entity = entities[i];
+        const value = valueIn(main, entity);
+        now[i] = value;
+        indexOf.set(entity.key, i);
+        inputs[i] = {
             key: entity.key,
-            value: now.value,
-            sampleSize: now.sampleSize,
-            target,
-        })),
-        rankOptions,
-    );
+            value: value.value,
+            sampleSize: value.sampleSize,
+            target: targetOf(plan, entity.members, entity.kind),
+        };
+    }
+    const ranked = rankEntries(inputs, rankOptions);
 
-    let previousRanks = new Map<string, number | null>();
-    let movements = new Map<string, Movement>();
-    const comparisonValues = new Map<string, number | null>();
+    let previousRanks: Map<string, number | null> | undefined;
+    let movements: Map<string, Movement> | undefined;
     if (hasComparison) {
         const before: RankInput[] = [];
-        for (const { entity, target } of prepared) {
-            comparisonValues.set(entity.key, valueOf(kpi.id, entity.key).comparisonValue);
-            if (!entity.members.some(existed)) continue;
-            const counted = valueOf(kpi.id, entity.key, true);
+        for (let i = 0; i < count; i++) {
+            const entity = entities[i];
+            if (entity.allNew) continue;
+            const counted = entity.partlyNew ? valueIn(main, entity, true) : now[i];
             before.push({
                 key: entity.key,
                 value: counted.comparisonValue,
                 sampleSize: counted.comparisonSampleSize ?? 0,
-                target,
+                target: inputs[i].target,
             });
         }
         const previous = rankEntries(before, rankOptions);
@@ -263,60 +218,75 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
         movements = rankMovement(ranked, previous);
     }
 
-    const byKey = new Map(prepared.map((p) => [p.entity.key, p]));
     const viewerKey =
         config.groupBy === 'rep'
-            ? byKey.has(viewerId)
+            ? indexOf.has(viewerId)
                 ? viewerId
                 : null
-            : (prepared.find((p) => p.ids.includes(viewerId))?.entity.key ?? (byKey.has(viewerId) ? viewerId : null));
-    const rows: BoardRow[] = ranked.map((entry) => {
-        const { entity, ids, now } = byKey.get(entry.key)!;
+            : (entities.find((entity) => entity.members.some((m) => m.id === viewerId))?.key ??
+              (indexOf.has(viewerId) ? viewerId : null));
+    let rankedCount = 0;
+    let targetSum = 0;
+    let targetKnown = false;
+    const rows: BoardRow[] = new Array(ranked.length);
+    for (let r = 0; r < ranked.length; r++) {
+        const entry = ranked[r];
+        const i = indexOf.get(entry.key)!;
+        const entity = entities[i];
+        const value = now[i];
         const values: Record<string, number | null> = {};
-        for (const other of secondary) values[other.id] = valueOf(other.id, entity.key).value;
-        return {
+        for (const other of others) values[other.id] = valueIn(other.values, entity).value;
+        if (entry.rank !== null) rankedCount++;
+        if (entry.target !== null) {
+            targetSum += entry.target;
+            targetKnown = true;
+        }
+        rows[r] = {
             key: entity.key,
             kind: entity.kind,
             name: entity.name,
             userId: entity.userId,
-            memberIds: ids,
-            value: now.value,
-            sampleSize: now.sampleSize,
-            comparisonValue: comparisonValues.get(entity.key) ?? null,
+            memberIds: entity.members.map((m) => m.id),
+            value: value.value,
+            sampleSize: value.sampleSize,
+            comparisonValue: hasComparison ? value.comparisonValue : null,
             target: entry.target,
-            progress: progressOf(now.value, entry.target),
+            progress: targetProgress(value.value, entry.target, period, progressOptions),
             rank: entry.rank,
             tied: entry.tied,
             unranked: entry.unranked,
             gapToNext: entry.gapToNext,
             valueGapToNext: entry.valueGapToNext,
-            previousRank: previousRanks.get(entity.key) ?? null,
-            movement: movements.get(entity.key) ?? null,
+            previousRank: previousRanks?.get(entity.key) ?? null,
+            movement: movements?.get(entity.key) ?? null,
             secondary: values,
             isViewer: entity.key === viewerKey,
         };
-    });
+    }
 
-    const everyone = valueOf(kpi.id, EVERYONE);
-    const total = { value: everyone.value, sampleSize: everyone.sampleSize };
+    const everyone = valueIn(main, EVERYONE);
     const totalTarget =
         config.target.source === 'none'
             ? null
             : kpi.additive
-              ? (() => {
-                    const known = rows.map((row) => row.target).filter((t): t is number => t !== null);
-                    return known.length ? known.reduce((a, b) => a + b, 0) : null;
-                })()
+              ? targetKnown
+                  ? targetSum
+                  : null
               : config.target.source === 'everyone'
                 ? config.target.value
                 : null;
     return {
         rows,
-        total: { ...total, target: totalTarget, progress: progressOf(total.value, totalTarget) },
+        total: {
+            value: everyone.value,
+            sampleSize: everyone.sampleSize,
+            target: totalTarget,
+            progress: targetProgress(everyone.value, totalTarget, period, progressOptions),
+        },
         viewerKey,
-        rankedCount: rows.filter((row) => row.rank !== null).length,
+        rankedCount,
         hasComparison,
-        hasTarget: config.target.source !== 'none' && rows.some((row) => row.target !== null),
+        hasTarget: config.target.source !== 'none' && targetKnown,
         secondary: secondary.map((other) => other.id),
     };
 }

@@ -109,11 +109,19 @@ export function rankEntries(inputs: readonly RankInput[], options: RankOptions =
         };
     });
 
-    const ranked = entries
-        .map((entry, index) => ({ entry, index }))
-        .filter(({ entry }) => entry.unranked === null)
-        .sort((a, b) => sign * (a.entry.score! - b.entry.score!) || a.index - b.index)
-        .map(({ entry }) => entry);
+    // Sorted by precomputed scores through their indices: no wrapper object per entry, ties in input order.
+    const scores = new Float64Array(entries.length);
+    const order: number[] = [];
+    const unranked: RankedEntry[] = [];
+    for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index];
+        if (entry.unranked === null) {
+            scores[index] = entry.score!;
+            order.push(index);
+        } else unranked.push(entry);
+    }
+    order.sort((a, b) => sign * (scores[a] - scores[b]) || a - b);
+    const ranked = order.map((index) => entries[index]);
 
     let groupStart = 0;
     let denseRank = 0;
@@ -137,7 +145,8 @@ export function rankEntries(inputs: readonly RankInput[], options: RankOptions =
         }
         groupStart = groupEnd;
     }
-    return [...ranked, ...entries.filter((entry) => entry.unranked !== null)];
+    for (const entry of unranked) ranked.push(entry);
+    return ranked;
 }
 
 export type MovementKind = 'up' | 'down' | 'same' | 'new';
