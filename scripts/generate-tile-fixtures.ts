@@ -14,6 +14,7 @@ import path from 'node:path';
 import prettier from 'prettier';
 import { createEngine, defaultAccessModel, type AccessModel } from '../preview/engine';
 import { generateSampleOrg } from '../preview/sample-org';
+import { PRESETS } from '../force-app/main/default/lwc/kpiConfig/kpiConfig';
 import { kpiQuery, planKpis } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
 import type { KpiPlan, KpiRequest } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
 import { DEFAULT_SETTINGS, planWinLoss } from '../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
@@ -81,15 +82,8 @@ function answer(requests: KpiRequest[], viewer: string, engine = engineFor()): F
     });
 }
 
-const SALES = [
-    'closedWonRevenue',
-    'opportunitiesWon',
-    'winRate',
-    'averageDealSize',
-    'pipelineValue',
-    'pipelineCoverage',
-];
-const ACTIVITY = ['emailsSent', 'outboundCalls', 'opportunitiesOpened'];
+/** The board fixtures are the sales and activity presets, as a board places them. */
+const { sales: SALES, activity: ACTIVITY } = PRESETS;
 const settingsOf: Record<string, KpiRequest['settings']> = {
     pipelineCoverage: { quotaField: 'Sales_Quota__c' },
     opportunitiesOpened: { lossReasonField: 'Loss_Reason__c' },

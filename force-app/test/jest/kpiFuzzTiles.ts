@@ -2,6 +2,7 @@
  * The tile documents the fuzz properties mutate (issue 11): each fixture's plan, as scripts/generate-tile-fixtures.ts
  * plans it, with its real answer; and what a result shows as numbers, to compare a mutated answer's with.
  */
+import { PRESETS } from 'c/kpiConfig';
 import { planKpis } from 'c/kpiPlanner';
 import type { KpiPlan } from 'c/kpiPlanner';
 import type { KpiResult } from 'c/kpiResults';
@@ -17,14 +18,6 @@ export const FIXTURE_CONTEXT = {
     calendar: { timeZone: 'America/Los_Angeles', firstDayOfWeek: 1, fiscalYearStartMonth: 1 },
 };
 
-const SALES = [
-    'closedWonRevenue',
-    'opportunitiesWon',
-    'winRate',
-    'averageDealSize',
-    'pipelineValue',
-    'pipelineCoverage',
-];
 const SETTINGS: Record<string, Record<string, string>> = { pipelineCoverage: { quotaField: 'Sales_Quota__c' } };
 
 export interface TileCase {
@@ -43,7 +36,7 @@ export function tileCases(): TileCase[] {
             planKpis([kpiRequest('winRate', { comparison: 'samePeriodLastYear', scope: 'team' })], FIXTURE_CONTEXT),
             winRateTeam,
         ],
-        ['salesTeam', planKpis(SALES.map(board), FIXTURE_CONTEXT), salesTeam],
+        ['salesTeam', planKpis(PRESETS.sales.map(board), FIXTURE_CONTEXT), salesTeam],
     ];
     return cases.map(([name, plan, fixture]) => {
         if (plan.documents[0].query !== fixture.documents[0].query) throw new Error(`${name}: the fixture drifted`);
