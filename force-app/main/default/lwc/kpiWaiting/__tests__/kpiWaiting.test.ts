@@ -1,6 +1,6 @@
 import { ANSWER_TIMEOUT_MS, AnswerController, AnswerWait, askAfresh, readWireAnswer, refreshOf } from 'c/kpiWaiting';
 import type { Waiting } from 'c/kpiWaiting';
-import { cleanUp } from '../../../../../test/jest/kpiTestUtils';
+import { cleanUp, flush } from '../../../../../test/jest/kpiTestUtils';
 
 describe('kpiWaiting', () => {
     afterEach(cleanUp);
@@ -182,7 +182,7 @@ describe('kpiWaiting', () => {
             expect(last().refreshing).toBe(true);
             const failure = new Error('Failed to fetch');
             fail(failure);
-            await new Promise((resolve) => setTimeout(resolve, 0));
+            await flush();
             expect(last()).toMatchObject({ refreshing: false, refreshError: failure });
             answers.refresh();
             expect(last()).toMatchObject({ refreshing: true, refreshError: undefined });
@@ -197,10 +197,10 @@ describe('kpiWaiting', () => {
             answers.retry();
             expect(refresh).toHaveBeenCalledTimes(2);
             ends[0]();
-            await new Promise((resolve) => setTimeout(resolve, 0));
+            await flush();
             expect(last().refreshing).toBe(true);
             ends[1]();
-            await new Promise((resolve) => setTimeout(resolve, 0));
+            await flush();
             expect(last().refreshing).toBe(false);
         });
 
