@@ -37,43 +37,46 @@ const LISTVIEW_PAGE = {
     url: 'https://developer.salesforce.com/docs/platform/api-metadata/references/meta-types/metadata-listview.html',
 };
 
-/** Retrieved list views: Salesforce's default views (note the `ENCODED:{!FilterNames…}` labels) and orgs' own. */
-const DREAMHOUSE = { repo: 'trailheadapps/dreamhouse-lwc', commit: 'c38d8e657da84195ae145a5a91d5934ec145399f' };
-const dreamhouse = (object: string, view: string): ListViewCitation => ({
-    ...DREAMHOUSE,
+/**
+ * A retrieved list view (Salesforce's default views, note the `ENCODED:{!FilterNames…}` labels, and orgs' own) from
+ * `source`, named by object and API name; `shows` says what its name does not.
+ */
+const listView = (
+    source: { repo: string; commit: string },
+    object: string,
+    view: string,
+    shows?: string,
+): ListViewCitation => ({
+    ...source,
     path: `force-app/main/default/objects/${object}/listViews/${view}.listView-meta.xml`,
-    view: `${object}.${view}`,
+    view: `${object}.${view}${shows ? ` (${shows})` : ''}`,
 });
-const SOPRA_ALL: ListViewCitation = {
-    repo: 'sopra-steria-salesforce/platform-ui',
-    path: 'force-app/main/default/objects/Opportunity/listViews/All.listView-meta.xml',
-    commit: 'abcac44e6a57b0308e7bdb0522c7c1a11b6f61c0',
-    view: 'Opportunity.All',
-};
-const SOPRA_WON_THIS_YEAR: ListViewCitation = {
-    repo: 'sopra-steria-salesforce/platform-ui',
-    path: 'force-app/main/default/objects/Opportunity/listViews/Opportunities_Won_this_Year_DK.listView-meta.xml',
-    commit: 'abcac44e6a57b0308e7bdb0522c7c1a11b6f61c0',
-    view: 'Opportunity.Opportunities_Won_this_Year_DK (OPPORTUNITY.CLOSE_DATE equals THIS_YEAR)',
-};
-const SIMILARWEB_THIS_QUARTER: ListViewCitation = {
-    repo: 'similarweb/salesforce',
-    path: 'force-app/main/default/objects/Opportunity/listViews/My_Opportunities_Closing_This_Quarter.listView-meta.xml',
-    commit: 'e6c01e6dc3b714032d418f346a6965638b646d81',
-    view: 'Opportunity.My_Opportunities_Closing_This_Quarter (OPPORTUNITY.CLOSE_DATE equals THIS_QUARTER)',
-};
-const EBIKES_ACCOUNTS: ListViewCitation = {
-    repo: 'trailheadapps/ebikes-lwc',
-    path: 'force-app/main/default/objects/Account/listViews/NewThisWeek.listView-meta.xml',
-    commit: '4b813e93f0a65fad1e51a8a85af0754a7401f47a',
-    view: 'Account.NewThisWeek',
-};
-const GUMGUM_CAMPAIGNS: ListViewCitation = {
-    repo: 'radix2tech/GumGum',
-    path: 'force-app/main/default/objects/Campaign/listViews/AllCampaigns.listView-meta.xml',
-    commit: '1fa315a67ada04dc5b9c2fb650d9f2913969956f',
-    view: 'Campaign.AllCampaigns',
-};
+const DREAMHOUSE = { repo: 'trailheadapps/dreamhouse-lwc', commit: 'c38d8e657da84195ae145a5a91d5934ec145399f' };
+const SOPRA = { repo: 'sopra-steria-salesforce/platform-ui', commit: 'abcac44e6a57b0308e7bdb0522c7c1a11b6f61c0' };
+const dreamhouse = (object: string, view: string): ListViewCitation => listView(DREAMHOUSE, object, view);
+const SOPRA_ALL = listView(SOPRA, 'Opportunity', 'All');
+const SOPRA_WON_THIS_YEAR = listView(
+    SOPRA,
+    'Opportunity',
+    'Opportunities_Won_this_Year_DK',
+    'OPPORTUNITY.CLOSE_DATE equals THIS_YEAR',
+);
+const SIMILARWEB_THIS_QUARTER = listView(
+    { repo: 'similarweb/salesforce', commit: 'e6c01e6dc3b714032d418f346a6965638b646d81' },
+    'Opportunity',
+    'My_Opportunities_Closing_This_Quarter',
+    'OPPORTUNITY.CLOSE_DATE equals THIS_QUARTER',
+);
+const EBIKES_ACCOUNTS = listView(
+    { repo: 'trailheadapps/ebikes-lwc', commit: '4b813e93f0a65fad1e51a8a85af0754a7401f47a' },
+    'Account',
+    'NewThisWeek',
+);
+const GUMGUM_CAMPAIGNS = listView(
+    { repo: 'radix2tech/GumGum', commit: '1fa315a67ada04dc5b9c2fb650d9f2913969956f' },
+    'Campaign',
+    'AllCampaigns',
+);
 
 const columns = (object: string, tokens: string[], citation: ListViewCitation): ListViewTokenCitation[] =>
     tokens.map((token) => ({ token, role: 'column', object, citation }));

@@ -17,16 +17,25 @@ import type {
     WinLossResult,
     WinLossSettings,
 } from 'c/kpiWinLossData';
-import { LABELS, isFilterName, omission, planKey, remember, shownPlan, winLossView } from 'c/kpiWinLossModel';
+import {
+    LABELS,
+    isFilterName,
+    omission,
+    opportunityPage,
+    planKey,
+    remember,
+    requestKey,
+    shownPlan,
+    waitKey,
+    winLossProperties,
+    winLossView,
+} from 'c/kpiWinLossModel';
 import type { Memo, Overrides, SectionErrors, WinLossView } from 'c/kpiWinLossModel';
 import { AnswerController, NOT_WAITING } from 'c/kpiWaiting';
 import type { Waiting } from 'c/kpiWaiting';
 
 // The viewer's locale and currency are fixed for the page's life.
 const FORMAT = { locale, currency: viewerCurrency };
-
-/** What the wire asks: the same text and variables are the same request. */
-const requestKey = (plan: WinLossPlan): string => JSON.stringify([plan.query, plan.variables]);
 
 interface Memos {
     read: { settings: WinLossSettings; problems: PropertyProblem[] };
@@ -107,20 +116,7 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     }
 
     get read(): Memos['read'] {
-        const props = {
-            period: this.period,
-            grouping: this.grouping,
-            measure: this.measure,
-            lossReasonField: this.lossReasonField,
-            minSample: this.minSample,
-            scope: this.scope,
-            fiscalYearStartMonth: this.fiscalYearStartMonth,
-            opportunityType: this.opportunityType,
-            leadSource: this.leadSource,
-            ownerId: this.ownerId,
-            currencyCode: this.currencyCode,
-            ...this.overrides,
-        };
+        const props = winLossProperties(this, this.overrides);
         const picklists = this.picklists;
         return this.remembered('read', [JSON.stringify(props), picklists], () => readSettings(props, picklists));
     }
@@ -194,10 +190,7 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
 
     /** What the component waits for: the document asked and not answered yet, or the refresh in progress. */
     get waitKey(): string | undefined {
-        const key = requestKey(this.plan);
-        const pending = key !== this.answeredKey;
-        const { refreshing } = this.waiting;
-        return pending || refreshing ? JSON.stringify([key, pending, refreshing]) : undefined;
+        return waitKey(this.plan, this.answeredKey, this.waiting.refreshing);
     }
 
     get showLoading(): boolean {
@@ -262,10 +255,7 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
         // Modified clicks keep the link's own behaviour (new tab or window).
         if (!id || event.ctrlKey || event.metaKey || event.shiftKey) return;
         event.preventDefault();
-        this[NavigationMixin.Navigate]({
-            type: 'standard__recordPage',
-            attributes: { recordId: id, objectApiName: 'Opportunity', actionName: 'view' },
-        });
+        this[NavigationMixin.Navigate](opportunityPage(id));
     }
 
     // Filters and grouping ask the server again; the previous answer stays on screen until the new one arrives.

@@ -122,6 +122,36 @@ export const PROPERTY_LABELS: Record<keyof WinLossSettings, string> = {
     currencyCode: kpiConfigPropCurrencyCode,
 };
 
+/**
+ * The App Builder properties as readSettings takes them, off the component (every property PROPERTY_LABELS names),
+ * the viewer's filter and owner choices over them.
+ */
+export function winLossProperties(
+    component: Readonly<Record<keyof WinLossSettings, unknown>>,
+    overrides: Overrides,
+): Record<string, unknown> {
+    const names = Object.keys(PROPERTY_LABELS) as (keyof WinLossSettings)[];
+    return { ...Object.fromEntries(names.map((name) => [name, component[name]])), ...overrides };
+}
+
+/** What the wire asks: the same text and variables are the same request. */
+export const requestKey = (plan: WinLossPlan): string => JSON.stringify([plan.query, plan.variables]);
+
+/** What the component waits for (AnswerController.track): the document asked and not answered yet, or a refresh. */
+export function waitKey(plan: WinLossPlan, answeredKey: string | undefined, refreshing: boolean): string | undefined {
+    const key = requestKey(plan);
+    const pending = key !== answeredKey;
+    return pending || refreshing ? JSON.stringify([key, pending, refreshing]) : undefined;
+}
+
+/** A recent loss's record page. */
+export function opportunityPage(recordId: string) {
+    return {
+        type: 'standard__recordPage',
+        attributes: { recordId, objectApiName: 'Opportunity', actionName: 'view' },
+    };
+}
+
 // Colour-vision safe (Okabe-Ito blue and vermillion bars, told apart by lightness too; a black dashed line with
 // markers for the rate).
 export const WON_COLOR = '#0072B2';
