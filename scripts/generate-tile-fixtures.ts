@@ -86,6 +86,7 @@ function answer(requests: KpiRequest[], viewer: string, engine = engineFor()): F
 const { sales: SALES, activity: ACTIVITY } = PRESETS;
 const settingsOf: Record<string, KpiRequest['settings']> = {
     pipelineCoverage: { quotaField: 'Sales_Quota__c' },
+    closedWonRevenue: { quotaField: 'Sales_Quota__c' },
     opportunitiesOpened: { lossReasonField: 'Loss_Reason__c' },
     opportunitiesWon: {},
 };
@@ -211,7 +212,11 @@ async function main(): Promise<void> {
             'kpiBoard',
             {
                 description: 'The sales team board with the win-rate subquery refused: data and errors together',
-                documents: partial(salesTeam, 'q3'),
+                documents: partial(
+                    salesTeam,
+                    plan(SALES.map((kpi) => boardRequest(kpi, 'team'))).requests.find((r) => r.kpi === 'winRate')!.reads
+                        .current.value[0],
+                ),
             },
         ],
         boardMarketingTwoDocuments: [

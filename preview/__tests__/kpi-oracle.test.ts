@@ -9,7 +9,7 @@ import type { KpiRequest, Scope } from '../../force-app/main/default/lwc/kpiPlan
 import { readAllResults } from '../../force-app/main/default/lwc/kpiResults/kpiResults';
 import type { KpiResult } from '../../force-app/main/default/lwc/kpiResults/kpiResults';
 import { createEngine } from '../engine/index';
-import { ORACLE_KPI_IDS, indexById, oracleKpi } from '../oracle/kpis';
+import { ORACLE_KPI_IDS, indexById, oracleKpi, oracleRevenueTarget } from '../oracle/kpis';
 import type { OracleRequest, OracleSettings, OracleWindow } from '../oracle/kpis';
 import { generateSampleOrg } from '../sample-org/index';
 
@@ -165,6 +165,7 @@ describe('every catalog KPI equals the oracle computed from the sample org', () 
                             toDate,
                             whole,
                             settings,
+                            period,
                             ...(scenario.target !== undefined ? { target: scenario.target } : {}),
                         };
 
@@ -242,6 +243,10 @@ describe('every catalog KPI equals the oracle computed from the sample org', () 
                                         exact(`sparkline[${i}] follows`, point.start, result.sparkline[i - 1].end);
                                     if (bucket.value) sparkNonZero.add(kpi.id);
                                 });
+                            }
+                            // One target per person: closed-won revenue's is coverage's (the quotas, each once).
+                            if (kpi.id === 'closedWonRevenue') {
+                                check('target', result.target, oracleRevenueTarget(sample, request, byId));
                             }
                             if (kpi.id === 'pipelineCoverage') {
                                 check('target', result.target, current.target ?? null);

@@ -44,8 +44,10 @@ export interface OracleRequest {
     /** The whole period: what is due in it (open pipeline closing in the period). */
     whole: OracleWindow;
     settings?: Partial<OracleSettings>;
-    /** A tile target that replaces the quota sum of pipeline coverage. */
+    /** A tile target that replaces the quota sum of pipeline coverage and closed-won revenue's target. */
     target?: number;
+    /** The period shown (`thisFiscalQuarter`, `rollingDays:30`), to prorate quarterly quotas to it. */
+    period?: string;
     /** Durations count DateTime fields on their UTC day (what the planner's date functions can do) instead of local. */
     utcDurations?: boolean;
 }
@@ -53,7 +55,7 @@ export interface OracleRequest {
 export interface OracleValue {
     value: number | null;
     sampleSize: number;
-    /** Pipeline coverage: the target used. */
+    /** Pipeline coverage and closed-won revenue: the revenue target used. */
     target?: number | null;
     targetMet?: boolean;
 }
@@ -314,20 +316,7 @@ const ORACLES: Record<string, OracleKpi> = {
         const deals = owned(ctx, 'Opportunity');
         const pipeline = sum(deals.filter((r) => r.IsClosed === false && dateIn('CloseDate', ctx.request.whole)(r)));
         const wonToDate = sum(deals.filter((r) => won(r) && dateIn('CloseDate', ctx.request.toDate)(r))).value ?? 0;
-        let target = ctx.request.target;
-        if (target === undefined) {
-            target = 0;
-            for (const user of ctx.org.records.User ?? []) {
-                const inScope =
-                    user.IsActive === true &&
-                    (ctx.request.scope === 'all' ||
-                        (ctx.request.scope === 'mine'
-                            ? user.Id === ctx.viewer.userId
-                            : ctx.viewer.levelsBelow(user.Id) !== undefined));
-                const quota = user[ctx.settings.quotaField];
-                if (inScope && typeof quota === 'number') target += quota;
-            }
-        }
+        const target = ctx.request.target ?? revenueTarget(ctx);
         if (!target) return { value: null, sampleSize: pipeline.sampleSize, target };
         const remaining = target - wonToDate;
         if (remaining <= 0) return { value: null, sampleSize: pipeline.sampleSize, target, targetMet: true };
@@ -359,6 +348,57 @@ export const ORACLE_KPI_IDS: readonly string[] = Object.keys(ORACLES);
  * One KPI for one viewer, scope and window. `window` is the one events are counted in (the current or comparison
  * window); snapshot KPIs read `request.whole` and `request.toDate` themselves.
  */
+/**
+ * docs/kpis.md, "One target per person": the quotas of the active users in scope, each once (a user to whom someone
+ * in scope with a quota reports directly holds a roll-up copy and is left out), as a quarterly quota prorated to the
+ * period: a month a third, a year four quarters, weeks and rolling windows by their days over 365.25 / 4. Null when
+ * nobody in scope has a quota.
+ */
+function revenueTarget(ctx: Context): number | null {
+    const field = ctx.settings.quotaField;
+    const inScope = (ctx.org.records.User ?? []).filter(
+        (user) =>
+            user.IsActive === true &&
+            (ctx.request.scope === 'all' ||
+                (ctx.request.scope === 'mine'
+                    ? user.Id === ctx.viewer.userId
+                    : ctx.viewer.levelsBelow(user.Id) !== undefined)),
+    );
+    const holders = inScope.filter((user) => typeof user[field] === 'number');
+    if (holders.length === 0) return null;
+    const managersOfHolders = new Set(holders.map((user) => user.ManagerId));
+    const quotas = holders.filter((user) => !managersOfHolders.has(user.Id)).map((user) => user[field] as number);
+    const period = ctx.request.period ?? 'thisFiscalQuarter';
+    const rolling = /^rollingDays:(\d+)$/.exec(period);
+    const quarterDays = 365.25 / 4;
+    const share = rolling
+        ? (Number(rolling[1]) + 1) / quarterDays
+        : /Week$/.test(period)
+          ? 7 / quarterDays
+          : /Month$/.test(period)
+            ? 1 / 3
+            : /Year$/.test(period)
+              ? 4
+              : 1;
+    return quotas.reduce((a, b) => a + b, 0) * share;
+}
+
+/** Closed-won revenue's target as its tile reads it: the typed one, else the revenue target of the scope. */
+export function oracleRevenueTarget(
+    org: OracleOrg,
+    request: OracleRequest,
+    byId?: Map<string, OracleRecord>,
+): number | null {
+    const ctx: Context = {
+        org,
+        viewer: new Viewer(org, request.userId),
+        request,
+        settings: { ...DEFAULT_ORACLE_SETTINGS, ...request.settings },
+        byId: byId ?? indexById(org),
+    };
+    return ctx.request.target ?? revenueTarget(ctx);
+}
+
 export function oracleKpi(
     org: OracleOrg,
     kpi: string,

@@ -18,7 +18,8 @@ const home: PageDefinition = {
                     properties: {
                         preset: 'sales',
                         scope: 'mine',
-                        targets: 'closedWonRevenue=60000, opportunitiesWon=4, winRate=30',
+                        // Closed-won revenue's target is the rep's quota (Sales_Quota__c), as in the leaderboard and coverage.
+                        targets: 'opportunitiesWon=4, winRate=30',
                     },
                 },
                 {

@@ -20,8 +20,9 @@ const salesTeam: PageDefinition = {
                         preset: 'custom',
                         kpis: 'opportunitiesOpened, pipelineCreated, opportunitiesWon, opportunitiesLost, closedWonRevenue, lostAmount, averageDealSize, averageContractValue, winRate, winRateByAmount, pipelineValue, pipelineCoverage',
                         scope: 'team',
-                        targets: 'closedWonRevenue=250000, winRate=30, pipelineCoverage=3',
-                        revenueTarget: '600000',
+                        // Revenue target: the team's quotas, each once (no revenue target typed), for both closed-won
+                        // revenue and coverage.
+                        targets: 'winRate=30, pipelineCoverage=3',
                         cardTitle: 'Team sales',
                     },
                 },

@@ -51,7 +51,6 @@ export function numbersOf(result: KpiResult) {
             status: result.status,
             value: result.value,
             sampleSize: result.sampleSize,
-            target: result.target,
             parts: result.parts,
             sparkline: result.sparkline.map((p) => [p.value, p.sampleSize, p.parts]),
             groups: result.groups?.map((g) => [g.key, g.value, g.sampleSize, g.parts]),
@@ -62,12 +61,14 @@ export function numbersOf(result: KpiResult) {
             parts: result.comparisonParts,
             groups: result.groups?.map((g) => [g.key, g.comparisonValue, g.comparisonSampleSize]),
         },
+        target: { target: result.target },
     };
 }
 
 /** Why a mutated result's numbers may differ from the original's; undefined when they may not. */
-export function marker(result: KpiResult, part: 'current' | 'comparison'): string | undefined {
+export function marker(result: KpiResult, part: 'current' | 'comparison' | 'target'): string | undefined {
     if (result.error && result.error.messages.length > 0 && result.error.messages.every(Boolean)) return 'error';
     if (part === 'comparison' && result.comparisonError?.messages.length) return 'comparison unavailable';
+    if (part === 'target' && result.targetError?.messages.length) return 'target unavailable';
     return undefined;
 }

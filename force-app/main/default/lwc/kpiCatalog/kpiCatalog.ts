@@ -52,7 +52,26 @@ export interface KpiPart {
     aggregate: Aggregate;
     /** Paths to the owner's Id and the owner's manager's Id, when they differ from the object's. */
     scope?: ScopePaths;
+    /**
+     * Each person counted once (targets): the part is read per user (grouped by `id` and `manager`), and a user's
+     * number is left out when someone of the same population who has a number of their own reports to them
+     * directly, their number being taken for their team's roll-up (docs/kpis.md, "One target per person").
+     */
+    perPerson?: { id: string; manager: string };
 }
+
+/**
+ * The revenue target of a scope, the same number wherever a revenue target applies (closed-won revenue's tile target,
+ * pipeline coverage): the quota field of the active users in scope, each quota once. A manager whose quota holders
+ * report to them carries a roll-up copy of their quotas and is left out; a user whose reports carry no quota (or who
+ * has none) counts with their own.
+ */
+export const REVENUE_TARGET: KpiPart = {
+    object: 'User',
+    dateField: null,
+    aggregate: { fn: 'sum', field: { setting: 'quotaField' } },
+    perPerson: { id: 'Id', manager: 'ManagerId' },
+};
 
 export type Measure =
     /** The aggregate itself; `perRecord` divides a sum by the records counted, `multiplier` annualizes. */
@@ -137,6 +156,8 @@ export interface KpiDefinition {
     drillDown: { object: string; listView: string };
     /** Scope paths when they differ from the object's (campaign members scoped by the lead's owner). */
     scope?: ScopePaths;
+    /** The target a tile shows when the component types none (REVENUE_TARGET for revenue). */
+    target?: KpiPart;
 }
 
 /** An admin-swappable field or value list, with its default. */
@@ -406,6 +427,8 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
         why: SERVER_SUM,
         groupings: ['owner', 'source', 'type', 'campaign'],
         drillDown: { object: 'Opportunity', listView: 'kpiOpportunitiesWon' },
+        // The tile's target unless the component types one: the same revenue target as pipeline coverage's.
+        target: REVENUE_TARGET,
     },
     {
         id: 'lostAmount',
@@ -673,13 +696,15 @@ export const KPI_CATALOG: readonly KpiDefinition[] = [
             kind: 'coverage',
             pipeline: { filter: OPEN, aggregate: AMOUNT_SUM },
             won: { filter: WON, aggregate: AMOUNT_SUM },
-            target: { object: 'User', dateField: null, aggregate: { fn: 'sum', field: { setting: 'quotaField' } } },
+            target: REVENUE_TARGET,
         },
         unit: 'multiple',
         higherIsBetter: true,
         timing: 'snapshot',
         strategy: 'aggregate',
-        why: 'Three server sums (open Amount, won Amount, quota on User unless the tile has a target); one division in the browser.',
+        why:
+            'Two server sums (open Amount, won Amount) and the quota on User per user unless the tile has a target ' +
+            '(each quota once: roll-up copies of managers left out in the browser); one division in the browser.',
         groupings: [],
         drillDown: { object: 'Opportunity', listView: 'kpiOpenPipeline' },
     },
@@ -760,6 +785,7 @@ export interface ResolvedPart {
     dateField: FieldRef | null;
     firstChild?: FirstChild;
     scope: ScopePaths;
+    perPerson?: { id: string; manager: string };
 }
 
 /** The populations a KPI's measure reads; a part on another object does not inherit the KPI's filter. */
@@ -775,6 +801,7 @@ export function kpiParts(kpi: KpiDefinition): ResolvedPart[] {
             dateField: p.dateField === undefined ? kpi.dateField : p.dateField,
             ...(own && kpi.firstChild ? { firstChild: kpi.firstChild } : {}),
             scope: p.scope ?? (own ? kpi.scope : undefined) ?? KPI_OBJECTS[object],
+            ...(p.perPerson ? { perPerson: p.perPerson } : {}),
         };
     };
     const measure = kpi.measure;
@@ -802,7 +829,27 @@ export function kpiSettingIds(kpi: KpiDefinition): string[] {
             else Object.values(value).forEach(walk);
         }
     };
-    walk([kpi.dateField, kpi.filter, kpi.measure]);
+    walk([kpi.dateField, kpi.filter, kpi.measure, kpi.target ?? null]);
     for (const id of kpi.groupings) walk(KPI_GROUPINGS[id]?.field);
     return [...found].sort();
+}
+
+/**
+ * The target population a KPI reads when the component types no target: coverage's own target part, or the KPI's
+ * default tile target (closed-won revenue's quota). Not one of kpiParts for a KPI whose measure does not need it.
+ */
+export function kpiTargetPart(kpi: KpiDefinition): ResolvedPart | undefined {
+    if (kpi.measure.kind === 'coverage') return kpiParts(kpi).find((part) => part.role === 'target');
+    const target = kpi.target;
+    if (!target) return undefined;
+    const object = target.object ?? kpi.object;
+    return {
+        role: 'target',
+        object,
+        aggregate: target.aggregate,
+        filter: target.filter ?? {},
+        dateField: target.dateField ?? null,
+        scope: target.scope ?? KPI_OBJECTS[object],
+        ...(target.perPerson ? { perPerson: target.perPerson } : {}),
+    };
 }

@@ -537,13 +537,22 @@ function assemble(
     preset?: Preset,
 ): KpiConfig {
     const componentErrors = problems.list.filter((p) => p.severity === 'error' && !p.kpis).map((p) => p.message);
+    // One revenue target per component (docs/kpis.md, "One target per person"): the revenue target property, else a
+    // target typed for a KPI whose default target is the revenue target (closed-won revenue), else the quota field,
+    // which the planner reads and the tile shows. Coverage and closed-won revenue then measure against one number.
+    const typedRevenue = entries.find(
+        (entry) => entry.kpi?.target && entry.kpi.measure.kind !== 'coverage' && entry.target !== null,
+    )?.target;
+    const revenueTarget = shared.revenueTarget ?? typedRevenue ?? undefined;
+    const tileTarget = (entry: (typeof entries)[number]): number | null =>
+        entry.target ?? (entry.kpi?.target && entry.kpi.measure.kind !== 'coverage' ? (revenueTarget ?? null) : null);
     const tiles: TileSetup[] = entries.map((entry) => ({
         key: entry.key,
         kpi: entry.kpi?.id ?? entry.key,
         period: shared.period,
         comparison: shared.comparison,
         scope: shared.scope,
-        target: entry.target,
+        target: tileTarget(entry),
         amber: shared.amber ?? METRIC_DEFAULTS.amberThreshold,
         green: shared.green ?? METRIC_DEFAULTS.greenThreshold,
         problems: [
@@ -565,9 +574,8 @@ function assemble(
             scope: tile.scope,
             sparkline: shared.sparkline,
             settings,
-            ...(kpi.measure.kind === 'coverage' && shared.revenueTarget !== undefined
-                ? { target: shared.revenueTarget }
-                : {}),
+            ...(kpi.measure.kind === 'coverage' && revenueTarget !== undefined ? { target: revenueTarget } : {}),
+            ...(kpi.target && kpi.measure.kind !== 'coverage' && tile.target !== null ? { target: tile.target } : {}),
         });
     }
     return {

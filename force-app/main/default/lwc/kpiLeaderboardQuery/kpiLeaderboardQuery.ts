@@ -4,7 +4,7 @@
  * or team's value (kpiResults, over the set of owners a row stands for) into ranked rows, with targets, pace,
  * movement and the viewer. Plain TypeScript over plain data: no DOM, no labels.
  */
-import { daysBetween } from 'c/kpiPeriods';
+import { daysBetween, quotaShare } from 'c/kpiPeriods';
 import { rankEntries, rankMovement, targetProgress } from 'c/kpiRanking';
 import type { Movement, RankInput, TargetProgress, UnrankedReason } from 'c/kpiRanking';
 import type { KpiResult, SetValue } from 'c/kpiResults';
@@ -125,7 +125,9 @@ function targetOf(plan: BoardPlan, members: BoardUser[], kind: 'rep' | 'team'): 
         sum += member.target;
         known = true;
     }
-    return known ? sum : null;
+    // A quarterly quota prorated to the period shown, as tiles and coverage read it (docs/kpis.md, "One target per
+    // person"); a rate's target field is a rate, not prorated.
+    return known ? (additive ? sum * quotaShare(plan.config.period) : sum) : null;
 }
 
 /** A KPI's values by row key: the named sets (teams, everyone, members then), else the rep's own group. */

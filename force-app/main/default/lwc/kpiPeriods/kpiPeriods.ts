@@ -421,3 +421,22 @@ export function windowIndexOf(windows: readonly DateWindow[], date: string): num
     const day = parseIsoDate(date);
     return windows.findIndex((w) => parseIsoDate(w.start) <= day && day < parseIsoDate(w.end));
 }
+
+/** Months a calendar unit spans; weeks and rolling windows are prorated by days instead. */
+const UNIT_MONTHS: Partial<Record<Unit, number>> = { month: 1, quarter: 3, fiscalQuarter: 3, year: 12, fiscalYear: 12 };
+
+/** The days of an average quarter (a year of 365.25 days ÷ 4), for prorating a quarterly quota to days. */
+export const DAYS_PER_QUARTER = 365.25 / 4;
+
+/**
+ * The share of a quarterly quota that is the target of a period (docs/kpis.md, "One target per person"): by months
+ * for month-based periods (a month is a third, a year four quarters), by days for weeks and rolling windows (their
+ * days ÷ 91.3125). The whole period counts, not the part elapsed: a target is for the period, and pace says where the
+ * viewer stands within it.
+ */
+export function quotaShare(period: Period): number {
+    if (period.kind === 'rollingDays') return ((period.days ?? 0) + 1) / DAYS_PER_QUARTER;
+    const unit = RULES[period.kind].unit;
+    const months = UNIT_MONTHS[unit];
+    return months !== undefined ? months / 3 : 7 / DAYS_PER_QUARTER;
+}

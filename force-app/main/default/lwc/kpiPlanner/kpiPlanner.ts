@@ -15,6 +15,7 @@ import {
     isSettingRef,
     kpiParts,
     kpiSettingIds,
+    kpiTargetPart,
 } from 'c/kpiCatalog';
 import type { Aggregate, FieldRef, Filter, FilterValue, KpiDefinition, ResolvedPart } from 'c/kpiCatalog';
 import {
@@ -58,7 +59,10 @@ export interface KpiRequest {
     sparkline?: number;
     /** A breakdown the KPI offers (kpiCatalog KPI_GROUPINGS id), e.g. `owner` for the leaderboard. */
     groupBy?: string;
-    /** The target a coverage KPI measures against instead of the quota field. */
+    /**
+     * The revenue target a coverage KPI measures against, or a KPI with a default target (closed-won revenue) shows,
+     * instead of the quota field (kpiCatalog REVENUE_TARGET).
+     */
     target?: number | null;
     /** Trend buckets given explicitly (contiguous windows, oldest first), instead of `sparkline` periods. */
     buckets?: readonly DateWindow[];
@@ -650,7 +654,9 @@ function normalize(
             buckets = given ? [...given] : sparklineWindows(period, sparkline, context.now, context.calendar, true);
             const span = daysBetween(buckets[0].start, buckets[buckets.length - 1].end);
             const parts = kpiParts(kpi);
-            let needed = parts.length * (effectiveComparison === 'none' ? 1 : 2);
+            let needed =
+                parts.length * (effectiveComparison === 'none' ? 1 : 2) +
+                (kpi.target && request.target == null && request.groupBy === undefined && !record ? 1 : 0);
             let tooManyDays = false;
             for (const part of parts) {
                 const type = dateFieldType(part.object, resolveField(part.dateField!, settings));
@@ -678,7 +684,7 @@ function normalize(
             scope: scope as Scope,
             settings,
             groupBy: request.groupBy,
-            target: kpi.measure.kind === 'coverage' ? target : undefined,
+            target: kpi.measure.kind === 'coverage' || kpi.target ? target : undefined,
             filters,
             ...(record ? { record: { object: record.object, id: record.id } } : {}),
             ...(request.scopeUser !== undefined ? { scopeUser: request.scopeUser } : {}),
@@ -885,9 +891,13 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
         return request.window;
     };
 
+    // A KPI's default tile target (closed-won revenue's quota): current window only, for a tile (no breakdown, no
+    // record page), unless the component typed one. Coverage's target is one of its parts.
+    const tileTarget = measure.kind === 'coverage' ? undefined : defaultTarget(kpi, request);
     for (const role of ['current', 'comparison'] as const) {
         if (role === 'comparison' && !request.comparisonWindow) continue;
-        for (const part of kpiParts(kpi)) {
+        const parts = role === 'current' && tileTarget ? [...kpiParts(kpi), tileTarget] : kpiParts(kpi);
+        for (const part of parts) {
             if (part.role === 'target' && (request.target !== undefined || role === 'comparison')) continue;
             if (folded && role === 'current' && part.role !== 'target') continue;
             const dateFilters: Filter[] = firstChildConditions(part, request, windowFor(part, role)!, timeZone);
@@ -912,7 +922,13 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
                 add(role, 'toDays', { object: part.object, where, groupBy: [toKey], selections: count });
                 continue;
             }
-            const groupBy = part.role === 'target' ? [] : [...groupingKey(part), ...shareKey];
+            // Each person once (REVENUE_TARGET): one row per user with their manager, roll-ups left out by kpiResults.
+            const groupBy =
+                part.role === 'target'
+                    ? part.perPerson
+                        ? [{ field: part.perPerson.id }, { field: part.perPerson.manager }]
+                        : []
+                    : [...groupingKey(part), ...shareKey];
             add(role, part.role, {
                 object: part.object,
                 where,
@@ -939,6 +955,12 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
         }
     }
     return { request, reads, specs };
+}
+
+/** The target part a request reads beside a KPI that is not coverage, if any (kpiCatalog kpiTargetPart). */
+function defaultTarget(kpi: KpiDefinition, request: Draft['request']): ResolvedPart | undefined {
+    if (request.target !== undefined || request.groupBy !== undefined || request.record) return undefined;
+    return kpiTargetPart(kpi);
 }
 
 /** The date conditions of one sparkline slice: its days, its months, and its edge slivers left out or alone. */

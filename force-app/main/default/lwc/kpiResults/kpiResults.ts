@@ -5,11 +5,11 @@
  * damage of a document the server refused are marked `retry` so the component can plan them again without the
  * failing one.
  */
-import { KPI_CATALOG, findKpi, kpiParts } from 'c/kpiCatalog';
+import { KPI_CATALOG, findKpi, kpiParts, kpiTargetPart } from 'c/kpiCatalog';
 import type { KpiDefinition, ResolvedPart } from 'c/kpiCatalog';
 import { reduceErrors } from 'c/kpiErrors';
 import type { KpiErrorKind, KpiErrorMessage } from 'c/kpiErrors';
-import { isoDate, parseIsoDate } from 'c/kpiPeriods';
+import { isoDate, parseIsoDate, quotaShare } from 'c/kpiPeriods';
 import { fillLabel } from 'c/kpiProperties';
 import type { DateWindow } from 'c/kpiPeriods';
 import { DATE_FUNCTION_RESULT, resolveField, subqueriesOfError } from 'c/kpiPlanner';
@@ -88,7 +88,10 @@ export interface KpiResult {
     comparisonSampleSize: number | null;
     /** The sample is below the KPI's minimum for a rate worth trusting. */
     lowSample: boolean;
-    /** Coverage: the target used (the tile's, or the quota field's sum). */
+    /**
+     * Coverage and KPIs with a default target (closed-won revenue): the revenue target used (the component's, or the
+     * quota field's, each quota once).
+     */
     target: number | null;
     /** Rates: the numerator and denominator the value divides, now and in the comparison window. */
     parts?: RateParts;
@@ -106,6 +109,8 @@ export interface KpiResult {
      * could: the value stands, the comparison is unavailable (comparisonValue null), never "no change".
      */
     comparisonError?: KpiResultError;
+    /** The KPI's own target (closed-won revenue's quota) could not be read: the value stands, without a target. */
+    targetError?: KpiResultError;
     /**
      * Errors the answer carried that no subquery could be tied to, while every subquery this result reads came back
      * whole and well formed: the numbers stand, and these sentences say the server reported something.
@@ -357,13 +362,21 @@ function aliasesOf(request: PlannedRequest): string[] {
     return [...new Set(all.flatMap((reads) => Object.values(reads).flat()))];
 }
 
-/** The aliases only the comparison window reads: their failure costs the comparison, not the value. */
-function comparisonOnly(request: PlannedRequest): Set<string> {
+/**
+ * The aliases whose failure costs one part of a result, not the result (compute catches them): subqueries only the
+ * comparison reads, and the default target of a KPI that is not coverage (closed-won revenue's quota).
+ */
+function partOnly(request: PlannedRequest): Set<string> {
+    const kpi = findKpi(request.kpi);
+    const ownTarget = kpi !== undefined && kpi.measure.kind !== 'coverage';
+    const target = ownTarget ? (request.reads.current.target ?? []) : [];
+    const current = Object.entries(request.reads.current).filter(([role]) => !(ownTarget && role === 'target'));
     const comparison = Object.values(request.reads.comparison ?? {}).flat();
-    const others = new Set(
-        [request.reads.current, request.reads.sparkline ?? {}].flatMap((reads) => Object.values(reads).flat()),
-    );
-    return new Set(comparison.filter((alias) => !others.has(alias)));
+    const others = new Set([
+        ...current.flatMap(([, aliases]) => aliases),
+        ...Object.values(request.reads.sparkline ?? {}).flat(),
+    ]);
+    return new Set([...comparison, ...target].filter((alias) => !others.has(alias)));
 }
 
 /** A result with nothing read yet: an error until something says otherwise (also the loader's over-budget one). */
@@ -425,9 +438,9 @@ export function readResults(
             notes: [...request.notes],
         };
         results[request.key] = result;
-        const onlyComparison = comparisonOnly(request);
+        const partly = partOnly(request);
         const own = aliasesOf(request).flatMap((alias) =>
-            hasData && onlyComparison.has(alias) ? [] : (failed.get(alias) ?? []),
+            hasData && partly.has(alias) ? [] : (failed.get(alias) ?? []),
         );
         if (own.length > 0) {
             result.error = errorFrom(reduceErrors(own));
@@ -446,7 +459,7 @@ export function readResults(
         }
         try {
             const read = (alias: string): SubqueryData => {
-                // A comparison-only subquery with errors of its own: the comparison is unavailable (compute catches).
+                // A comparison-only or target-only subquery with errors of its own: that part is unavailable (compute catches).
                 const placed = failed.get(alias);
                 if (placed) throw new ResultProblem(errorFrom(reduceErrors(placed)));
                 // Read once per alias: a grouped request reads its rows for every group and set.
@@ -489,6 +502,7 @@ export function readResults(
             delete result.parts;
             delete result.comparisonParts;
             delete result.comparisonError;
+            delete result.targetError;
         }
     }
     return results;
@@ -572,6 +586,18 @@ function compute(
     result.value = grouped && distinctTotal ? null : current.value;
     result.sampleSize = current.sampleSize;
     result.target = current.target ?? null;
+    // A KPI with a default tile target (closed-won revenue): the same revenue target as coverage reads. Its failure
+    // costs the target only, never the number.
+    const tileTarget = kpi.measure.kind === 'coverage' ? undefined : kpiTargetPart(kpi);
+    if (tileTarget && request.reads.current.target) {
+        try {
+            result.target = targetOf(tileTarget, request, flat(request.reads.current, 'target'));
+        } catch (problem) {
+            if (!(problem instanceof ResultProblem)) throw problem;
+            result.target = null;
+            result.targetError = problem.error;
+        }
+    } else if (tileTarget && request.target !== undefined) result.target = request.target;
     result.comparisonValue = comparison && !(grouped && distinctTotal) ? comparison.value : null;
     result.comparisonSampleSize = comparison?.sampleSize ?? null;
     if (current.parts) result.parts = current.parts;
@@ -753,6 +779,29 @@ function aggregateOf(part: ResolvedPart, request: PlannedRequest, rows: Row[]): 
     }
 }
 
+/**
+ * A target part's number (kpiCatalog REVENUE_TARGET): each person once, prorated from the quarterly quota to the
+ * period shown (kpiPeriods quotaShare). Rows are one per user with their manager (group keys `id`, `manager`); a user
+ * to whom someone with a number of their own reports directly holds a roll-up copy of their team's and is left out.
+ * Users without a number count as nothing and make nobody a roll-up; when nobody in scope has one there is no target
+ * (null, not a target of 0).
+ */
+function targetOf(part: ResolvedPart, request: PlannedRequest, rows: Row[]): number | null {
+    if (!part.perPerson) return aggregateOf(part, request, rows).value;
+    const name = `${resolveField(part.aggregate.field!, request.settings)}.sum`;
+    const managers = new Set<Key>();
+    let holders = 0;
+    for (const row of rows) {
+        if (number(row, name) === null) continue;
+        holders++;
+        managers.add(row.keys[1]);
+    }
+    if (holders === 0) return null;
+    let sum = 0;
+    for (const row of rows) if (!managers.has(row.keys[0])) sum += number(row, name) ?? 0;
+    return sum * quotaShare(request.period);
+}
+
 const divide = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
 /** A rate and its two sides; the sample is the denominator's records. */
@@ -809,7 +858,7 @@ function measure(
         case 'coverage': {
             const pipeline = aggregateOf(parts.get('pipeline')!, request, rows('pipeline'));
             const won = aggregateOf(parts.get('won')!, request, rows('won')).value ?? 0;
-            const target = request.target ?? aggregateOf(parts.get('target')!, request, rows('target')).value;
+            const target = request.target ?? targetOf(parts.get('target')!, request, rows('target'));
             if (!target) return { value: null, sampleSize: pipeline.sampleSize, target: target ?? null };
             const remaining = target - won;
             if (remaining <= 0) return { value: null, sampleSize: pipeline.sampleSize, target, targetMet: true };

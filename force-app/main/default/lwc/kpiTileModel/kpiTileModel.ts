@@ -24,6 +24,7 @@ import kpiTileNoQuota from '@salesforce/label/c.kpiTileNoQuota';
 import kpiTileOffTrack from '@salesforce/label/c.kpiTileOffTrack';
 import kpiTileOnTrack from '@salesforce/label/c.kpiTileOnTrack';
 import kpiTileProgress from '@salesforce/label/c.kpiTileProgress';
+import kpiTileProgressBeyond from '@salesforce/label/c.kpiTileProgressBeyond';
 import kpiTileSample from '@salesforce/label/c.kpiTileSample';
 import kpiTileScopeAll from '@salesforce/label/c.kpiTileScopeAll';
 import kpiTileScopeMine from '@salesforce/label/c.kpiTileScopeMine';
@@ -32,6 +33,7 @@ import kpiTileTarget from '@salesforce/label/c.kpiTileTarget';
 import kpiTileTargetMet from '@salesforce/label/c.kpiTileTargetMet';
 import kpiTileTargetLine from '@salesforce/label/c.kpiTileTargetLine';
 import kpiTileTargetMetDetail from '@salesforce/label/c.kpiTileTargetMetDetail';
+import kpiTileTargetUnavailable from '@salesforce/label/c.kpiTileTargetUnavailable';
 import kpiTileUp from '@salesforce/label/c.kpiTileUp';
 import kpiTileViewRecords from '@salesforce/label/c.kpiTileViewRecords';
 import kpiTileVisibleOnly from '@salesforce/label/c.kpiTileVisibleOnly';
@@ -152,6 +154,8 @@ export interface TileView {
     change: ChangeView | null;
     noComparisonText: string;
     target: TargetView | null;
+    /** The KPI's own target (the quota) could not be read: why, in place of the target line. */
+    noTargetText: string;
     sample: SampleView | null;
     notes: Line[];
     scopeNote: string;
@@ -267,16 +271,22 @@ function targetView(
     input: TileInput,
     format: FormatOptions,
     locale: string,
+    read: number | null = null,
 ): TargetView | null {
-    if (input.target === null) return null;
-    const attainment = targetAttainment(value, input.target, kpi.higherIsBetter);
+    // The typed target, else the one the KPI reads itself (closed-won revenue: the quota, as coverage uses it).
+    const target = input.target ?? (kpi.target && kpi.measure.kind !== 'coverage' && read ? read : null);
+    if (target === null) return null;
+    const attainment = targetAttainment(value, target, kpi.higherIsBetter);
     const status = targetStatus(attainment, input.amber, input.green);
     const percent = Math.max(0, Math.min(100, Number.isFinite(attainment) ? Math.round(attainment * 100) : 100));
-    const share = Number.isFinite(attainment)
-        ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(attainment)
-        : '∞';
-    const targetText = fillLabel(kpiTileTarget, formatShort(input.target, kpi.unit, format));
-    const progressText = fillLabel(kpiTileProgress, share);
+    // Nothing against a lower-is-better target (0 days) is no share of it: it is beyond the target, never "∞".
+    const progressText = Number.isFinite(attainment)
+        ? fillLabel(
+              kpiTileProgress,
+              new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(attainment),
+          )
+        : kpiTileProgressBeyond;
+    const targetText = fillLabel(kpiTileTarget, formatShort(target, kpi.unit, format));
     return {
         targetText,
         progressText,
@@ -349,6 +359,7 @@ function blankView(key: string, title: string): TileView {
         change: null,
         noComparisonText: '',
         target: null,
+        noTargetText: '',
         sample: null,
         notes: [],
         scopeNote: '',
@@ -456,5 +467,8 @@ function fillNumbers(
             view.noComparisonText = result.comparisonError ? kpiTileComparisonUnavailable : kpiTileNoComparison;
         }
     }
-    view.target = targetView(kpi, result.value, input, format, locale);
+    view.target = targetView(kpi, result.value, input, format, locale, result.target);
+    if (!view.target && input.target === null && result.targetError) {
+        view.noTargetText = fillLabel(kpiTileTargetUnavailable, result.targetError.messages.join(' '));
+    }
 }

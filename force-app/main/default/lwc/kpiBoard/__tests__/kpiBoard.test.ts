@@ -76,24 +76,26 @@ describe('c-kpi-board', () => {
     });
 
     it("shows every KPI of a manager's team from that one answer", async () => {
-        const element = create({ scope: 'team', targets: 'closedWonRevenue=100000, winRate=50' });
+        const element = create({ scope: 'team', targets: 'winRate=50' });
         await flush();
         respond(salesTeam.documents[0]);
         await flush();
         const tiles = tilesOf(element);
         expect([...tiles.values()].map(value)).toEqual([
-            '$62.1K$62,100.00',
-            '22',
-            '40%40%',
-            '$31.1K$31,050.00',
-            '$397K$396,900.00',
-            '6.9×6.9×',
+            '$294K$294,300.00',
+            '1010',
+            '33.3%33.3%',
+            '$29.4K$29,430.00',
+            '$2.2M$2,181,200.00',
+            '4.5×4.5×',
         ]);
+        // One target: the team's quotas, each once (the four reps' $165K + $280K + $255K + $80K, not the manager's
+        // roll-up), the same number coverage divides by: $2,181,200 ÷ ($780,000 − $294,300) = 4.5×.
         expect(shadowText(tiles.get('closedWonRevenue')!, '.kpi-tile__target-line')).toBe(
-            'Off track · 62% of target · Target $100K',
+            'Off track · 38% of target · Target $780K',
         );
         expect(shadowText(tiles.get('winRate')!, '.kpi-tile__target-line')).toBe(
-            'At risk · 80% of target · Target 50%',
+            'Off track · 67% of target · Target 50%',
         );
         expect(shadowText(tiles.get('pipelineValue')!, '.kpi-tile__note')).toBe(LABELS.kpiNoteComparisonNotSupported);
         for (const tile of tiles.values()) {
@@ -117,8 +119,8 @@ describe('c-kpi-board', () => {
             expect(panel.friendlyMessage).toBe(LABELS.kpiErrorNoAccess);
             expect(panel.errors[0]).toContain('Amount');
         }
-        expect(value(tiles.get('opportunitiesWon')!)).toBe('11');
-        expect(value(tiles.get('winRate')!)).toBe('50%50%');
+        expect(value(tiles.get('opportunitiesWon')!)).toBe('22');
+        expect(value(tiles.get('winRate')!)).toBe('22.2%22.2%');
         await expect(element).toBeAccessible();
     });
 

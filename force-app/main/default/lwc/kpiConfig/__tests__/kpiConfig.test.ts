@@ -28,12 +28,43 @@ const only = (config: KpiConfig): ConfigProblem => {
     return config.problems[0];
 };
 
+describe('kpiConfig: one revenue target per component', () => {
+    const targets = (props: KpiProperties) => {
+        const config = readBoardConfig({ preset: 'custom', kpis: 'closedWonRevenue, pipelineCoverage', ...props });
+        return {
+            tiles: Object.fromEntries(config.tiles.map((t) => [t.kpi, t.target])),
+            requests: Object.fromEntries(config.requests.map((r) => [r.kpi, r.target])),
+        };
+    };
+
+    it('reads the quota for both when nothing is typed', () => {
+        expect(targets({})).toEqual({
+            tiles: { closedWonRevenue: null, pipelineCoverage: null },
+            requests: { closedWonRevenue: undefined, pipelineCoverage: undefined },
+        });
+    });
+
+    it('takes the revenue target property for both, or a typed closed-won revenue target for both', () => {
+        expect(targets({ revenueTarget: '90000' })).toEqual({
+            tiles: { closedWonRevenue: 90000, pipelineCoverage: null },
+            requests: { closedWonRevenue: 90000, pipelineCoverage: 90000 },
+        });
+        expect(targets({ targets: 'closedWonRevenue=70000' })).toEqual({
+            tiles: { closedWonRevenue: 70000, pipelineCoverage: null },
+            requests: { closedWonRevenue: 70000, pipelineCoverage: 70000 },
+        });
+    });
+});
+
 describe('kpiConfig: kpiMetric properties', () => {
     it('reads an untouched component as the defaults, with one request and no problems', () => {
         const config = readMetricConfig({});
         expect(config.problems).toEqual([]);
         expect(config.tiles).toEqual([tileInput('closedWonRevenue')]);
-        expect(config.requests).toEqual([kpiRequest('closedWonRevenue')]);
+        // Closed-won revenue reads its target from the quota field when none is typed.
+        expect(config.requests).toEqual([
+            { ...kpiRequest('closedWonRevenue'), settings: { quotaField: 'Sales_Quota__c' } },
+        ]);
         expect(config.fiscalYearStartMonth).toBe(1);
         expect(config.currency).toBeUndefined();
         expect(config.title).toBeUndefined();

@@ -710,6 +710,16 @@ describe('kpiLeaderboardModel: the table', () => {
         expect(cells['secondary:winRate'].text).toBe('40%');
     });
 
+    it('prorates the quarterly target field to the period shown, as tiles and coverage do', () => {
+        const percent = (view: ReturnType<typeof viewOf>) =>
+            Object.fromEntries(view.rows[0].cells!.map((cell) => [cell.key, cell.text])).percentOfTarget;
+        expect(percent(viewOf(REVENUE))).toBe('90%');
+        // A month is a third of the quarter's quota: the same $90K is 270% of a $33.3K month target.
+        expect(percent(viewOf({ ...REVENUE, period: 'thisMonth' }))).toBe('270%');
+        // A year is four quarters' quota.
+        expect(percent(viewOf({ ...REVENUE, period: 'thisYear' }))).toBe('22.5%');
+    });
+
     it('totals the value and target columns and leaves the others empty', () => {
         const view = viewOf(REVENUE);
         expect(view.showTotalRow).toBe(true);

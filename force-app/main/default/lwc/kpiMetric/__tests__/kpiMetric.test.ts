@@ -64,14 +64,16 @@ describe('c-kpi-metric', () => {
         await flush();
         const shown = tile(element);
         expect(shadowText(shown, '.kpi-tile__drill')).toBe(LABELS.kpiClosedWonRevenue);
-        expect(shadowText(shown, '.kpi-tile__value')).toBe('$19K$19,000.00');
+        expect(shadowText(shown, '.kpi-tile__value')).toBe('$94.9K$94,900.00');
         expect(shadowText(shown, '.kpi-tile__change span[aria-hidden="true"] + span')).toBe(
-            '+$19K vs previous period (was $0) · Better',
+            '+$94.9K vs previous period (was $0) · Better',
         );
         expect(shadowText(shown, '.kpi-tile__period')).toBe('This fiscal quarter · My records · Apr 1 – May 20, 2024');
         const sparkline = shadow(shown, 'c-kpi-sparkline') as HTMLElement & { points: unknown[]; label: string };
         expect(sparkline.points).toHaveLength(6);
-        expect(sparkline.label.replace(/[\u2009\u202f]/g, ' ')).toContain('Apr 1 – May 20, 2024: $19K');
+        expect(sparkline.label.replace(/[\u2009\u202f]/g, ' ')).toContain('Apr 1 – May 20, 2024: $94.9K');
+        // No target typed: the rep's own quota, the same number pipeline coverage and the leaderboard use.
+        expect(shadowText(shown, '.kpi-tile__target-line')).toBe('Off track · 58% of target · Target $165K');
         expect(shadowText(shown, '.kpi-tile__footer')).toBe('As of 9:00 AM');
         expect(shadow(shown, 'lightning-spinner')).toBeNull();
         await expect(element).toBeAccessible();
@@ -181,7 +183,7 @@ describe('c-kpi-metric', () => {
         await flush();
         const panel = shadow(element, '.kpi-metric__refresh-error') as HTMLElement & { errors: unknown };
         expect(panel.errors).toEqual(new Error('Failed to fetch'));
-        expect(shadowText(tile(element), '.kpi-tile__value')).toBe('$19K$19,000.00');
+        expect(shadowText(tile(element), '.kpi-tile__value')).toBe('$94.9K$94,900.00');
     });
 
     it('plans again instead of refreshing once the day has changed', async () => {
@@ -238,7 +240,7 @@ describe('c-kpi-metric', () => {
         await flush();
         respond(fixture(closedWonRevenue).documents[0]);
         await flush();
-        expect(shadowText(tile(element), '.kpi-tile__value')).toBe('€19K€19,000.00');
+        expect(shadowText(tile(element), '.kpi-tile__value')).toBe('€94.9K€94,900.00');
         expect(shadowText(tile(element), '.kpi-tile__drill')).toBe('Revenue (EUR)');
     });
 });

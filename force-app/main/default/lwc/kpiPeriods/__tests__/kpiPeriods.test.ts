@@ -12,6 +12,8 @@ import {
     parsePeriod,
     periodKey,
     PERIOD_KINDS,
+    quotaShare,
+    DAYS_PER_QUARTER,
     sparklineWindows,
     spanOf,
     startOfDayMs,
@@ -486,5 +488,35 @@ describe('parsing and validation', () => {
         expect(windowIndexOf(windows, '2024-02-01')).toBe(1);
         expect(windowIndexOf(windows, '2024-03-10')).toBe(2);
         expect(windowIndexOf(windows, '2024-03-11')).toBe(-1);
+    });
+});
+
+describe('quotaShare (a quarterly quota prorated to the period shown)', () => {
+    it.each([
+        ['thisMonth', 1 / 3],
+        ['lastMonth', 1 / 3],
+        ['thisQuarter', 1],
+        ['lastFiscalQuarter', 1],
+        ['thisYear', 4],
+        ['thisFiscalYear', 4],
+        ['thisWeek', 7 / DAYS_PER_QUARTER],
+    ])('%s is %f of a quarter', (kind, share) => {
+        expect(quotaShare(parsePeriod(kind)!)).toBeCloseTo(share, 12);
+    });
+
+    it('a rolling window counts today and the days before it, like LAST_N_DAYS', () => {
+        expect(quotaShare(parsePeriod('rollingDays:90')!)).toBeCloseTo(91 / 91.3125, 12);
+        expect(quotaShare(parsePeriod('rollingDays:6')!)).toBeCloseTo(quotaShare(parsePeriod('thisWeek')!), 12);
+    });
+
+    it('is positive and finite for every period', () => {
+        fc.assert(
+            fc.property(fc.constantFrom(...PERIOD_KINDS), fc.integer({ min: 1, max: 365 }), (kind, days) => {
+                const period = kind === 'rollingDays' ? { kind, days } : { kind };
+                const share = quotaShare(period);
+                expect(share).toBeGreaterThan(0);
+                expect(share).toBeLessThanOrEqual(366 / DAYS_PER_QUARTER);
+            }),
+        );
     });
 });

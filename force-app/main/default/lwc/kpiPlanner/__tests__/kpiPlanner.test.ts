@@ -94,8 +94,12 @@ describe('one request per component', () => {
         const plan = planKpis(salesBoard, context);
         expectWellFormed(plan);
         expect(plan.documents).toHaveLength(1);
-        // Won (current, comparison), win rate (current, comparison), pipeline: five subqueries for six KPIs.
-        expect(plan.documents[0].subqueries).toHaveLength(5);
+        // Won (current, comparison), win rate (current, comparison), pipeline, and closed-won revenue's quota target:
+        // six subqueries for six KPIs.
+        expect(plan.documents[0].subqueries.map((s) => s.object).sort()).toEqual([
+            ...Array<string>(5).fill('Opportunity'),
+            'User',
+        ]);
         const won = plan.requests.find((r) => r.key === 'opportunitiesWon')!;
         const revenue = plan.requests.find((r) => r.key === 'closedWonRevenue')!;
         expect(won.reads.current.value).toEqual(revenue.reads.current.value);
@@ -287,16 +291,23 @@ describe('filters', () => {
         [
             'a swapped quota field',
             { kpi: 'pipelineCoverage', period: 'thisQuarter', settings: { quotaField: 'Quarterly_Quota__c' } },
-            ['User(where: { IsActive: { eq: true } }) {', 'Quarterly_Quota__c @optional { sum { value } }'],
+            [
+                'User(where: { IsActive: { eq: true } }, groupBy: { Id: { group: true }, ManagerId: { group: true } }',
+                'Quarterly_Quota__c @optional { sum { value } }',
+            ],
         ],
     ])('puts the admin’s choices in: %s', (_choice, request, fragments) => {
         const query = single(request).doc.query;
         for (const fragment of fragments) expect(query).toContainGraphql(fragment);
     });
 
-    it('reads the quota of the viewer or the viewer’s team unless the tile has a target', () => {
+    it('reads the quota of the viewer or the viewer’s team, one row a person, unless the tile has a target', () => {
         const mine = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', scope: 'mine' }).doc.query;
-        expect(mine).toContainGraphql('User(where: { IsActive: { eq: true }, Id: { eq: $userId } })');
+        // Per person with their manager: kpiResults leaves out the roll-up copies of managers (each quota once).
+        expect(mine).toContainGraphql(
+            'User(where: { IsActive: { eq: true }, Id: { eq: $userId } }, groupBy: { Id: { group: true }, ManagerId: { group: true } }',
+        );
+        expect(mine).toContainGraphql('Id { value count { value } } ManagerId { value }');
         const team = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', scope: 'team' }).doc.query;
         expect(team).toContainGraphql(`User(where: { IsActive: { eq: true }, or: [${levels(5)}] }`);
         const { plan, doc } = single({ kpi: 'pipelineCoverage', period: 'thisQuarter', target: 500000 });

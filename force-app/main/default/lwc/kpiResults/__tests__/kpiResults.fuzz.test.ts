@@ -1,7 +1,8 @@
 /**
  * Issue 11's reader property: tile documents' real answers (the fixtures), mutated 10,000 times, read by
  * readResults. Never a throw, never NaN or ∞, and never a number from broken data: each result either has the
- * numbers of the unmutated answer, or says it could not be read (an error, or only its comparison unavailable).
+ * numbers of the unmutated answer, or says it could not be read (an error, or only its comparison or its quota
+ * target unavailable).
  */
 import fc from 'fast-check';
 import { readResults } from 'c/kpiResults';
@@ -36,7 +37,7 @@ describe('kpiResults: strict reading of mutated tile answers', () => {
                     const result = results[key];
                     const before = numbersOf(original);
                     const after = numbersOf(result);
-                    for (const part of ['current', 'comparison'] as const) {
+                    for (const part of ['current', 'comparison', 'target'] as const) {
                         if (JSON.stringify(before[part]) === JSON.stringify(after[part])) continue;
                         if (!marker(result, part)) {
                             throw new Error(

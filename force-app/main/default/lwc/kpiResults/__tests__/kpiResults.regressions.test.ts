@@ -4,6 +4,7 @@
  * warning beside whole numbers), and the genuinely empty answer that stays "no records".
  */
 import kpiTileComparisonUnavailable from '@salesforce/label/c.kpiTileComparisonUnavailable';
+import kpiTileTargetUnavailable from '@salesforce/label/c.kpiTileTargetUnavailable';
 import { readResults } from 'c/kpiResults';
 import type { KpiResult } from 'c/kpiResults';
 import { buildTileView } from 'c/kpiTileModel';
@@ -14,6 +15,12 @@ import { tileCases } from '../../../../../test/jest/kpiFuzzTiles';
 const cases = new Map(tileCases().map((c) => [c.name, c]));
 const revenue = cases.get('closedWonRevenue')!;
 const winRate = cases.get('winRateTeam')!;
+// The subqueries by what they read, never by alias: the value, the comparison, the trend and the quota target.
+const reads = revenue.plan.requests[0].reads;
+const VALUE = reads.current.value[0];
+const COMPARISON = reads.comparison!.value[0];
+const TREND = reads.sparkline!.value[0];
+const TARGET = reads.current.target![0];
 const context = {
     locale: 'en-US',
     currency: 'USD',
@@ -38,54 +45,55 @@ const refused = (result: KpiResult, label: string) => {
 };
 
 describe('kpiResults: issue 11 regressions', () => {
-    it('reads the fixture: $19K now, nothing in the comparison window', () => {
+    it('reads the fixture: $94.9K now against a quota of $165K, nothing in the comparison window', () => {
         expect(readResults(revenue.plan, revenue.data).closedWonRevenue).toMatchObject({
-            value: 19000,
+            value: 94900,
             comparisonValue: 0,
+            target: 165000,
         });
     });
 
     it('keeps edges: [] a well-formed answer of no records, and refuses edges: null', () => {
         const empty = readResults(
             revenue.plan,
-            changed(revenue.data, (a) => (a.q0!.edges = [])),
+            changed(revenue.data, (a) => (a[VALUE]!.edges = [])),
         ).closedWonRevenue;
         expect(empty.error).toBeUndefined();
         expect(empty.sampleSize).toBe(0);
         refused(
             readResults(
                 revenue.plan,
-                changed(revenue.data, (a) => (a.q0!.edges = null)),
+                changed(revenue.data, (a) => (a[VALUE]!.edges = null)),
             ).closedWonRevenue,
             'c.kpiResultMalformed',
         );
         refused(
             readResults(
                 revenue.plan,
-                changed(revenue.data, (a) => delete a.q0!.edges),
+                changed(revenue.data, (a) => delete a[VALUE]!.edges),
             ).closedWonRevenue,
             'c.kpiResultMalformed',
         );
     });
 
     it.each([
-        ['node null', (a: Aggregate) => ((a.q0!.edges as unknown[])[0] = { node: null }), 'c.kpiResultMalformed'],
-        ['Amount.sum {}', (a: Aggregate) => (node(a, 'q0').Amount.sum = {}), 'c.kpiResultMalformed'],
-        ['Amount.sum "abc"', (a: Aggregate) => (node(a, 'q0').Amount.sum = { value: 'abc' }), 'c.kpiResultNotANumber'],
+        ['node null', (a: Aggregate) => ((a[VALUE]!.edges as unknown[])[0] = { node: null }), 'c.kpiResultMalformed'],
+        ['Amount.sum {}', (a: Aggregate) => (node(a, VALUE).Amount.sum = {}), 'c.kpiResultMalformed'],
+        ['Amount.sum "abc"', (a: Aggregate) => (node(a, VALUE).Amount.sum = { value: 'abc' }), 'c.kpiResultNotANumber'],
         [
-            'Amount.sum "19000"',
-            (a: Aggregate) => (node(a, 'q0').Amount.sum = { value: '19000' }),
+            'Amount.sum "94900"',
+            (a: Aggregate) => (node(a, VALUE).Amount.sum = { value: '94900' }),
             'c.kpiResultNotANumber',
         ],
-        ['Id.count null', (a: Aggregate) => (node(a, 'q0').Id.count = { value: null }), 'c.kpiResultNotANumber'],
+        ['Id.count null', (a: Aggregate) => (node(a, VALUE).Id.count = { value: null }), 'c.kpiResultNotANumber'],
         [
             'a duplicated edge',
-            (a: Aggregate) => (a.q0!.edges as unknown[]).push((a.q0!.edges as unknown[])[0]),
+            (a: Aggregate) => (a[VALUE]!.edges as unknown[]).push((a[VALUE]!.edges as unknown[])[0]),
             'c.kpiResultDuplicateGroup',
         ],
         [
             'a quarter 5 in the trend',
-            (a: Aggregate) => (node(a, 'q2').CloseDate.calendarQuarter = { value: 5 }),
+            (a: Aggregate) => (node(a, TREND).CloseDate.calendarQuarter = { value: 5 }),
             'c.kpiResultInconsistent',
         ],
     ])('refuses %s with an error naming the part, never $0 or double', (_, change, label) => {
@@ -110,31 +118,55 @@ describe('kpiResults: issue 11 regressions', () => {
 
     it('keeps the value and marks only the comparison when the comparison subquery fails or is malformed', () => {
         const failed = readResults(revenue.plan, revenue.data, [
-            { message: 'Timed out', path: ['uiapi', 'aggregate', 'q1'] },
+            { message: 'Timed out', path: ['uiapi', 'aggregate', COMPARISON] },
         ]);
         expect(failed.closedWonRevenue).toMatchObject({
-            value: 19000,
+            value: 94900,
             comparisonValue: null,
             comparisonError: { messages: ['Timed out'] },
         });
         const malformed = readResults(
             revenue.plan,
-            changed(revenue.data, (a) => (a.q1 = null)),
+            changed(revenue.data, (a) => (a[COMPARISON] = null)),
         ).closedWonRevenue;
         expect(malformed).toMatchObject({
-            value: 19000,
+            value: 94900,
             comparisonValue: null,
             comparisonError: { kind: 'incomplete' },
         });
         const view = buildTileView(tileInput('closedWonRevenue', { result: malformed }), context);
         expect(view).toMatchObject({ hasValue: true, change: null, noComparisonText: kpiTileComparisonUnavailable });
-        expect(view.valueText).toBe('$19K');
+        expect(view.valueText).toBe('$94.9K');
+    });
+
+    it('keeps the value and its comparison, and says why there is no target, when the quota subquery fails', () => {
+        for (const [why, result] of [
+            [
+                'an error on it',
+                readResults(revenue.plan, revenue.data, [
+                    { message: 'Timed out', path: ['uiapi', 'aggregate', TARGET] },
+                ]).closedWonRevenue,
+            ],
+            [
+                'a malformed row',
+                readResults(
+                    revenue.plan,
+                    changed(revenue.data, (a) => ((a[TARGET]!.edges as unknown[])[0] = { node: 'abc' })),
+                ).closedWonRevenue,
+            ],
+        ] as const) {
+            expect({ why, ...result }).toMatchObject({ why, value: 94900, comparisonValue: 0, target: null });
+            expect(result.targetError?.messages.length).toBeGreaterThan(0);
+            const view = buildTileView(tileInput('closedWonRevenue', { target: null, result }), context);
+            expect(view).toMatchObject({ hasValue: true, target: null });
+            expect(view.noTargetText.startsWith(kpiTileTargetUnavailable.split('{0}')[0])).toBe(true);
+        }
     });
 
     it('shows an error no subquery owns, sent with complete data, as a warning beside the numbers', () => {
         for (const error of [{ message: 'Something is off' }, null, 'text', {}]) {
             const result = readResults(revenue.plan, revenue.data, [error]).closedWonRevenue;
-            expect(result).toMatchObject({ value: 19000, comparisonValue: 0 });
+            expect(result).toMatchObject({ value: 94900, comparisonValue: 0 });
             expect(result.warnings).toHaveLength(1);
             expect(result.warnings![0]).toMatch(/\S/);
             const view = buildTileView(tileInput('closedWonRevenue', { result }), context);

@@ -199,10 +199,11 @@ describe('values from server aggregates', () => {
             },
         ];
         const plan = planKpis(requests, context);
-        expect(plan.documents[0].subqueries).toHaveLength(1);
+        // One Opportunity subquery for the four; closed-won revenue also reads its quota target on User.
+        expect(plan.documents[0].subqueries.map((s) => s.object)).toEqual(['Opportunity', 'User']);
         const results = readResults(
             plan,
-            respond(plan, () => won),
+            respond(plan, (_w, role) => (role === 'target' ? [] : won)),
         );
         expect(results.closedWonRevenue).toMatchObject({ value: 400, sampleSize: 3 });
         expect(results.averageDealSize).toMatchObject({ value: 400 / 3, sampleSize: 3 });
@@ -310,6 +311,73 @@ describe('values from server aggregates', () => {
             status: 'empty',
             target: 0,
         });
+    });
+});
+
+describe('one target per person (the quota field, each quota once)', () => {
+    // The sample company's shape: a VP and managers whose quotas are roll-ups of their reports', reps with their own,
+    // a rep without a quota, and a player-coach manager whose reports carry none (their quota is their own).
+    const user = (Id: string, ManagerId: string | null, quota: number | null) =>
+        rec({ Id, ManagerId, Sales_Quota__c: quota });
+    const people = [
+        user('005VP', null, 1000),
+        user('005M1', '005VP', 500),
+        user('005M2', '005VP', 400),
+        user('005M3', '005VP', 100),
+        user('005R1', '005M1', 300),
+        user('005R2', '005M1', 200),
+        user('005R3', '005M2', 400),
+        user('005R4', '005M2', null),
+        user('005R5', '005M3', null),
+    ];
+    const records: Records = (_w, role) =>
+        role === 'target' ? people : role === 'pipeline' ? [rec({ Amount: 2400 })] : [];
+
+    it.each([
+        ['thisFiscalQuarter', 1000],
+        ['thisMonth', 1000 / 3],
+        ['thisYear', 4000],
+        ['rollingDays:90', (1000 * 91) / (365.25 / 4)],
+    ])('closed-won revenue and coverage measure against the same target, %s: %d', (period, target) => {
+        const plan = plan1({ kpi: 'closedWonRevenue', period, scope: 'all' });
+        const both = planKpis(
+            [
+                { kpi: 'closedWonRevenue', period, scope: 'all' },
+                { kpi: 'pipelineCoverage', period, scope: 'all' },
+            ],
+            context,
+        );
+        expect(readResults(plan, respond(plan, records)).closedWonRevenue.target).toBeCloseTo(target, 6);
+        const results = readResults(both, respond(both, records));
+        expect(results.closedWonRevenue.target).toBeCloseTo(target, 6);
+        expect(results.pipelineCoverage.target).toBeCloseTo(target, 6);
+    });
+
+    it('has no target, not a target of 0, when nobody in scope has a quota', () => {
+        const plan = plan1({ kpi: 'closedWonRevenue', period: 'thisQuarter', scope: 'mine' });
+        const result = readResults(
+            plan,
+            respond(plan, (_w, role) => (role === 'target' ? [user('005R4', '005M2', null)] : [rec({ Amount: 5 })])),
+        ).closedWonRevenue;
+        expect(result).toMatchObject({ status: 'ok', value: 5, target: null });
+        expect(result.targetError).toBeUndefined();
+    });
+
+    it('reads no quota when the tile types a target, or for a breakdown', () => {
+        for (const request of [
+            { kpi: 'closedWonRevenue', period: 'thisQuarter', target: 900 },
+            { kpi: 'closedWonRevenue', period: 'thisQuarter', groupBy: 'owner' },
+        ] satisfies KpiRequest[]) {
+            const plan = plan1(request);
+            expect(plan.documents[0].subqueries.map((s) => s.object)).toEqual(['Opportunity']);
+        }
+        const typed = plan1({ kpi: 'closedWonRevenue', period: 'thisQuarter', target: 900 });
+        expect(
+            readResults(
+                typed,
+                respond(typed, () => [rec({ Amount: 5 })]),
+            ).closedWonRevenue.target,
+        ).toBe(900);
     });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Issue 11's tile property: mutated answers of the tile fixtures, read by readResults and shown by kpiTileModel,
  * 2,000 times. No throw, no blank where a text belongs, no NaN or ∞, and never a number from broken data: each tile
- * shows the numbers of the unmutated answer, or an error, or (its comparison alone) "Comparison unavailable".
+ * shows the numbers of the unmutated answer, or an error, or (its comparison alone) "Comparison unavailable", or (its
+ * quota target alone) "Target unavailable" with the reason.
  */
 import fc from 'fast-check';
 import kpiTileComparisonUnavailable from '@salesforce/label/c.kpiTileComparisonUnavailable';
@@ -38,8 +39,9 @@ function views(c: TileCase, data: unknown, errors?: unknown[]): TileView[] {
 
 /** What a tile shows as numbers, now and against the comparison. */
 const shown = (view: TileView) => ({
-    current: [view.state, view.valueText, view.valueFull, view.sample?.text, view.target?.line, view.trend?.summary],
+    current: [view.state, view.valueText, view.valueFull, view.sample?.text, view.trend?.summary],
     comparison: [view.change?.visibleText, view.noComparisonText],
+    target: [view.target?.line],
 });
 
 /** A text the tile shows in its state is never blank. */
@@ -76,6 +78,13 @@ describe('kpiTileModel: tiles of mutated answers', () => {
                     const [was, now] = [shown(before), shown(view)];
                     if (JSON.stringify(was.current) !== JSON.stringify(now.current) && !view.isError) {
                         throw new Error(`${view.key}: ${JSON.stringify(was.current)} → ${JSON.stringify(now.current)}`);
+                    }
+                    if (
+                        JSON.stringify(was.target) !== JSON.stringify(now.target) &&
+                        !view.isError &&
+                        !view.noTargetText
+                    ) {
+                        throw new Error(`${view.key}: ${JSON.stringify(was.target)} → ${JSON.stringify(now.target)}`);
                     }
                     const unavailable = view.isError || view.noComparisonText === kpiTileComparisonUnavailable;
                     if (JSON.stringify(was.comparison) !== JSON.stringify(now.comparison) && !unavailable) {

@@ -301,7 +301,8 @@ describe('kpiTileModel: target', () => {
         ['averageSalesCycle', 30, 45, 'green', '150% of target'],
         ['averageSalesCycle', 50, 45, 'amber', '90% of target'],
         ['averageSalesCycle', 90, 45, 'red', '50% of target'],
-        ['averageSalesCycle', 0, 45, 'green', '∞ of target'],
+        // Nothing against a lower-is-better target is beyond it (issue 11: it read "∞ of target").
+        ['averageSalesCycle', 0, 45, 'green', 'Well ahead of target'],
     ] as const)('%s at %d against %d is %s', (kpi, value, target, status, progressText) => {
         const view = buildTileView(tileInput(kpi, { target, result: result(kpi, { value }) }), context);
         expect(view.target).toMatchObject({
@@ -311,6 +312,52 @@ describe('kpiTileModel: target', () => {
         });
         expect(view.target!.percent).toBeLessThanOrEqual(100);
         expect(view.target!.barStyle).toBe(`width: ${view.target!.percent}%`);
+    });
+
+    it('shows closed-won revenue against the quota it read when the tile types no target, and why it has none', () => {
+        const quota = buildTileView(
+            tileInput('closedWonRevenue', {
+                target: null,
+                result: result('closedWonRevenue', { value: 30000, target: 60000 }),
+            }),
+            context,
+        );
+        expect(quota.target).toMatchObject({ targetText: 'Target $60K', progressText: '50% of target' });
+        expect(quota.noTargetText).toBe('');
+        // A typed target wins over the quota.
+        const typed = buildTileView(
+            tileInput('closedWonRevenue', {
+                target: 40000,
+                result: result('closedWonRevenue', { value: 30000, target: 60000 }),
+            }),
+            context,
+        );
+        expect(typed.target?.targetText).toBe('Target $40K');
+        const unread = buildTileView(
+            tileInput('closedWonRevenue', {
+                target: null,
+                result: result('closedWonRevenue', {
+                    value: 30000,
+                    target: null,
+                    targetError: { kind: 'noAccess', messages: ['Sales_Quota__c is hidden.'] },
+                }),
+            }),
+            context,
+        );
+        expect(unread).toMatchObject({
+            state: 'value',
+            target: null,
+            noTargetText: 'Target unavailable: Sales_Quota__c is hidden.',
+        });
+        // Another KPI never takes a target it did not read or the tile did not type.
+        const other = buildTileView(
+            tileInput('opportunitiesWon', {
+                target: null,
+                result: result('opportunitiesWon', { value: 3, target: 60000 }),
+            }),
+            context,
+        );
+        expect(other.target).toBeNull();
     });
 
     it('words the status and the target in the KPI unit', () => {
