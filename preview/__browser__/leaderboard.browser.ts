@@ -14,6 +14,7 @@ import {
     type OpenedPage,
     type TestContext,
 } from './harness';
+import { SHARING_COOKIE } from '../server/datasets';
 
 function board(page: Page): Locator {
     return page.locator('c-kpi-leaderboard').first();
@@ -161,9 +162,28 @@ const tests: BrowserTest[] = [
         },
     },
     {
-        name: "leaderboard: the viewer's row is marked and pinned under Your position when outside the top rows",
+        name: 'leaderboard: a rep who sees only their own opportunities (private sharing) gets their numbers, not a ranking of zeros',
         async run(t: TestContext) {
             const opened = await t.open('/lightning/page/home');
+            const { page } = opened;
+            const summary = (await board(page).locator('.kpi-leaderboard__summary').innerText()).trim();
+            const expected = label('kpiLeaderboardOwnOnly').replace('{0}', label('kpiClosedWonRevenue'));
+            assert(summary === expected, `the summary reads "${summary}", expected "${expected}"`);
+            const rows = board(page).locator('tbody tr.kpi-leaderboard__row');
+            assert((await rows.count()) === 1, `${await rows.count()} rows, expected the rep's own row only`);
+            assert((await rows.first().getAttribute('aria-current')) === 'true', "the one row is not the rep's");
+            const value = await valueColumn(page);
+            assert(value.length === 1 && value[0] !== null, `the rep's own value is ${value.join(', ')}`);
+            await assertFinalState(opened, 'leaderboard under private sharing', 'leaderboard-own-only');
+        },
+    },
+    {
+        name: "leaderboard: the viewer's row is marked and pinned under Your position when outside the top rows",
+        async run(t: TestContext) {
+            // Public Read Only opportunities (the preview's sharing switch): reps see each other's deals, so rank.
+            const opened = await t.open('/lightning/page/home', {
+                prepare: (context) => context.addCookies([{ name: SHARING_COOKIE, value: 'public', url: t.baseUrl }]),
+            });
             const { page } = opened;
             const summary = board(page).locator('.kpi-leaderboard__summary');
             assert((await summary.count()) === 1, 'the Home leaderboard shows no sentence about the viewer (a rep)');

@@ -1,6 +1,6 @@
 /** Sample orgs by size, generated on first use and kept, each with its engine and the bar's user list. */
 import type { DatasetSize, PreviewUser } from '../client/context';
-import { createEngine, type PreviewEngine } from '../engine';
+import { createEngine, defaultAccessModel, type AccessModel, type PreviewEngine } from '../engine';
 import { generateSampleOrg } from '../sample-org';
 import { DATASET_SIZES } from './choices';
 import { previewUsers } from './users';
@@ -16,7 +16,21 @@ export interface Dataset {
     prefixes: Map<string, string>;
     generateMs: number;
     records: number;
+    /** The same records under public sharing (SHARING_COOKIE), made on first use. */
+    publicEngine?: PreviewEngine;
 }
+
+/**
+ * The preview's engine switch for sharing: `private` (the default, the sample org's org-wide defaults: a rep sees their
+ * own records, a manager their hierarchy's) or `public` (Public Read Only for the sales and service objects, as many
+ * orgs set Opportunity), chosen by the `kpiSharing` cookie, so a test can prove a component both ways.
+ */
+export type Sharing = 'private' | 'public';
+export const SHARING_COOKIE = 'kpiSharing';
+export const PUBLIC_SHARING: AccessModel = {
+    ...defaultAccessModel,
+    publicObjects: [...defaultAccessModel.publicObjects, 'Opportunity', 'Lead', 'Task', 'Event', 'Case'],
+};
 
 export interface DatasetOptions {
     seed: number;
@@ -31,6 +45,13 @@ export class Datasets {
 
     loaded(): DatasetSize[] {
         return [...this.cache.keys()];
+    }
+
+    /** The dataset's engine under the chosen sharing. */
+    engine(size: DatasetSize, sharing: Sharing): PreviewEngine {
+        const dataset = this.get(size);
+        if (sharing === 'private') return dataset.engine;
+        return (dataset.publicEngine ??= createEngine(dataset.sample, { access: PUBLIC_SHARING }));
     }
 
     /** Synchronous on purpose: generation takes seconds at most and the preview serves one developer. */

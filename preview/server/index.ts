@@ -19,7 +19,7 @@ import {
 } from '../client/context';
 import type { PageDefinition } from '../pages/types';
 import { PARAMS, choices, isDataset, resolveChoices } from './choices';
-import { Datasets, type Dataset } from './datasets';
+import { Datasets, SHARING_COOKIE, type Dataset, type Sharing } from './datasets';
 import { renderShell } from './html';
 import { checkLimits } from './limits';
 import { ListViewError, NAME_FIELDS, listViewFile, loadListView, type ListViewPlan } from './listViews';
@@ -85,6 +85,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): number {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(text);
     return Buffer.byteLength(text);
+}
+
+/** The sharing the engine applies: `public` when the SHARING_COOKIE says so (datasets.ts), else the sample's own. */
+function sharingOf(req: IncomingMessage): Sharing {
+    const cookies = (req.headers.cookie ?? '').split(';').map((part) => part.trim());
+    return cookies.includes(`${SHARING_COOKIE}=public`) ? 'public' : 'private';
 }
 
 function readCookie(req: IncomingMessage): Partial<PreviewSelection> {
@@ -397,7 +403,8 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
         // Before the engine parses or validates anything: the limits are what keeps that work bounded.
         const refusal = checkLimits(request.query, request.variables);
         if (refusal) throw new HttpError(400, refusal);
-        const { engine, users } = datasets.get(dataset);
+        const { users } = datasets.get(dataset);
+        const engine = datasets.engine(dataset, sharingOf(req));
         const viewer = readViewer(req, VIEWER_HEADERS, (id) => users.some((user) => user.id === id));
         const { operationName } = request;
         const response = engine.execute(request, viewer);

@@ -88,6 +88,7 @@ import kpiLeaderboardViewerMoved from '@salesforce/label/c.kpiLeaderboardViewerM
 import kpiLeaderboardViewerRank from '@salesforce/label/c.kpiLeaderboardViewerRank';
 import kpiLeaderboardViewerRankTied from '@salesforce/label/c.kpiLeaderboardViewerRankTied';
 import kpiLeaderboardViewerUnranked from '@salesforce/label/c.kpiLeaderboardViewerUnranked';
+import kpiLeaderboardOwnOnly from '@salesforce/label/c.kpiLeaderboardOwnOnly';
 import kpiLeaderboardVisibility from '@salesforce/label/c.kpiLeaderboardVisibility';
 import kpiLeaderboardYou from '@salesforce/label/c.kpiLeaderboardYou';
 import kpiLeaderboardYourPosition from '@salesforce/label/c.kpiLeaderboardYourPosition';
@@ -139,6 +140,7 @@ export const LABELS = {
     targetFieldFailed: kpiLeaderboardTargetFieldFailed,
     teamManager: kpiLeaderboardTeamManager,
     teamRole: kpiLeaderboardTeamRole,
+    ownOnly: kpiLeaderboardOwnOnly,
     tied: kpiLeaderboardTied,
     title: kpiLeaderboardTitle,
     tooManySecondary: kpiLeaderboardTooManySecondary,

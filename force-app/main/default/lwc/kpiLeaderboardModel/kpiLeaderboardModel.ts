@@ -445,6 +445,8 @@ function movementWords(movement: Movement): string {
 export function viewerSummary(plan: BoardPlan, board: Board, context: ViewerContext): string {
     const row = board.rows.find((r) => r.key === board.viewerKey);
     if (!row) return '';
+    // Nobody else's records are visible: say so instead of "#1 of 1" (the row shows the viewer's own numbers).
+    if (board.ownOnly) return fillLabel(LABELS.ownOnly, kpiName(plan.config.kpi));
     const { locale } = context;
     if (row.rank === null) {
         return fillLabel(LABELS.viewerUnranked, unrankedText(row.unranked ?? 'noValue', plan.config, locale));
@@ -873,7 +875,7 @@ export function leaderboardView(input: LeaderboardInput): LeaderboardView {
         caption: caption(state, context.locale),
         headers: headers(columns, input.sort),
         rows: shown ? tableRows(plan, board, columns, sorting) : [],
-        showTotalRow: status === 'rows' && !compact,
+        showTotalRow: status === 'rows' && !compact && !board?.ownOnly,
         totalCells: shown ? totalCells(columns, board, format) : [],
         hasMoreRows: Boolean(shown && board.rows.length > plan.config.rowLimit),
         toggleLabel: shown ? toggleLabel(board, plan.config, input.expanded, context.locale) : '',

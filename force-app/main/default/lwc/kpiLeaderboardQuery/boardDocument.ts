@@ -162,7 +162,11 @@ function optionObjects(kpis: BoardKpi[]): { filter: BoardFilter; object: string;
 function boardExtras(config: BoardConfig, targetField: string | null, comparison: boolean, withOptions: boolean) {
     const kpi = config.kpi;
     const users = cohort(config);
-    const semiJoin = config.rankedUsers.mode === 'owners' && !NO_SEMI_JOIN.has(kpi.object);
+    // Only people who own a record of the KPI's object the viewer can see (of any date) are ranked: under private
+    // sharing a rep whose records are hidden would otherwise rank at a zero that is not a zero (docs/kpis.md, "A
+    // leaderboard that cannot lie"). A semi-join runs with the viewer's sharing, as every query does; Task and Event
+    // allow none, so their owners are read apart.
+    const semiJoin = !NO_SEMI_JOIN.has(kpi.object);
     const where: Filter = semiJoin ? { ...users, Id: { inq: { [kpi.object]: {}, ApiName: 'OwnerId' } } } : users;
     // Team fields only when teams can be shown, the creation date only for movement: 2,000 users make the biggest part.
     const teams = (grouping: 'manager' | 'role') => config.groupBy === grouping || config.showFilters;
@@ -183,7 +187,7 @@ function boardExtras(config: BoardConfig, targetField: string | null, comparison
             paged: true,
         },
     ];
-    if (config.rankedUsers.mode === 'owners' && !semiJoin) {
+    if (!semiJoin) {
         const [part] = kpi.parts;
         const ownerPath = part.ownerField.replace(/Id$/, '');
         extras.push({

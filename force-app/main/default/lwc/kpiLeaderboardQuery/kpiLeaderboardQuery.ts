@@ -97,6 +97,11 @@ export interface Board {
     hasTarget: boolean;
     /** Secondary KPIs whose values were read. */
     secondary: string[];
+    /**
+     * The viewer is the only ranked person whose records they can see (private sharing): there is no ranking, only
+     * the viewer's own numbers, and the board says why.
+     */
+    ownOnly: boolean;
 }
 
 const NOTHING: SetValue = { value: null, sampleSize: 0, comparisonValue: null, comparisonSampleSize: null };
@@ -266,6 +271,13 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
         };
     }
 
+    const ownOnly = rowSets.users.length === 1 && rowSets.users[0].id === viewerId;
+    if (ownOnly) {
+        // Not a rank of one: the viewer's own numbers, with no rank, gap or movement to compare.
+        const unranked = { rank: null, tied: false, gapToNext: null, valueGapToNext: null, movement: null };
+        for (const row of rows) Object.assign(row, unranked, { previousRank: null });
+        rankedCount = 0;
+    }
     const everyone = valueIn(main, EVERYONE);
     const totalTarget =
         config.target.source === 'none'
@@ -290,6 +302,7 @@ export function buildBoard(plan: BoardPlan, data: BoardData, viewerId: string): 
         hasComparison,
         hasTarget: config.target.source !== 'none' && targetKnown,
         secondary: secondary.map((other) => other.id),
+        ownOnly,
     };
 }
 

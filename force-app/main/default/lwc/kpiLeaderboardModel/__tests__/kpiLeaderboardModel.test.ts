@@ -56,7 +56,13 @@ import type {
 import { findBoardKpi, readBoardConfig } from 'c/kpiLeaderboardQuery';
 import { PROBLEM_TEMPLATES } from 'c/kpiProperties';
 import type { BoardChoices, BoardOmissions, BoardProperties, BoardRow } from 'c/kpiLeaderboardQuery';
-import { VIEWER, pageResponseFor, responseFor, salesWorld } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
+import {
+    VIEWER,
+    ownRecordsOnly,
+    pageResponseFor,
+    responseFor,
+    salesWorld,
+} from '../../kpiLeaderboard/__tests__/data/boardFixtures';
 import type { World } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
 
 // ICU puts no-break and thin spaces around units; compare with plain spaces.
@@ -718,6 +724,20 @@ describe('kpiLeaderboardModel: the table', () => {
         expect(percent(viewOf({ ...REVENUE, period: 'thisMonth' }))).toBe('270%');
         // A year is four quarters' quota.
         expect(percent(viewOf({ ...REVENUE, period: 'thisYear' }))).toBe('22.5%');
+    });
+
+    it('says so when the viewer sees only their own records, and shows their numbers without a rank or total', () => {
+        const world = salesWorld();
+        const own = ownRecordsOnly(world);
+        const view = viewOf(REVENUE, {}, own);
+        expect(view.viewerSummary).toBe(
+            'Only your own records for Closed-won revenue are visible to you, so there is nobody to rank you against: ' +
+                "these are your own numbers. A ranking needs the org's sharing to let you see the other people's records.",
+        );
+        expect(rowNames(view)).toEqual(['Dana Fox']);
+        expect(view.rows[0]).toMatchObject({ rankText: '–', isViewer: true });
+        expect(view.showTotalRow).toBe(false);
+        expect(viewOf(REVENUE).viewerSummary).toMatch(/^You're #4 of 5/);
     });
 
     it('totals the value and target columns and leaves the others empty', () => {

@@ -22,6 +22,7 @@ import type { BoardChoices, BoardPlan, BoardProperties, ConfigProblem } from 'c/
 import { rankEntries } from 'c/kpiRanking';
 import {
     VIEWER,
+    ownRecordsOnly,
     pageResponseFor,
     planFor,
     responseFor,
@@ -346,6 +347,19 @@ describe('planBoard', () => {
         expect(board.query).not.toContain('Task: {}');
     });
 
+    it.each(['owners', 'role', 'profile', 'team'])(
+        'ranks in %s mode only people owning a record the viewer can see (a semi-join; Task owners apart)',
+        (rankedUsers) => {
+            const properties = { rankedUsers, roleName: 'SalesRep', profileName: 'Standard User', comparison: 'none' };
+            const revenue = plan({ ...properties, kpi: 'closedWonRevenue' });
+            const users = revenue.subqueries.find((s) => s.role === 'users')!;
+            expect(users.text.args[0]).toContain('Id: { inq: { Opportunity: {}, ApiName: "OwnerId" } }');
+            const emails = plan({ ...properties, kpi: 'emailsSent' });
+            expect(emails.subqueries.map((s) => s.role)).toContain('owners');
+            expect(emails.query).not.toContain('Task: {}');
+        },
+    );
+
     it('narrows users and records to a role, a profile or a team, on the owner of each record', () => {
         const role = plan({ kpi: 'leadsCreated', rankedUsers: 'role', roleName: 'SalesRep' });
         expect(role.query).toMatch(
@@ -594,6 +608,22 @@ describe('buildBoard', () => {
         expect(result.rows[3].valueGapToNext).toBe(28000);
         expect(result.total).toMatchObject({ value: 182000, sampleSize: 10, target: 290000 });
         expect([result.hasComparison, result.hasTarget, result.rankedCount]).toEqual([true, true, 5]);
+    });
+
+    it('gives a viewer who sees only their own records their own numbers, not a rank of one', () => {
+        const world = salesWorld();
+        // Private sharing: the semi-join on the users finds only the viewer among the owners of visible records.
+        const own = ownRecordsOnly(world);
+        const result = boardOf({ kpi: 'closedWonRevenue', targetSource: 'userField', period: 'lastQuarter' }, own);
+        expect(result.ownOnly).toBe(true);
+        expect(result.rows.map((r) => [r.name, r.rank, r.value, r.target, r.movement, r.isViewer])).toEqual([
+            ['Dana Fox', null, 12000, 60000, null, true],
+        ]);
+        expect(result.rankedCount).toBe(0);
+        expect(boardOf({ kpi: 'closedWonRevenue', period: 'lastQuarter' }).ownOnly).toBe(false);
+        // Someone else alone is a ranking of one, not the viewer's own records.
+        const other = ownRecordsOnly(world, '005000000000001AAA');
+        expect(boardOf({ kpi: 'closedWonRevenue', period: 'lastQuarter' }, other).ownOnly).toBe(false);
     });
 
     it('ranks by percent of target, one target for everyone', () => {

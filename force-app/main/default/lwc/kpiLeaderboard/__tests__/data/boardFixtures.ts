@@ -197,3 +197,17 @@ export function salesWorld(): World {
         },
     };
 }
+
+/**
+ * A world as one user sees it under private sharing: only their own records, so the users semi-join (owners of a
+ * record the viewer can see) finds only them. `keep` names someone else to keep instead of the viewer.
+ */
+export function ownRecordsOnly(world: World, keep: string = VIEWER): World {
+    const totals = Object.fromEntries(
+        Object.entries(world.totals).map(([key, byOwner]) => [
+            key,
+            Object.fromEntries(Object.entries(byOwner).filter(([owner]) => owner === keep)),
+        ]),
+    );
+    return { ...world, users: world.users.filter((user) => user.id === keep), totals };
+}
