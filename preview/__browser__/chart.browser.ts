@@ -2,31 +2,17 @@
  * What Jest cannot show: Chart.js really drawing on a canvas inside the component, and the same canvas surviving
  * updates (new properties, new data, a refresh) with read-only wire data, under the real LWC engine.
  */
-import type { Page } from 'playwright-core';
 import {
     assert,
     assertChartDrawn,
     assertFinalState,
     canvasStats,
+    setProperty,
     settle,
     waitForRedraw,
     type BrowserTest,
     type TestContext,
 } from './harness';
-
-/** Sets one App Builder property of the first component through the property panel, as an admin would. */
-async function setProperty(page: Page, label: string, value: string): Promise<void> {
-    const form = page
-        .locator('preview-property-panel fieldset')
-        .filter({ has: page.getByLabel(label, { exact: true }) })
-        .first();
-    const field = form.getByLabel(label, { exact: true });
-    if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(value);
-    else {
-        await field.fill(value);
-        await field.dispatchEvent('change');
-    }
-}
 
 const tests: BrowserTest[] = [
     {

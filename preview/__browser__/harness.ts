@@ -309,3 +309,17 @@ export async function waitForRedraw(
         await page.waitForTimeout(100);
     }
 }
+
+/** Sets one App Builder property of the first component that has it, through the property panel, as an admin would. */
+export async function setProperty(page: Page, label: string, value: string): Promise<void> {
+    const form = page
+        .locator('preview-property-panel fieldset')
+        .filter({ has: page.getByLabel(label, { exact: true }) })
+        .first();
+    const field = form.getByLabel(label, { exact: true });
+    if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(value);
+    else {
+        await field.fill(value);
+        await field.dispatchEvent('change');
+    }
+}

@@ -186,6 +186,53 @@ describe('c-kpi-board', () => {
         for (const tile of tilesOf(element).values()) expect(errorPanel(tile)).toBeNull();
     });
 
+    it('settles every tile through property changes and a refresh: only a changed document is asked again', async () => {
+        // Issue 12: after one property change the tiles of the unchanged document stayed loading until Refresh.
+        const element = create({
+            preset: 'custom',
+            kpis: 'leadsCreated, leadConversionRate, campaignOpenRate, campaignResponseRate',
+            scope: 'all',
+        });
+        await flush();
+        const loadingKeys = () => [...tilesOf(element)].filter(([, tile]) => loading(tile)).map(([key]) => key);
+        const refreshes = [jest.fn(() => Promise.resolve()), jest.fn(() => Promise.resolve())];
+        marketingTwoDocuments.documents.forEach((document, index) => respond(document, refreshes[index]));
+        await flush();
+        expect(loadingKeys()).toEqual([]);
+        const before = sentQueries().length;
+
+        // Campaign statuses change the campaign document only; the leads document's wire does not emit again.
+        element.sentStatuses = 'Sent, Delivered';
+        await flush();
+        const asked = new Set(sentQueries().slice(0, before));
+        expect(
+            new Set(
+                sentQueries()
+                    .slice(before)
+                    .filter((query) => !asked.has(query)),
+            ).size,
+        ).toBe(1);
+        respond(marketingTwoDocuments.documents[1], refreshes[1]);
+        await flush();
+        expect(loadingKeys()).toEqual([]);
+
+        element.openedStatuses = 'Opened, Clicked';
+        await flush();
+        respond(marketingTwoDocuments.documents[1], refreshes[1]);
+        await flush();
+        expect(loadingKeys()).toEqual([]);
+        expect(tilesOf(element).size).toBe(4);
+
+        refreshButton(element)!.click();
+        await flush();
+        expect(refreshes.map((refresh) => refresh.mock.calls.length)).toEqual([1, 1]);
+        marketingTwoDocuments.documents.forEach((document, index) => respond(document, refreshes[index]));
+        await flush();
+        expect(loadingKeys()).toEqual([]);
+        for (const tile of tilesOf(element).values())
+            expect(value(tile) ?? shadow(tile, '.kpi-tile__empty')).toBeTruthy();
+    });
+
     it('tells the tiles past its request budget why they are not loaded', async () => {
         // Fiscal years from February chunk each trend by calendar year: seven documents for these twelve KPIs.
         const kpis = [
