@@ -56,7 +56,10 @@ function trend(page: Page): Locator {
 /** The pixels of the won vs lost chart's canvas (the component's first chart, not the page's first canvas). */
 async function trendStats(page: Page): Promise<CanvasStats> {
     const canvas = trend(page).locator('canvas');
-    assert((await canvas.count()) === 1, `the win-loss trend chart has ${await canvas.count()} canvases, not 1`);
+    // The chart may be between renders (a re-render replaces its canvas): wait for one before counting.
+    await canvas.first().waitFor({ state: 'attached' });
+    const count = await canvas.count();
+    assert(count === 1, `the win-loss trend chart has ${count} canvases, not 1`);
     return canvasStats(canvas);
 }
 

@@ -58,6 +58,10 @@ export function textOf(node: Element | null | undefined): string | undefined {
 }
 
 /** The text of the first match of `selector` in a component's shadow root, as textOf reads it. */
+/** Intl's narrow and thin spaces (in "$1,000", "Jan 1 – Feb 19") as plain spaces, for readable expectations. */
+export const plain = (text: string | null | undefined): string | undefined =>
+    text?.replace(/[\u00a0\u2009\u202f]/g, ' ');
+
 export function shadowText(element: Element, selector: string): string | undefined {
     return textOf(shadow(element, selector));
 }

@@ -4,6 +4,10 @@
  */
 import kpiFormatMultiple from '@salesforce/label/c.kpiFormatMultiple';
 import kpiFormatPercentagePoints from '@salesforce/label/c.kpiFormatPercentagePoints';
+import kpiFormatPreviousPeriod from '@salesforce/label/c.kpiFormatPreviousPeriod';
+import kpiFormatSameDaysLastYear from '@salesforce/label/c.kpiFormatSameDaysLastYear';
+import kpiFormatSameDaysPrevious from '@salesforce/label/c.kpiFormatSameDaysPrevious';
+import kpiFormatSamePeriodLastYear from '@salesforce/label/c.kpiFormatSamePeriodLastYear';
 
 /** `multiple` is for coverage-style ratios read as "3.2×"; `percent` values are fractions (0.25 → 25%). */
 export type KpiUnit = 'count' | 'currency' | 'percent' | 'days' | 'multiple';
@@ -177,4 +181,23 @@ export function formatDateRange(window: { start: string; end: string }, locale: 
     const last = new Date(new Date(`${window.end}T00:00:00Z`).getTime() - 86_400_000);
     const format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' });
     return last.getTime() <= start.getTime() ? format.format(start) : format.formatRange(start, last);
+}
+
+const COMPARED_WINDOW = {
+    previousPeriod: { sameDays: kpiFormatSameDaysPrevious, whole: kpiFormatPreviousPeriod },
+    samePeriodLastYear: { sameDays: kpiFormatSameDaysLastYear, whole: kpiFormatSamePeriodLastYear },
+};
+
+/**
+ * The window a comparison reads, named with its days and how it lines up with the current one: "Jul 1 – Sep 3, 2026,
+ * the same days of the previous period". A to-date window holds as many days as the current period has had so far,
+ * so it says so: a chart of whole periods shows other numbers, and the reader must see why.
+ */
+export function formatComparedWindow(
+    window: { start: string; end: string; toDate: boolean },
+    comparison: keyof typeof COMPARED_WINDOW,
+    locale: string,
+): string {
+    const words = COMPARED_WINDOW[comparison];
+    return (window.toDate ? words.sameDays : words.whole).replace('{0}', formatDateRange(window, locale));
 }

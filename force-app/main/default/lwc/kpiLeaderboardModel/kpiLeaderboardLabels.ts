@@ -27,6 +27,7 @@ import kpiLeaderboardMovedDown from '@salesforce/label/c.kpiLeaderboardMovedDown
 import kpiLeaderboardMovedUp from '@salesforce/label/c.kpiLeaderboardMovedUp';
 import kpiLeaderboardMovement from '@salesforce/label/c.kpiLeaderboardMovement';
 import kpiLeaderboardMovementPart from '@salesforce/label/c.kpiLeaderboardMovementPart';
+import kpiLeaderboardMovementWindow from '@salesforce/label/c.kpiLeaderboardMovementWindow';
 import kpiLeaderboardNew from '@salesforce/label/c.kpiLeaderboardNew';
 import kpiLeaderboardNoAnswer from '@salesforce/label/c.kpiLeaderboardNoAnswer';
 import kpiLeaderboardNoManager from '@salesforce/label/c.kpiLeaderboardNoManager';
@@ -118,6 +119,7 @@ export const LABELS = {
     movedUp: kpiLeaderboardMovedUp,
     movement: kpiLeaderboardMovement,
     movementPart: kpiLeaderboardMovementPart,
+    movementWindow: kpiLeaderboardMovementWindow,
     new: kpiLeaderboardNew,
     noAnswer: kpiLeaderboardNoAnswer,
     noManager: kpiLeaderboardNoManager,

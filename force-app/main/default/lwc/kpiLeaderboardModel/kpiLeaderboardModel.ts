@@ -6,7 +6,7 @@
  */
 import { fillLabel, problemMessage } from 'c/kpiProperties';
 import { reduceErrors, summarizeErrors } from 'c/kpiErrors';
-import { formatCount, formatDateRange, formatKpiValue } from 'c/kpiFormat';
+import { formatComparedWindow, formatCount, formatDateRange, formatKpiValue } from 'c/kpiFormat';
 import type { KpiUnit } from 'c/kpiFormat';
 import {
     BOARD_GROUPINGS,
@@ -365,6 +365,10 @@ export function subtitle(plan: BoardPlan | undefined, locale: string): string {
     if (!plan) return '';
     const parts = [dateRange(plan, locale)];
     if (plan.config.rankBy === 'percentOfTarget') parts.push(LABELS.rankedByTarget);
+    const compared = plan.comparisonWindow;
+    if (compared && plan.config.comparison !== 'none') {
+        parts.push(fillLabel(LABELS.movementWindow, formatComparedWindow(compared, plan.config.comparison, locale)));
+    }
     return parts.join(' · ');
 }
 

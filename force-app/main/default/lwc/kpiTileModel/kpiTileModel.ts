@@ -37,8 +37,7 @@ import kpiTileTargetUnavailable from '@salesforce/label/c.kpiTileTargetUnavailab
 import kpiTileUp from '@salesforce/label/c.kpiTileUp';
 import kpiTileViewRecords from '@salesforce/label/c.kpiTileViewRecords';
 import kpiTileVisibleOnly from '@salesforce/label/c.kpiTileVisibleOnly';
-import kpiTileVsLastYear from '@salesforce/label/c.kpiTileVsLastYear';
-import kpiTileVsPrevious from '@salesforce/label/c.kpiTileVsPrevious';
+import kpiTileVs from '@salesforce/label/c.kpiTileVs';
 import kpiTileWas from '@salesforce/label/c.kpiTileWas';
 import kpiTileWorse from '@salesforce/label/c.kpiTileWorse';
 import { findKpi } from 'c/kpiCatalog';
@@ -47,7 +46,7 @@ import { describePlanProblem } from 'c/kpiConfig';
 import { PERIOD_LABELS, fillLabel } from 'c/kpiProperties';
 import type { TileSetup } from 'c/kpiConfig';
 import { errorMessages } from 'c/kpiErrors';
-import { formatChange, formatCount, formatDateRange, formatKpiValue } from 'c/kpiFormat';
+import { formatChange, formatComparedWindow, formatCount, formatDateRange, formatKpiValue } from 'c/kpiFormat';
 import type { FormatOptions, KpiUnit } from 'c/kpiFormat';
 import type { Scope } from 'c/kpiPlanner';
 import { describeNote, kpiHelp, kpiTitle } from 'c/kpiResults';
@@ -241,7 +240,10 @@ function changeView(kpi: KpiDefinition, result: KpiResult, input: TileInput, for
     const directions = { up: kpiTileUp, down: kpiTileDown, flat: kpiTileFlat };
     const tones = { good: kpiTileBetter, bad: kpiTileWorse, neutral: kpiTileFlat };
     const previous = formatShort(result.comparisonValue, kpi.unit, format);
-    const comparisonText = input.comparison === 'samePeriodLastYear' ? kpiTileVsLastYear : kpiTileVsPrevious;
+    // The change names the days it compares with: a to-date quarter is compared with the same days of the last one.
+    const window = result.comparisonWindow;
+    const kind = input.comparison === 'samePeriodLastYear' ? 'samePeriodLastYear' : 'previousPeriod';
+    const comparisonText = window ? fillLabel(kpiTileVs, formatComparedWindow(window, kind, format.locale)) : '';
     const previousText = fillLabel(kpiTileWas, previous);
     const directionText = directions[change.direction];
     const toneText = tones[change.tone];

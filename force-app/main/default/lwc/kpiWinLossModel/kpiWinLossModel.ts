@@ -33,6 +33,7 @@ import kpiWinLossRateByCount from '@salesforce/label/c.kpiWinLossRateByCount';
 import kpiWinLossRateByAmount from '@salesforce/label/c.kpiWinLossRateByAmount';
 import kpiWinLossClosedDeals from '@salesforce/label/c.kpiWinLossClosedDeals';
 import kpiWinLossPrevious from '@salesforce/label/c.kpiWinLossPrevious';
+import kpiWinLossPreviousNote from '@salesforce/label/c.kpiWinLossPreviousNote';
 import kpiWinLossTooSmall from '@salesforce/label/c.kpiWinLossTooSmall';
 import kpiWinLossCompany from '@salesforce/label/c.kpiWinLossCompany';
 import kpiWinLossTeam from '@salesforce/label/c.kpiWinLossTeam';
@@ -67,7 +68,7 @@ import kpiWinLossFilterHidden from '@salesforce/label/c.kpiWinLossFilterHidden';
 import kpiTilePeriodRollingDays from '@salesforce/label/c.kpiTilePeriodRollingDays';
 import type { KpiChartSeries } from 'c/kpiChartData';
 import type { Filter, FilterOption } from 'c/kpiFilterBar';
-import { formatCount, formatKpiValue } from 'c/kpiFormat';
+import { formatComparedWindow, formatCount, formatKpiValue } from 'c/kpiFormat';
 import { periodKey } from 'c/kpiPeriods';
 import { PERIOD_LABELS, fillLabel, problemMessage } from 'c/kpiProperties';
 import type { PropertyProblem } from 'c/kpiProperties';
@@ -554,10 +555,13 @@ export function ratesSection(input: ViewInput, result: WinLossResult, format: Vi
     const columns = [kpiWinLossWho, kpiWinLossRateByCount, kpiWinLossRateByAmount, kpiWinLossClosedDeals];
     const rows = rateRows(result, input.settings, format);
     const note = currencyNote(input.settings);
+    // The column is aligned to date (as many days as this period has had); the chart's buckets are whole periods.
+    const previousWindow = formatComparedWindow(input.plan.previous, 'previousPeriod', format.locale);
     return {
         ...section('rates', kpiWinLossRatesHeading, sectionErrors(input).rates),
         table: table('rates', kpiWinLossRatesHeading, [...columns, kpiWinLossPrevious], rows),
         notes: [
+            { key: 'previous', text: fillLabel(kpiWinLossPreviousNote, previousWindow), className: NOTE },
             { key: 'runs-as-viewer', text: kpiWinLossRunsAsViewer, className: NOTE },
             ...(note ? [{ key: 'currency', text: note, className: `${NOTE} kpi-win-loss__currency` }] : []),
         ],

@@ -1,9 +1,13 @@
-import { formatAsOf, formatChange, formatCount, formatDateRange, formatKpiValue } from 'c/kpiFormat';
+import '../../kpiConfig/__tests__/kpiLabels';
+import {
+    formatAsOf,
+    formatChange,
+    formatComparedWindow,
+    formatCount,
+    formatDateRange,
+    formatKpiValue,
+} from 'c/kpiFormat';
 import type { KpiUnit } from 'c/kpiFormat';
-
-// In Jest a label resolves to its name; these two carry a placeholder, so give them their real text.
-jest.mock('@salesforce/label/c.kpiFormatPercentagePoints', () => ({ default: '{0} pts' }), { virtual: true });
-jest.mock('@salesforce/label/c.kpiFormatMultiple', () => ({ default: '{0}×' }), { virtual: true });
 
 // ICU puts no-break and thin spaces between numbers, units and dashes; compare with plain spaces.
 const plain = (text: string | undefined) => text?.replace(/[\u00a0\u2009\u202f]/g, ' ');
@@ -162,5 +166,26 @@ describe('formatDateRange', () => {
 
     it('writes a single day once', () => {
         expect(formatDateRange({ start: '2024-02-29', end: '2024-03-01' }, 'en-US')).toBe('Feb 29, 2024');
+    });
+});
+
+describe('formatComparedWindow', () => {
+    it('names the days compared with and whether they are the same days or the whole period', () => {
+        const sameDays = { start: '2024-01-01', end: '2024-02-20', toDate: true };
+        const whole = { start: '2023-10-01', end: '2024-01-01', toDate: false };
+        expect(plain(formatComparedWindow(sameDays, 'previousPeriod', 'en-US'))).toBe(
+            'Jan 1 – Feb 19, 2024, same days of the previous period',
+        );
+        expect(plain(formatComparedWindow(whole, 'previousPeriod', 'en-US'))).toBe(
+            'Oct 1 – Dec 31, 2023, the previous period',
+        );
+        expect(plain(formatComparedWindow(sameDays, 'samePeriodLastYear', 'en-US'))).toBe(
+            'Jan 1 – Feb 19, 2024, same days last year',
+        );
+        expect(plain(formatComparedWindow(whole, 'samePeriodLastYear', 'en-US'))).toBe(
+            'Oct 1 – Dec 31, 2023, same period last year',
+        );
+        // The dates follow the locale; the words are labels (English here, where Jest reads the default values).
+        expect(plain(formatComparedWindow(sameDays, 'previousPeriod', 'de-DE'))).toMatch(/^01\.01\. – 19\.02\.2024, /);
     });
 });

@@ -379,10 +379,15 @@ describe('kpiLeaderboardModel: texts', () => {
         expect(view.heading).toBe('Leaderboard: Closed-won revenue');
         expect(heading('Top reps', stateOf(REVENUE).config)).toBe('Top reps');
         expect(heading(undefined, undefined)).toBe('Leaderboard: ');
-        expect(view.subtitle).toMatch(/^\w{3} \d+/);
-        expect(view.caption).toBe(`Closed-won revenue, ${view.subtitle}`);
+        // The change column names the days it compares with: this quarter so far against as many days of the last.
+        const movement = 'Change in rank vs Jan 1 – Feb 19, 2024, same days of the previous period';
+        expect(plain(view.subtitle)).toBe(`Apr 1 – May 20, 2024 · ${movement}`);
+        expect(plain(view.caption)).toBe('Closed-won revenue, Apr 1 – May 20, 2024');
         const byTarget = viewOf({ ...REVENUE, rankBy: 'percentOfTarget' });
-        expect(byTarget.subtitle).toBe(`${view.subtitle} · Ranked by percent of target`);
+        expect(plain(byTarget.subtitle)).toBe(`Apr 1 – May 20, 2024 · Ranked by percent of target · ${movement}`);
+        expect(plain(viewOf({ ...REVENUE, comparison: 'none' }).subtitle)).toBe('Apr 1 – May 20, 2024');
+        const lastYear = viewOf({ ...REVENUE, comparison: 'samePeriodLastYear' });
+        expect(plain(lastYear.subtitle)).toContain('Change in rank vs Apr 1 – May 20, 2023, same days last year');
         expect(view.cardClass).toBe('slds-card kpi-leaderboard');
         expect(viewOf({ ...REVENUE, variant: 'compact' }).cardClass).toBe(
             'slds-card kpi-leaderboard kpi-leaderboard_compact',

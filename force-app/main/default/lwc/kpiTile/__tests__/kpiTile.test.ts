@@ -69,12 +69,13 @@ describe('c-kpi-tile', () => {
         const change = $(element, '.kpi-tile__change_bad')!;
         const [arrow, visible, assistive] = Array.from(change.children);
         expect([arrow.textContent, arrow.getAttribute('aria-hidden')]).toEqual(['▼', 'true']);
-        expect([visible.textContent, visible.getAttribute('aria-hidden')]).toEqual([
-            '-10 pts vs previous period (was 50%) · Worse',
+        const vs = 'vs Jan 1 – Feb 19, 2024, same days of the previous period';
+        expect([plain(visible.textContent!), visible.getAttribute('aria-hidden')]).toEqual([
+            `-10 pts ${vs} (was 50%) · Worse`,
             'true',
         ]);
-        expect([assistive.textContent, assistive.className]).toEqual([
-            'Down -10 pts vs previous period (was 50%). Worse.',
+        expect([plain(assistive.textContent!), assistive.className]).toEqual([
+            `Down -10 pts ${vs} (was 50%). Worse.`,
             'slds-assistive-text',
         ]);
         expect(text(element, '.kpi-tile__target-line')).toBe('At risk · 80% of target · Target 50%');

@@ -24,6 +24,8 @@ const context: TileContext = {
 };
 
 const window = { start: '2024-04-01', end: '2024-05-21', toDate: true };
+/** The first 50 days of the previous quarter: what the 50 days of this one so far are compared with. */
+const sameDays = { start: '2024-01-01', end: '2024-02-20', toDate: true };
 
 function result(kpi: string, overrides: Partial<KpiResult> = {}): KpiResult {
     return {
@@ -163,32 +165,55 @@ describe('kpiTileModel: the number', () => {
     it('shows the change with an arrow, the words for direction and tone, and the previous value', () => {
         const up = buildTileView(
             tileInput('closedWonRevenue', {
-                result: result('closedWonRevenue', { value: 120, comparisonValue: 100, comparisonWindow: window }),
+                result: result('closedWonRevenue', { value: 120, comparisonValue: 100, comparisonWindow: sameDays }),
             }),
             context,
         );
-        expect(up.change).toEqual({
+        // The change names the days it is compared with, and that they are as many days as this period has had.
+        const vs = 'vs Jan 1 – Feb 19, 2024, same days of the previous period';
+        const change = up.change!;
+        expect({
+            ...change,
+            comparisonText: plain(change.comparisonText),
+            visibleText: plain(change.visibleText),
+            assistiveText: plain(change.assistiveText),
+        }).toEqual({
             arrow: '▲',
             directionText: 'Up',
             text: '+20%',
-            comparisonText: 'vs previous period',
+            comparisonText: vs,
             previousText: '(was $100)',
             toneText: 'Better',
-            visibleText: '+20% vs previous period (was $100) · Better',
-            assistiveText: 'Up +20% vs previous period (was $100). Better.',
+            visibleText: `+20% ${vs} (was $100) · Better`,
+            assistiveText: `Up +20% ${vs} (was $100). Better.`,
             className: 'kpi-tile__change kpi-tile__change_good',
         });
-        const slower = buildTileView(
-            tileInput('averageSalesCycle', {
-                comparison: 'samePeriodLastYear',
-                result: result('averageSalesCycle', { value: 40, comparisonValue: 30, comparisonWindow: window }),
+        const whole = buildTileView(
+            tileInput('closedWonRevenue', {
+                result: result('closedWonRevenue', {
+                    value: 120,
+                    comparisonValue: 100,
+                    comparisonWindow: { start: '2023-10-01', end: '2024-01-01', toDate: false },
+                }),
             }),
             context,
         );
+        expect(plain(whole.change!.comparisonText)).toBe('vs Oct 1 – Dec 31, 2023, the previous period');
+        const slower = buildTileView(
+            tileInput('averageSalesCycle', {
+                comparison: 'samePeriodLastYear',
+                result: result('averageSalesCycle', {
+                    value: 40,
+                    comparisonValue: 30,
+                    comparisonWindow: { start: '2023-04-01', end: '2023-05-21', toDate: true },
+                }),
+            }),
+            context,
+        );
+        expect(plain(slower.change!.comparisonText)).toBe('vs Apr 1 – May 20, 2023, same days last year');
         expect(slower.change).toMatchObject({
             arrow: '▲',
             text: '+10 days',
-            comparisonText: 'vs same period last year',
             toneText: 'Worse',
             className: 'kpi-tile__change kpi-tile__change_bad',
         });

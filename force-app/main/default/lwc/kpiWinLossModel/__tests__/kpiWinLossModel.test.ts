@@ -47,7 +47,7 @@ const mockedOmit = sectionsToOmit as jest.MockedFunction<typeof sectionsToOmit>;
 const mockedPlace = subqueriesOfError as jest.MockedFunction<typeof subqueriesOfError>;
 
 // ICU puts no-break spaces in some formats; compare with plain spaces.
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
 const settings: WinLossSettings = {
     period: { kind: 'thisFiscalQuarter' },
@@ -462,7 +462,11 @@ describe('kpiWinLossModel: sections', () => {
             'slds-table slds-table_bordered slds-table_cell-buffer kpi-win-loss__rates',
         );
         expect([rates.table?.regionId, rates.table?.label]).toEqual(['rates-region', 'Win rates']);
-        expect(rates.notes.map((n) => n.key)).toEqual(['runs-as-viewer']);
+        expect(rates.notes.map((n) => n.key)).toEqual(['previous', 'runs-as-viewer']);
+        // The previous-period column is this quarter's 50 days against the first 50 of the last, and says so.
+        expect(plain(rates.notes[0].text)).toBe(
+            'Previous period: Jan 1 – Feb 19, 2024, same days of the previous period. The trend chart shows whole periods.',
+        );
         expect(cellTexts(sectionOf(all, 'reasons'))).toEqual([
             ['Price', '4', '$40,000.00'],
             ['No reason given', '1', '$500.00'],
@@ -529,7 +533,11 @@ describe('kpiWinLossModel: sections', () => {
         expect(currencyOf(euros, format)).toEqual({ locale: 'en-US', currency: 'EUR' });
         expect(currencyOf(settings, format)).toEqual(format);
         const all = sections(input({ settings: euros }));
-        expect(sectionOf(all, 'rates').notes.map((n) => [n.key, n.text, n.className])).toEqual([
+        expect(
+            sectionOf(all, 'rates')
+                .notes.slice(1)
+                .map((n) => [n.key, n.text, n.className]),
+        ).toEqual([
             ['runs-as-viewer', TEXT.kpiWinLossRunsAsViewer, 'slds-text-color_weak slds-text-body_small'],
             ['currency', 'Amounts in EUR.', 'slds-text-color_weak slds-text-body_small kpi-win-loss__currency'],
         ]);
