@@ -48,8 +48,6 @@ export interface OracleRequest {
     target?: number;
     /** The period shown (`thisFiscalQuarter`, `rollingDays:30`), to prorate quarterly quotas to it. */
     period?: string;
-    /** Durations count DateTime fields on their UTC day (what the planner's date functions can do) instead of local. */
-    utcDurations?: boolean;
 }
 
 export interface OracleValue {
@@ -207,12 +205,12 @@ function rate(part: number, whole: number, sampleSize: number): OracleValue {
     return { value: whole > 0 ? part / whole : null, sampleSize };
 }
 
-/** Mean of `to − from` in days; DateTime `from` counts on its local day, or its UTC day when asked. */
+/** Mean of `to − from` in days; a DateTime `from` counts on the viewer's local day. */
 function meanDays(ctx: Context, records: OracleRecord[], from: string, to: string): OracleValue {
     let total = 0;
     for (const record of records) {
         const instant = String(record[from]);
-        const fromDay = ctx.request.utcDurations ? instant.slice(0, 10) : localDate(instant, ctx.request.timeZone);
+        const fromDay = localDate(instant, ctx.request.timeZone);
         total += epochDay(String(record[to])) - epochDay(fromDay);
     }
     return { value: records.length > 0 ? total / records.length : null, sampleSize: records.length };

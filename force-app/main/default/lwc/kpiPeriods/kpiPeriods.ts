@@ -230,10 +230,6 @@ export function todayIn(now: Date, timeZone: string): string {
 const EARLIEST_OFFSET_MS = 15 * 3_600_000;
 const LATEST_OFFSET_MS = 13 * 3_600_000;
 
-/**
- * The first instant (epoch ms) of a civil day in `timeZone`. Where DST skips midnight the day starts at the
- * transition. Local date never runs backwards across a transition, so a binary search over minutes finds it.
- */
 /** An instant on the same day `years` years before the viewer's today (29 February becomes the 28th), at noon. */
 export function yearsEarlier(now: Date, years: number, timeZone: string): Date {
     if (years === 0) return now;
@@ -244,6 +240,10 @@ export function yearsEarlier(now: Date, years: number, timeZone: string): Date {
     return new Date(startOfDayMs(date, timeZone) + 12 * 3_600_000);
 }
 
+/**
+ * The first instant (epoch ms) of a civil day in `timeZone`. Where DST skips midnight the day starts at the
+ * transition. Local date never runs backwards across a transition, so a binary search over minutes finds it.
+ */
 export function startOfDayMs(date: string, timeZone: string): number {
     const day = parseIsoDate(date);
     const utcMidnight = day * MS_PER_DAY;
@@ -439,4 +439,133 @@ export function quotaShare(period: Period): number {
     const unit = RULES[period.kind].unit;
     const months = UNIT_MONTHS[unit];
     return months !== undefined ? months / 3 : 7 / DAYS_PER_QUARTER;
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The viewer's UTC offset in minutes at an instant (east positive), from Intl's wall-clock parts. */
+export function offsetMinutes(instantMs: number, timeZone: string): number {
+    let formatter = offsetFormatters.get(timeZone);
+    if (!formatter) {
+        formatter = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+        });
+        offsetFormatters.set(timeZone, formatter);
+    }
+    const parts: Record<string, number> = {};
+    for (const part of formatter.formatToParts(new Date(instantMs))) parts[part.type] = Number(part.value);
+    const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+    return Math.round((wall - Math.floor(instantMs / MS_PER_MINUTE) * MS_PER_MINUTE) / MS_PER_MINUTE);
+}
+
+/**
+ * Where a DateTime's local day differs from its UTC day, for reading durations in the viewer's calendar when the
+ * server groups DateTime fields in UTC. `sign` +1: the local day is the UTC day after (east of UTC), −1: the UTC day
+ * before (west of UTC), for the records whose UTC hour of day h is `hours[0]` ≤ h < `hours[1]` (HOUR_IN_DAY in UTC,
+ * as SOQL date functions are without convertTimezone(), like the DAY_IN_YEAR groups the shift corrects).
+ * `ranges`: the UTC instants [start, end) the band holds in; no start is "since ever", no end "from then on".
+ */
+export interface DayShift {
+    sign: 1 | -1;
+    hours: [number, number];
+    ranges: { start?: string; end?: string }[];
+}
+
+/**
+ * The UTC hours whose local day is not the UTC day at an offset (minutes east): from 24:00 − offset east of UTC,
+ * before −offset west of it. For a half-hour offset only the whole hours: the half hour between is read on its UTC day.
+ */
+function shiftedHours(offset: number): { sign: 1 | -1; hours: [number, number] } | null {
+    if (offset > 0) {
+        const from = Math.ceil((1440 - offset) / 60);
+        return from < 24 ? { sign: 1, hours: [from, 24] } : null;
+    }
+    const to = Math.floor(-offset / 60);
+    return to > 0 ? { sign: -1, hours: [0, to] } : null;
+}
+
+const SHIFT_STEP_MS = 7 * MS_PER_DAY;
+const shiftCache = new Map<string, DayShift[]>();
+
+/**
+ * The day shifts of `timeZone` between two instants (docs/kpis.md, "Durations in the viewer's calendar"): the
+ * offsets found week by week, each change placed to the minute. Before `fromMs` only the hours every offset seen
+ * shares are counted as shifted (exact for a zone without DST; with DST, exact since `fromMs`). Empty for UTC.
+ */
+export function dayShifts(timeZone: string, fromMs: number, toMs: number): DayShift[] {
+    const key = `${timeZone}|${Math.floor(fromMs / MS_PER_DAY)}|${Math.floor(toMs / MS_PER_DAY)}`;
+    const cached = shiftCache.get(key);
+    if (cached) return cached;
+    // Segments of one offset: [start, end) in epoch minutes.
+    const segments: { start: number; end: number; offset: number }[] = [];
+    let at = fromMs;
+    let offset = offsetMinutes(at, timeZone);
+    let start = fromMs;
+    while (at < toMs) {
+        const next = Math.min(at + SHIFT_STEP_MS, toMs);
+        const nextOffset = offsetMinutes(next, timeZone);
+        if (nextOffset !== offset) {
+            // Binary search the first minute with the new offset (one change within a week).
+            let low = Math.floor(at / MS_PER_MINUTE) + 1;
+            let high = Math.floor(next / MS_PER_MINUTE);
+            while (low < high) {
+                const middle = Math.floor((low + high) / 2);
+                if (offsetMinutes(middle * MS_PER_MINUTE, timeZone) === offset) low = middle + 1;
+                else high = middle;
+            }
+            segments.push({ start, end: low * MS_PER_MINUTE, offset });
+            start = low * MS_PER_MINUTE;
+            offset = offsetMinutes(start, timeZone);
+            // Go on from the change: a second change within the same week is found on the next step.
+            at = start;
+            continue;
+        }
+        at = next;
+    }
+    segments.push({ start, end: Number.POSITIVE_INFINITY, offset });
+
+    const bands = new Map<string, DayShift>();
+    const band = (shift: { sign: 1 | -1; hours: [number, number] }) => {
+        const id = `${shift.sign}|${shift.hours.join('-')}`;
+        let found = bands.get(id);
+        if (!found) bands.set(id, (found = { ...shift, ranges: [] }));
+        return found;
+    };
+    for (const segment of segments) {
+        const shift = shiftedHours(segment.offset);
+        if (!shift) continue;
+        band(shift).ranges.push({
+            start: isoInstant(segment.start),
+            ...(Number.isFinite(segment.end) ? { end: isoInstant(segment.end) } : {}),
+        });
+    }
+    // Before the first instant: the hours every offset seen shares (the smallest on one side of UTC).
+    const offsets = segments.map((segment) => segment.offset);
+    const sameSide = offsets.every((o) => o > 0) || offsets.every((o) => o < 0);
+    if (sameSide) {
+        const shared = shiftedHours(offsets.reduce((a, b) => (Math.abs(a) <= Math.abs(b) ? a : b)));
+        if (shared) band(shared).ranges.unshift({ end: isoInstant(fromMs) });
+    }
+    const result = [...bands.values()].map((b) => ({ ...b, ranges: joined(b.ranges) }));
+    shiftCache.set(key, result);
+    return result;
+}
+
+/** Adjacent ranges joined: [a, b) and [b, c) are [a, c). */
+function joined(ranges: { start?: string; end?: string }[]): { start?: string; end?: string }[] {
+    const out: { start?: string; end?: string }[] = [];
+    for (const range of ranges) {
+        const last = out.at(-1);
+        if (last && last.end !== undefined && last.end === range.start) {
+            if (range.end === undefined) delete last.end;
+            else last.end = range.end;
+        } else out.push({ ...range });
+    }
+    return out;
 }

@@ -22,6 +22,7 @@ import {
     calendarProblems,
     comparisonWindow,
     currentWindow,
+    dayShifts,
     daysBetween,
     isComparison,
     isoDate,
@@ -34,7 +35,7 @@ import {
     windowInstants,
     yearsEarlier,
 } from 'c/kpiPeriods';
-import type { Comparison, DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
+import type { Comparison, DateWindow, DayShift, Period, ViewerCalendar } from 'c/kpiPeriods';
 
 export type Scope = 'mine' | 'team' | 'all';
 export const SCOPES: readonly Scope[] = ['mine', 'team', 'all'];
@@ -920,6 +921,24 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
                 add(role, 'fromDays', { object: part.object, where, groupBy: [fromKey], selections: count });
                 const toKey: GroupKey = { field: to, fn: 'DAY_IN_YEAR' };
                 add(role, 'toDays', { object: part.object, where, groupBy: [toKey], selections: count });
+                // DAY_IN_YEAR groups a DateTime on its UTC day: count the records whose local day is the next
+                // (ahead) or the previous (behind) one, so the mean is over the viewer's days.
+                for (const [end, path] of [
+                    ['from', from],
+                    ['to', to],
+                ] as const) {
+                    if (dateFieldType(part.object, path) !== 'DateTime') continue;
+                    for (const sign of [1, -1] as const) {
+                        const bands = shiftsFor(context).filter((band) => band.sign === sign);
+                        if (bands.length === 0) continue;
+                        add(role, `${end}${sign > 0 ? 'Ahead' : 'Behind'}`, {
+                            object: part.object,
+                            where: allOf([where, shiftFilter(path, bands)]),
+                            groupBy: [],
+                            selections: count,
+                        });
+                    }
+                }
                 continue;
             }
             // Each person once (REVENUE_TARGET): one row per user with their manager, roll-ups left out by kpiResults.
@@ -961,6 +980,42 @@ function draftSubqueries(kpi: KpiDefinition, request: Draft['request'], context:
 function defaultTarget(kpi: KpiDefinition, request: Draft['request']): ResolvedPart | undefined {
     if (request.target !== undefined || request.groupBy !== undefined || request.record) return undefined;
     return kpiTargetPart(kpi);
+}
+
+/** How far back a DateTime's day shift follows the zone's offset changes (before, see dayShifts). */
+const SHIFT_YEARS = 10;
+
+/** The viewer's day shifts from ten years back to tomorrow (cached per day by dayShifts). */
+function shiftsFor(context: PlanContext): DayShift[] {
+    const now = context.now.getTime();
+    return dayShifts(context.calendar.timeZone, now - SHIFT_YEARS * 366 * 86_400_000, now + 2 * 86_400_000);
+}
+
+/**
+ * The records of a DateTime field whose local day is not their UTC day: the UTC hours of each offset band, in the
+ * instants the offset held. HOUR_IN_DAY `value` is UTC like the DAY_IN_YEAR groups it corrects (SOQL date functions,
+ * https://developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-select-date-functions.html),
+ * so no time-zone conversion by the server is relied on.
+ */
+function shiftFilter(path: string, bands: readonly DayShift[]): Filter {
+    const instant = (value: string): FilterValue => ({ value: { $dateTime: value } });
+    const terms = bands.map((band) => {
+        const hours: Record<string, FilterValue> = {};
+        if (band.hours[0] > 0) hours.gte = band.hours[0];
+        if (band.hours[1] < 24) hours.lt = band.hours[1];
+        const inHours = nest(path, { HOUR_IN_DAY: { value: hours } });
+        const ranges = band.ranges
+            .filter((range) => range.start !== undefined || range.end !== undefined)
+            .map((range) =>
+                nest(path, {
+                    ...(range.start !== undefined ? { gte: instant(range.start) } : {}),
+                    ...(range.end !== undefined ? { lt: instant(range.end) } : {}),
+                }),
+            );
+        if (ranges.length === 0) return inHours;
+        return allOf([inHours, ranges.length === 1 ? ranges[0] : { or: ranges }]);
+    });
+    return terms.length === 1 ? terms[0] : { or: terms };
 }
 
 /** The date conditions of one sparkline slice: its days, its months, and its edge slivers left out or alone. */

@@ -865,16 +865,34 @@ function measure(
             return { value: (pipeline.value ?? 0) / remaining, sampleSize: pipeline.sampleSize, target };
         }
         case 'averageDuration':
-            return averageDuration(rows('years'), rows('fromDays'), rows('toDays'));
+            return averageDuration(rows('years'), rows('fromDays'), rows('toDays'), {
+                from: shiftOf(rows, 'from'),
+                to: shiftOf(rows, 'to'),
+            });
     }
+}
+
+/**
+ * Days to add to a DateTime end's UTC day numbers for the viewer's local days: the records counted ahead (local day
+ * after the UTC one) less those behind (kpiPlanner shiftFilter); 0 for a Date field or a viewer on UTC.
+ */
+function shiftOf(rows: (name: string) => Row[], end: 'from' | 'to'): number {
+    const count = (name: string) => rows(name).reduce((sum, row) => sum + (number(row, 'Id.count') ?? 0), 0);
+    return count(`${end}Ahead`) - count(`${end}Behind`);
 }
 
 /**
  * mean(to − from) = mean(to) − mean(from) over the same records. A date's day number is days(Jan 1 of its year)
  * + (day in year − 1), so each sum comes from a CALENDAR_YEAR histogram and a DAY_IN_YEAR histogram. Dates without
- * a value would make the histograms disagree: that is reported, never averaged over.
+ * a value would make the histograms disagree: that is reported, never averaged over. A DateTime end's UTC days are
+ * moved to the viewer's by the shift counts (docs/kpis.md, "Durations in the viewer's calendar").
  */
-function averageDuration(years: Row[], fromDays: Row[], toDays: Row[]): Computed {
+function averageDuration(
+    years: Row[],
+    fromDays: Row[],
+    toDays: Row[],
+    shifts: { from: number; to: number } = { from: 0, to: 0 },
+): Computed {
     const count = (rows: Row[]) => rows.reduce((sum, row) => sum + (number(row, 'Id.count') ?? 0), 0);
     const records = count(years);
     const keyed = (rows: Row[], at: number) => rows.filter((row) => typeof row.keys[at] === 'number');
@@ -892,8 +910,8 @@ function averageDuration(years: Row[], fromDays: Row[], toDays: Row[]): Computed
         years.reduce((sum, row) => sum + jan1(row.keys[at]) * (number(row, 'Id.count') ?? 0), 0);
     const daySum = (rows: Row[]) =>
         rows.reduce((sum, row) => sum + ((row.keys[0] as number) - 1) * (number(row, 'Id.count') ?? 0), 0);
-    const from = yearSum(0) + daySum(fromDays);
-    const to = yearSum(1) + daySum(toDays);
+    const from = yearSum(0) + daySum(fromDays) + shifts.from;
+    const to = yearSum(1) + daySum(toDays) + shifts.to;
     return { value: (to - from) / records, sampleSize: records };
 }
 

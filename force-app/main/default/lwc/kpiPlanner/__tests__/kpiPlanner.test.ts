@@ -321,13 +321,36 @@ describe('filters', () => {
 
     it('averages a date difference from year and day-in-year histograms', () => {
         const { plan, doc } = single({ kpi: 'averageSalesCycle', period: 'thisYear', comparison: 'previousPeriod' });
-        expect(Object.keys(plan.requests[0].reads.current).sort()).toEqual(['fromDays', 'toDays', 'years']);
-        expect(doc.subqueries).toHaveLength(6);
+        // New York is west of UTC: CreatedDate (a DateTime) also counts the records whose local day is the UTC
+        // day before; CloseDate is a Date, already the viewer's day.
+        expect(Object.keys(plan.requests[0].reads.current).sort()).toEqual([
+            'fromBehind',
+            'fromDays',
+            'toDays',
+            'years',
+        ]);
+        expect(doc.subqueries).toHaveLength(8);
         expect(doc.query).toContainGraphql(
             'groupBy: { CreatedDate: { function: CALENDAR_YEAR }, CloseDate: { function: CALENDAR_YEAR } }',
         );
         expect(doc.query).toContainGraphql('groupBy: { CreatedDate: { function: DAY_IN_YEAR } }');
         expect(doc.query).toContainGraphql('groupBy: { CloseDate: { function: DAY_IN_YEAR } }');
+        // EST (−5): before 05:00 UTC the local day is the one before; EDT (−4) before 04:00; each band with the
+        // instants its offset held.
+        expect(doc.query).toContainGraphql('CreatedDate: { HOUR_IN_DAY: { value: { lt: 5 } } }');
+        expect(doc.query).toContainGraphql('CreatedDate: { HOUR_IN_DAY: { value: { lt: 4 } } }');
+    });
+
+    it('counts no day shift for a viewer on UTC, and the days ahead for one east of it', () => {
+        const utc = { ...context, calendar: { ...context.calendar, timeZone: 'UTC' } };
+        const onUtc = single({ kpi: 'averageSalesCycle', period: 'thisYear' }, utc);
+        expect(Object.keys(onUtc.plan.requests[0].reads.current).sort()).toEqual(['fromDays', 'toDays', 'years']);
+        expect(onUtc.doc.query).not.toContain('HOUR_IN_DAY');
+        const kiritimati = { ...context, calendar: { ...context.calendar, timeZone: 'Pacific/Kiritimati' } };
+        const east = single({ kpi: 'averageDaysLeadToOpportunity', period: 'thisYear' }, kiritimati);
+        expect(Object.keys(east.plan.requests[0].reads.current)).toContain('fromAhead');
+        // A zone without DST is one band at every instant: no date ranges.
+        expect(east.doc.query).toContainGraphql('CreatedDate: { HOUR_IN_DAY: { value: { gte: 10 } } }');
     });
 
     it('reads month-aligned Date sparklines per quarter or month, 12 months a subquery', () => {
@@ -539,7 +562,7 @@ describe('bad requests', () => {
 
     it('rejects a KPI that needs more subqueries than a document may hold', () => {
         const plan = planKpis([{ kpi: 'averageSalesCycle', period: 'thisYear' }], { ...context, maxSubqueries: 2 });
-        expect(plan.rejected[0].problems).toEqual([{ code: 'tooManySubqueries', property: 'kpi', value: '3' }]);
+        expect(plan.rejected[0].problems).toEqual([{ code: 'tooManySubqueries', property: 'kpi', value: '4' }]);
     });
 
     it('buckets yearly sparklines by CALENDAR_YEAR, however many years', () => {
