@@ -208,7 +208,12 @@ function leaderboard(run: Run, page: string, viewer: string, props: BoardPropert
     const nonZero = ranked.filter((row) => row.value !== null && row.value !== 0);
     const others = ranked.filter((row) => !row.isViewer);
     let flag = '';
-    if (ranked.length === 0) flag = 'NO ROWS';
+    // Private sharing: the viewer sees only their own records, so the card shows their numbers unranked and says why
+    // (issue 12 item 4); a flag only when even their own row is missing.
+    const ownOnly = board.ownOnly === true;
+    if (ownOnly && !board.rows.some((row) => row.isViewer)) flag = 'OWN RECORDS ONLY, BUT NO ROW FOR THE VIEWER';
+    else if (ownOnly) flag = '';
+    else if (ranked.length === 0) flag = 'NO ROWS';
     else if (nonZero.length === 0) flag = 'RANKING OF ZEROS';
     else if (others.length > 0 && others.every((row) => !row.value))
         flag = 'RANKING OF ZEROS (everyone but the viewer)';
@@ -224,7 +229,9 @@ function leaderboard(run: Run, page: string, viewer: string, props: BoardPropert
             page,
             viewer,
             component: 'c-kpi-leaderboard',
-            label: `${String(props.kpi)} (${String(props.period)}, ${String(props.rankedUsers)}): ${ranked.length} ranked, ${nonZero.length} non-zero`,
+            label: ownOnly
+                ? `${String(props.kpi)} (${String(props.period)}, ${String(props.rankedUsers)}): the viewer sees only their own records: their numbers, unranked, and why`
+                : `${String(props.kpi)} (${String(props.period)}, ${String(props.rankedUsers)}): ${ranked.length} ranked, ${nonZero.length} non-zero`,
             value: shown,
             flag,
         },
