@@ -334,9 +334,14 @@ export function configErrors(problems: readonly ConfigProblem[]): KeyedText[] {
     return keyed('error', problems.filter((problem) => problem.severity === 'error').map(problemText));
 }
 
-/** The most useful line about why a part failed (no access, not supported, …), as the error panel words it. */
+/**
+ * The most useful line about why a part failed: the kind as the error panel words it (no access, not supported,
+ * network), else the server's own message (shortened by kpiErrors), never a generic line where the server said why.
+ */
 export function errorText(errors: readonly unknown[]): string {
-    return summarizeErrors(reduceErrors(errors)) || LABELS.noAnswer;
+    const reduced = reduceErrors(errors);
+    if (reduced.some((entry) => entry.kind !== 'other')) return summarizeErrors(reduced);
+    return reduced[0]?.message || LABELS.noAnswer;
 }
 
 export function boardCurrency(config: BoardConfig | undefined, context: ViewerContext): string {

@@ -417,6 +417,13 @@ describe('kpiLeaderboardModel: texts', () => {
     it('says why a part failed, or that the server did not answer', () => {
         expect(errorText([])).toBe(TEXT.kpiLeaderboardNoAnswer);
         expect(errorText([{ message: 'INSUFFICIENT_ACCESS: no access' }])).not.toBe(TEXT.kpiLeaderboardNoAnswer);
+        // A message of no known kind is the server's own words, not a generic line.
+        expect(errorText([{ message: 'Aggregate query has too many rows for direct assignment' }])).toBe(
+            'Aggregate query has too many rows for direct assignment',
+        );
+        // Junk (null, an empty message) is still an explanation, never a blank.
+        expect(errorText([null])).toBeTruthy();
+        expect(errorText([{ message: '' }])).toBeTruthy();
     });
 
     it.each([
