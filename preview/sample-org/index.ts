@@ -57,8 +57,8 @@ export const RECORDS_PER_REP = 2_000;
  * week each). Opportunity history adds about 3 rows per deal; tasks cover the last 365 days only (older closed
  * activities are archived, as Salesforce archives them, and the UI API does not return archived activities).
  */
-export function planSampleOrg(size: number): SampleOrgPlan {
-    const reps = Math.max(6, Math.round(size / RECORDS_PER_REP));
+export function planSampleOrg(size: number, repCount?: number): SampleOrgPlan {
+    const reps = repCount ?? Math.max(6, Math.round(size / RECORDS_PER_REP));
     const agents = Math.max(3, Math.round(reps * 0.3));
     return {
         reps,
@@ -89,10 +89,14 @@ export function generateSampleOrg(options: SampleOrgOptions = {}): SampleOrg {
         now = new Date(),
         fiscalYearStartMonth = 1,
         fiscalYearNameBasedOn = 'endingMonth' as FiscalYearNameBasis,
+        reps,
     } = options;
     if (!Number.isSafeInteger(seed)) invalid('seed', 'an integer', seed);
     if (!Number.isInteger(size) || size < MIN_SIZE || size > MAX_SIZE) {
         invalid('size', `an integer from ${MIN_SIZE} to ${MAX_SIZE}`, size);
+    }
+    if (reps !== undefined && (!Number.isInteger(reps) || reps < 6 || reps > size / 100)) {
+        invalid('reps', `an integer from 6 to ${Math.floor(size / 100)} (one per 100 records)`, reps);
     }
     if (!(now instanceof Date) || Number.isNaN(now.getTime())) invalid('now', 'a valid Date', now);
     if (!Number.isInteger(fiscalYearStartMonth) || fiscalYearStartMonth < 1 || fiscalYearStartMonth > 12) {
@@ -108,7 +112,7 @@ export function generateSampleOrg(options: SampleOrgOptions = {}): SampleOrg {
     );
     for (const name of SAMPLE_OBJECTS) context.records[name] = [];
     const orgId = context.newId('Organization');
-    const plan = planSampleOrg(size);
+    const plan = planSampleOrg(size, reps);
 
     const people = generatePeople(context, plan);
     const sales = new SalesGenerator(context, people);

@@ -18,6 +18,11 @@ export interface SampleOrgOptions {
     /** 1 = January … 12 = December. */
     fiscalYearStartMonth?: number;
     fiscalYearNameBasedOn?: FiscalSettings['fiscalYearNameBasedOn'];
+    /**
+     * Sales reps, instead of one per 2,000 records (managers, agents and marketing follow). For benchmarks of a wide
+     * sales floor, such as 2,000 reps over 1 M records; the preview keeps the default.
+     */
+    reps?: number;
 }
 
 /** Users the preview offers as "run as", one per storyline the data tells. */

@@ -18,6 +18,7 @@ import {
     planBoard,
     planBoardPage,
     readBoardConfig,
+    readBoardCursors,
     readBoardResponses,
     sortRows,
 } from 'c/kpiLeaderboardQuery';
@@ -243,6 +244,14 @@ export function receiveAnswer(
         responses = load.waiting ? [...load.responses, response] : [...load.responses.slice(0, -1), response];
     }
     const key = requestKey(plan);
+    // While pages are still to come only their cursors matter: the whole is read once, when the last page is in.
+    const cursors = readBoardCursors(plan, responses);
+    if (cursors.answered && Object.keys(cursors.next).length > 0) {
+        return {
+            load: { key, responses, asked: planBoardPage(plan, cursors.next), waiting: true },
+            retry: progress.retry,
+        };
+    }
     const data = readBoardResponses(plan, responses);
     if (!data.answered) {
         const more = omissionsAfterFailure(plan, data);
@@ -253,9 +262,7 @@ export function receiveAnswer(
         }
         return { load: { key, responses, asked, waiting: false, fatal: answer.errors ?? [] }, retry: progress.retry };
     }
-    const more = Object.keys(data.next).length > 0;
-    const next = more ? planBoardPage(plan, data.next) : asked;
-    return { load: { key, responses, asked: next, waiting: more }, retry: progress.retry };
+    return { load: { key, responses, asked, waiting: false }, retry: progress.retry };
 }
 
 /** The answers read: undefined data while a page is still to come; a board unless what it needs failed. */

@@ -89,6 +89,8 @@ interface Connection {
     nodes: Raw[];
     hasNextPage: boolean;
     endCursor: string | null;
+    /** Edges an array of `{ node: { aggregate } }` and page info an object or left out: nothing was skipped. */
+    wellFormed: boolean;
 }
 
 function connection(data: unknown, alias: string): Connection | undefined {
@@ -96,11 +98,64 @@ function connection(data: unknown, alias: string): Connection | undefined {
     if (!isObject(aggregate) || !isObject(aggregate[alias])) return undefined;
     const value = aggregate[alias] as Raw;
     const edges = Array.isArray(value.edges) ? value.edges : [];
-    const nodes = edges
-        .map((edge) => (isObject(edge) && isObject(edge.node) ? edge.node.aggregate : undefined))
-        .filter(isObject);
+    const nodes: Raw[] = [];
+    for (const edge of edges) {
+        const node = isObject(edge) && isObject(edge.node) ? edge.node.aggregate : undefined;
+        if (isObject(node)) nodes.push(node);
+    }
     const pageInfo = isObject(value.pageInfo) ? value.pageInfo : {};
-    return { nodes, hasNextPage: pageInfo.hasNextPage === true, endCursor: toText(pageInfo.endCursor) };
+    const wellFormed =
+        Array.isArray(value.edges) &&
+        nodes.length === edges.length &&
+        (value.pageInfo === undefined ||
+            (isObject(value.pageInfo) && typeof (pageInfo.hasNextPage ?? false) === 'boolean'));
+    return { nodes, hasNextPage: pageInfo.hasNextPage === true, endCursor: toText(pageInfo.endCursor), wellFormed };
+}
+
+/** How many pages of each subquery the responses hold, and the last one's connection; `visit` sees every page. */
+function pagesRead(
+    responses: readonly BoardResponse[],
+    visit?: (subquery: BoardSubquery, found: Connection, response: BoardResponse) => void,
+) {
+    const pages = new Map<string, number>();
+    const last = new Map<string, Connection>();
+    let answered = false;
+    for (const response of responses) {
+        if (isObject(response.data) && isObject(response.data.uiapi)) answered = true;
+        for (const subquery of response.document.subqueries) {
+            const found = connection(response.data, subquery.alias);
+            if (!found) continue;
+            pages.set(subquery.alias, (pages.get(subquery.alias) ?? 0) + 1);
+            last.set(subquery.alias, found);
+            visit?.(subquery, found, response);
+        }
+    }
+    return { pages, last, answered };
+}
+
+/** The cursor of each subquery with more groups to fetch within MAX_PAGES (the rest is `truncated`). */
+function cursorsOf(plan: BoardPlan, pages: Map<string, number>, last: Map<string, Connection>) {
+    const next: Record<string, string> = {};
+    const truncated: BoardSubquery[] = [];
+    for (const subquery of plan.subqueries) {
+        const found = last.get(subquery.alias);
+        if (!found?.hasNextPage) continue;
+        if ((pages.get(subquery.alias) ?? 0) < MAX_PAGES && found.endCursor) next[subquery.alias] = found.endCursor;
+        else truncated.push(subquery);
+    }
+    return { next, truncated };
+}
+
+/**
+ * What an answer leaves to fetch, without reading it: whether any response carried data, and the cursors of the next
+ * page. A component asks this of each answer while pages are still to come, and reads the whole once they are in.
+ */
+export function readBoardCursors(
+    plan: BoardPlan,
+    responses: readonly BoardResponse[],
+): { answered: boolean; next: Record<string, string> } {
+    const { pages, last, answered } = pagesRead(responses);
+    return { answered, next: cursorsOf(plan, pages, last).next };
 }
 
 /** True when the error is about the target field (it does not exist, or is not a number the API aggregates). */
@@ -154,11 +209,11 @@ function readResponses(plan: BoardPlan, responses: readonly BoardResponse[]): Bo
         answered: false,
     };
     const users = new Map<string, BoardUser>();
-    const pages = new Map<string, number>();
-    const last = new Map<string, Connection>();
     const failed = new Map<string, unknown[]>();
     const hidden = new Set<string>();
     const measured = new Set<string>();
+    /** Subqueries with a page whose edges or page info were of another shape (the strict reader says how). */
+    const shapeless = new Set<string>();
     /** Subqueries whose answer is not what the document asked for, with the part: failures of their own. */
     const malformed = new Map<string, string>();
     /** Owners the ranked KPI's current subqueries have rows for: each must have its user row. */
@@ -169,7 +224,6 @@ function readResponses(plan: BoardPlan, responses: readonly BoardResponse[]): Bo
     let userRows = 0;
 
     for (const response of responses) {
-        if (isObject(response.data) && isObject(response.data.uiapi)) data.answered = true;
         for (const error of response.errors ?? []) {
             const owners = subqueriesOfError(error, response.document);
             if (owners.length === 0) {
@@ -185,47 +239,44 @@ function readResponses(plan: BoardPlan, responses: readonly BoardResponse[]): Bo
                 });
             }
         }
-        for (const subquery of response.document.subqueries) {
-            const found = connection(response.data, subquery.alias);
-            if (!found) continue;
-            pages.set(subquery.alias, (pages.get(subquery.alias) ?? 0) + 1);
-            last.set(subquery.alias, found);
-            const key = subquery.groupBy[0]?.field ?? 'Id';
-            const ranksOwners =
-                subquery.role === 'kpi' &&
-                /OwnerId$/.test(key) &&
-                subquery.reads.some((read) => read.kpi === main && read.window === 'current');
-            const parts = subquery.role === 'users' ? selectedParts(subquery.text.selection) : undefined;
-            for (const node of found.nodes) {
-                if (subquery.role === 'users') {
-                    userRows++;
-                    if (plan.targetField !== null && isObject(node[plan.targetField])) targetSeen = true;
-                    else targetLeftOut++;
-                    const user = readUser(node, plan.targetField, parts!);
-                    if (typeof user === 'string') {
-                        if (!malformed.has(subquery.alias)) malformed.set(subquery.alias, user);
-                    } else {
-                        if (users.has(user.id) && !malformed.has(subquery.alias))
-                            malformed.set(subquery.alias, user.id);
-                        users.set(user.id, user);
-                    }
-                } else if (subquery.role === 'owners') {
-                    const id = toText(readField(node, key));
-                    if (id) (data.owners ??= new Set()).add(id);
-                } else if (subquery.role === 'options') {
-                    const value = toText(readField(node, key));
-                    const label = toText((node[key] as Raw | undefined)?.label) ?? value;
-                    if (value && subquery.filter) (data.options[subquery.filter] ??= []).push({ value, label: label! });
+    }
+    const { pages, last, answered } = pagesRead(responses, (subquery, found) => {
+        if (!found.wellFormed) shapeless.add(subquery.alias);
+        const key = subquery.groupBy[0]?.field ?? 'Id';
+        const ranksOwners =
+            subquery.role === 'kpi' &&
+            /OwnerId$/.test(key) &&
+            subquery.reads.some((read) => read.kpi === main && read.window === 'current');
+        const parts = subquery.role === 'users' ? selectedParts(subquery.text.selection) : undefined;
+        for (const node of found.nodes) {
+            if (subquery.role === 'users') {
+                userRows++;
+                if (plan.targetField !== null && isObject(node[plan.targetField])) targetSeen = true;
+                else targetLeftOut++;
+                const user = readUser(node, plan.targetField, parts!);
+                if (typeof user === 'string') {
+                    if (!malformed.has(subquery.alias)) malformed.set(subquery.alias, user);
                 } else {
-                    const field = measuredField(subquery);
-                    if (field && !isObject(node[field])) hidden.add(subquery.alias);
-                    else if (field) measured.add(subquery.alias);
-                    const owner = ranksOwners ? toText(readField(node, key)) : null;
-                    if (owner) rankedOwners.set(owner, subquery);
+                    if (users.has(user.id) && !malformed.has(subquery.alias)) malformed.set(subquery.alias, user.id);
+                    users.set(user.id, user);
                 }
+            } else if (subquery.role === 'owners') {
+                const id = toText(readField(node, key));
+                if (id) (data.owners ??= new Set()).add(id);
+            } else if (subquery.role === 'options') {
+                const value = toText(readField(node, key));
+                const label = toText((node[key] as Raw | undefined)?.label) ?? value;
+                if (value && subquery.filter) (data.options[subquery.filter] ??= []).push({ value, label: label! });
+            } else {
+                const field = measuredField(subquery);
+                if (field && !isObject(node[field])) hidden.add(subquery.alias);
+                else if (field) measured.add(subquery.alias);
+                const owner = ranksOwners ? toText(readField(node, key)) : null;
+                if (owner) rankedOwners.set(owner, subquery);
             }
         }
-    }
+    });
+    data.answered = answered;
     data.answer.data = mergePages(responses.map((response) => response.data));
     const usersSubquery = plan.subqueries.find((s) => s.role === 'users');
     const allUsers = [...users.values()];
@@ -252,8 +303,11 @@ function readResponses(plan: BoardPlan, responses: readonly BoardResponse[]): Bo
 
     // The strict reader's verdict on each answered subquery (edges, nodes, keys, numbers, each group once), and on
     // the users: every owner the ranked KPI has rows for has a user row once all pages are in.
+    // The users were read row by row (readUser: Id, name, manager, role, creation date and target, each user once).
+    const usersRead = (subquery: BoardSubquery) => subquery.role === 'users' && !shapeless.has(subquery.alias);
     for (const subquery of plan.subqueries) {
         if (failed.has(subquery.alias) || !last.has(subquery.alias) || whole.has(subquery.alias)) continue;
+        if (usersRead(subquery)) continue;
         const problem = answerProblem(data.answer.data, subquery);
         if (problem) malformed.set(subquery.alias, problem.messages.join(' '));
     }
@@ -300,16 +354,11 @@ function readResponses(plan: BoardPlan, responses: readonly BoardResponse[]): Bo
         const subquery = byAlias.get(alias);
         if (subquery) data.failures.push({ subquery, errors });
     }
+    Object.assign(data, cursorsOf(plan, pages, last));
     for (const subquery of plan.subqueries) {
-        const found = last.get(subquery.alias);
-        if (!found) {
+        if (!last.has(subquery.alias)) {
             if (!failed.has(subquery.alias)) data.missing.push(subquery);
             continue;
-        }
-        if (found.hasNextPage) {
-            if ((pages.get(subquery.alias) ?? 0) < MAX_PAGES && found.endCursor)
-                data.next[subquery.alias] = found.endCursor;
-            else data.truncated.push(subquery);
         }
         if (hidden.has(subquery.alias) && !malformed.has(subquery.alias)) {
             const field = measuredField(subquery)!;

@@ -56,7 +56,7 @@ export type {
     BoardWindow,
     BoardWindows,
 } from './boardDocument';
-export { isTargetFieldError, omissionsAfterFailure, readBoardResponses } from './boardData';
+export { isTargetFieldError, omissionsAfterFailure, readBoardCursors, readBoardResponses } from './boardData';
 export { subqueriesOfError } from 'c/kpiPlanner';
 export type { BoardData, BoardResponse, BoardUser, OptionValue, SubqueryFailure } from './boardData';
 

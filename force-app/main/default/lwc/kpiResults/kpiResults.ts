@@ -120,11 +120,13 @@ export interface KpiResult {
 
 type Key = string | number | boolean | null;
 
+const HAS_OWN = Object.prototype.hasOwnProperty;
+
 interface Row {
     keys: Key[];
     labels: (string | null)[];
     /** `Field.fn` → number; null when the server has no value; absent when the field was left out (hidden). */
-    numbers: Map<string, number | null>;
+    numbers: Record<string, number | null>;
 }
 
 interface SubqueryData {
@@ -242,7 +244,8 @@ function readRow(aggregate: Record<string, unknown>, subquery: PlannedSubquery):
         keys.push(checkedKey(holder.value, key, subquery, key.field));
         labels.push(typeof field.label === 'string' ? field.label : key.name ? nameOf(aggregate, key.name) : null);
     }
-    const numbers = new Map<string, number | null>();
+    // A plain object: rows of one subquery share its shape, which V8 reads faster than a Map per row.
+    const numbers: Record<string, number | null> = {};
     for (const selection of selectionKeys(subquery)) {
         const field = aggregate[selection.field];
         if (!isObject(field)) {
@@ -254,14 +257,14 @@ function readRow(aggregate: Record<string, unknown>, subquery: PlannedSubquery):
             const holder = field[fn];
             if (!isObject(holder) || !('value' in holder)) throw malformed(subquery, key);
             const value = holder.value;
-            if (value === null && !counts) numbers.set(key, null);
+            if (value === null && !counts) numbers[key] = null;
             else if (
                 typeof value !== 'number' ||
                 !Number.isFinite(value) ||
                 (counts && (value < 0 || !Number.isInteger(value)))
             ) {
                 throw notANumber(subquery, key);
-            } else numbers.set(key, value);
+            } else numbers[key] = value;
         }
     }
     return { keys, labels, numbers };
@@ -744,10 +747,10 @@ interface Computed {
 }
 
 function number(row: Row, key: string): number | null {
-    if (!row.numbers.has(key)) {
+    if (!HAS_OWN.call(row.numbers, key)) {
         throw problemOf('noAccess', RESULT_LABELS.fieldHidden.replace('{0}', key.split('.')[0]));
     }
-    return row.numbers.get(key) ?? null;
+    return row.numbers[key] ?? null;
 }
 
 function total(rows: Row[], key: string): number {
@@ -768,7 +771,7 @@ function aggregateOf(part: ResolvedPart, request: PlannedRequest, rows: Row[]): 
         case 'avg': {
             const counted = total(rows, `${name}.count`);
             // Daily sparkline rows carry sum and count; totals carry the server's avg.
-            const weighted = rows.some((row) => row.numbers.has(`${name}.avg`))
+            const weighted = rows.some((row) => HAS_OWN.call(row.numbers, `${name}.avg`))
                 ? rows.reduce(
                       (sum, row) => sum + (number(row, `${name}.avg`) ?? 0) * (number(row, `${name}.count`) ?? 0),
                       0,

@@ -5,7 +5,7 @@
  * unmutated answer, and each column it dropped is a named failure.
  */
 import fc from 'fast-check';
-import { buildBoard, readBoardResponses } from 'c/kpiLeaderboardQuery';
+import { buildBoard, readBoardCursors, readBoardResponses } from 'c/kpiLeaderboardQuery';
 import { badValues, fuzzParameters, mutatedAnswers } from '../../../../../test/jest/kpiFuzz';
 import {
     BOARD_DATA,
@@ -32,7 +32,10 @@ describe('boardData: strict reading of mutated leaderboard answers', () => {
         const aliases = plan.subqueries.map((s) => s.alias);
         fc.assert(
             fc.property(mutatedAnswers(BOARD_DATA, aliases), (mutated) => {
-                const data = readBoardResponses(plan, [{ document: plan, data: mutated.data, errors: mutated.errors }]);
+                const responses = [{ document: plan, data: mutated.data, errors: mutated.errors }];
+                const data = readBoardResponses(plan, responses);
+                // The cursors the component follows between pages, read without the rest: the same as the whole read's.
+                expect(readBoardCursors(plan, responses)).toEqual({ answered: data.answered, next: data.next });
                 const board = buildBoard(plan, data, BOARD_VIEWER);
                 expect(badValues(board)).toEqual([]);
                 if (mutated.mutations.some((m) => m.valid) || !data.answered || essentialFailure(plan, data)) return;

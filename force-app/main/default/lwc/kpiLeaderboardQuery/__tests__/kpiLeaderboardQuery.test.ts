@@ -14,6 +14,7 @@ import {
     planBoard,
     planBoardPage,
     readBoardConfig,
+    readBoardCursors,
     readBoardResponses,
     sortRows,
     subqueriesOfError,
@@ -477,6 +478,7 @@ describe('readBoardResponses', () => {
             { value: 'Existing Customer - Upgrade', label: 'Existing Customer - Upgrade (label)' },
         ]);
         expect(Object.keys(data.next)).toContain(users);
+        expect(readBoardCursors(board, [first])).toEqual({ answered: true, next: data.next });
         const paged = board.subqueries.filter((s) => s.paged).map((s) => s.alias);
         const page = planBoardPage(board, data.next);
         const all = readBoardResponses(board, [
