@@ -6,6 +6,10 @@
  *   npx tsx bench/leaderboard.bench.ts [--sizes 1000,100000,1000000]
  */
 import '../preview/oracle/nodeLabels';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import {
@@ -114,13 +118,15 @@ export function rankCost(viewer: ViewerContext, properties: BoardProperties, tex
     return { ms: performance.now() - started, rows: board.rows.length };
 }
 
-if (require.main === module) {
+const rankAt = process.argv.indexOf('--rank');
+if (require.main === module && rankAt >= 0) rankMain(process.argv[rankAt + 1]);
+else if (require.main === module) {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     console.log('Leaderboard (Sales Team settings: closed won revenue, 3 secondary KPIs, quota targets, vs previous');
     console.log('quarter); admin ranks every owner, manager ranks their team. rank ms = reading + ranking in Node,');
     console.log('the median of nine renders; frames = rank ms / 16.7 (one frame at 60 Hz). The answers are made');
-    console.log('first, then the sample org is let go: ranking runs in a heap holding the answers only, as a browser');
-    console.log("tab's does, not beside a million records. 2,000 reps: 1 M records with reps: 2000 (1 per 500).");
+    console.log('first; a process of their own reads and ranks them, with a heap holding the answers only, as a');
+    console.log("browser tab's does, not a million records. 2,000 reps: 1 M records with reps: 2000 (1 per 500).");
     console.log(
         'Targets (issue 10): reading and ranking 2,000 reps within one 16 ms frame; at most 300 bytes per rep.',
     );
@@ -156,11 +162,18 @@ if (require.main === module) {
     console.log(
         'records             | viewer   | rows  | requests | bytes       | bytes/row | engine ms | rank ms | frames',
     );
-    for (const { label, name, viewer, properties, answers } of made) {
-        for (let i = 0; i < 5; i++) rankCost(viewer, properties, answers.texts); // warm the reader
-        // The median of nine: one render's few milliseconds swing with whatever else the machine does.
-        const runs = Array.from({ length: 9 }, () => rankCost(viewer, properties, answers.texts));
-        const cost = runs.sort((a, b) => a.ms - b.ms)[4];
+    // Ranked in a process of its own that holds the answers only (a browser tab's heap), not the sample orgs.
+    const file = path.join(os.tmpdir(), `kpi-leaderboard-bench-${process.pid}.json`);
+    fs.writeFileSync(
+        file,
+        JSON.stringify(made.map(({ viewer, properties, answers }) => ({ viewer, properties, texts: answers.texts }))),
+    );
+    const ranked = JSON.parse(
+        execFileSync(process.execPath, ['--import', 'tsx', __filename, '--rank', file], { encoding: 'utf8' }),
+    ) as { ms: number; rows: number }[];
+    fs.rmSync(file);
+    made.forEach(({ label, name, answers }, index) => {
+        const cost = ranked[index];
         console.log(
             `${label.padEnd(19)} | ${name.padEnd(8)} | ${String(cost.rows).padStart(5)} | ` +
                 `${String(answers.requests).padStart(8)} | ${kb(answers.bytes).padStart(11)} | ` +
@@ -168,5 +181,20 @@ if (require.main === module) {
                 `${answers.engineMs.toFixed(0).padStart(9)} | ${cost.ms.toFixed(1).padStart(7)} | ` +
                 `${(cost.ms / (1000 / 60)).toFixed(2).padStart(6)}`,
         );
-    }
+    });
+}
+
+/** The child's part: each render's median of nine (after five to warm the reader), printed as JSON. */
+function rankMain(file: string): void {
+    const renders = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        viewer: ViewerContext;
+        properties: BoardProperties;
+        texts: string[];
+    }[];
+    const costs = renders.map(({ viewer, properties, texts }) => {
+        for (let i = 0; i < 5; i++) rankCost(viewer, properties, texts);
+        // The median of nine: one render's few milliseconds swing with whatever else the machine does.
+        return Array.from({ length: 9 }, () => rankCost(viewer, properties, texts)).sort((a, b) => a.ms - b.ms)[4];
+    });
+    process.stdout.write(JSON.stringify(costs));
 }
