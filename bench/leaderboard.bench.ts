@@ -13,8 +13,6 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import {
-    boardPageQuery,
-    boardQuery,
     buildBoard,
     planBoard,
     planBoardPage,
@@ -30,6 +28,7 @@ import type {
 import type { ViewerContext } from '../preview/engine/api';
 import { createEngine } from '../preview/engine/index';
 import { generateSampleOrg } from '../preview/sample-org/index';
+import { askLeaderboard } from '../scripts/leaderboardAnswers';
 import { BENCH_NOW, BENCH_TIME_ZONE, sizesOption, type Engine } from './common';
 
 /** The Sales Team page's leaderboard (preview/pages/salesTeam.ts), ranking `rankedUsers`. */
@@ -51,7 +50,7 @@ const collectGarbage: () => void = (() => {
     return vm.runInNewContext('gc') as () => void;
 })();
 
-export interface LeaderboardAnswers {
+export interface LeaderboardTexts {
     requests: number;
     bytes: number;
     engineMs: number;
@@ -65,34 +64,16 @@ function planOf(viewer: ViewerContext, properties: BoardProperties) {
     return planBoard(config, { userId: viewer.userId, now: BENCH_NOW, timeZone: BENCH_TIME_ZONE, firstDayOfWeek: 1 });
 }
 
-/** One render's answers from the engine: the board's document, then a page per cursor the answer leaves. */
+/** One render's answers from the engine (as the component asks them), each kept as its JSON text. */
 export function leaderboardAnswers(
     engine: Engine,
     viewer: ViewerContext,
     properties: BoardProperties,
-): LeaderboardAnswers {
-    const plan = planOf(viewer, properties);
-    const responses: BoardResponse[] = [];
-    const texts: string[] = [];
-    let asked: BoardDocument = plan;
-    let bytes = 0;
-    let engineMs = 0;
-    for (;;) {
-        const query = asked.operationName === 'KpiLeaderboardPage' ? boardPageQuery(asked) : boardQuery(plan);
-        const response = engine.execute(
-            { query, variables: asked.variables, operationName: asked.operationName },
-            viewer,
-        );
-        bytes += response.metrics.bytes;
-        engineMs += response.metrics.ms;
-        if (response.errors?.length) throw new Error(`${asked.operationName}: ${response.errors[0].message}`);
-        texts.push(JSON.stringify(response.data));
-        responses.push({ document: asked, data: response.data, errors: null });
-        const { next } = readBoardCursors(plan, responses);
-        if (Object.keys(next).length === 0) break;
-        asked = planBoardPage(plan, next);
-    }
-    return { requests: texts.length, bytes, engineMs, texts };
+): LeaderboardTexts {
+    const { responses, bytes, engineMs } = askLeaderboard(engine, viewer, planOf(viewer, properties));
+    const failed = responses.find((response) => response.errors?.length);
+    if (failed) throw new Error(`${failed.document.operationName}: ${JSON.stringify(failed.errors)}`);
+    return { requests: responses.length, bytes, engineMs, texts: responses.map((r) => JSON.stringify(r.data)) };
 }
 
 /**
@@ -137,7 +118,7 @@ else if (require.main === module) {
         name: string;
         viewer: ViewerContext;
         properties: BoardProperties;
-        answers: LeaderboardAnswers;
+        answers: LeaderboardTexts;
     }[] = [];
     for (const { size, reps } of cases) {
         const org = generateSampleOrg({ seed: 1, size, now: BENCH_NOW, fiscalYearStartMonth: 1, reps });

@@ -15,19 +15,12 @@ import { KPI_CATALOG } from '../force-app/main/default/lwc/kpiCatalog/kpiCatalog
 import { readBoardConfig, readMetricConfig } from '../force-app/main/default/lwc/kpiConfig/kpiConfig';
 import type { KpiProperties } from '../force-app/main/default/lwc/kpiConfig/kpiConfig';
 import {
-    boardPageQuery,
-    boardQuery,
     buildBoard,
     planBoard,
-    planBoardPage,
     readBoardConfig as readLeaderboardConfig,
     readBoardResponses,
 } from '../force-app/main/default/lwc/kpiLeaderboardQuery/kpiLeaderboardQuery';
-import type {
-    BoardDocument,
-    BoardProperties,
-    BoardResponse,
-} from '../force-app/main/default/lwc/kpiLeaderboardQuery/kpiLeaderboardQuery';
+import type { BoardProperties } from '../force-app/main/default/lwc/kpiLeaderboardQuery/kpiLeaderboardQuery';
 import { currentWindow, parsePeriod } from '../force-app/main/default/lwc/kpiPeriods/kpiPeriods';
 import { kpiQuery, planKpis } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
 import { readAllResults } from '../force-app/main/default/lwc/kpiResults/kpiResults';
@@ -38,6 +31,7 @@ import {
     winLossQuery,
 } from '../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
 import type { ViewerContext } from '../preview/engine/api';
+import { askLeaderboard } from './leaderboardAnswers';
 import { createEngine } from '../preview/engine/index';
 import { indexById, oracleKpi } from '../preview/oracle/kpis';
 import type { PageDefinition, UserKind } from '../preview/pages/types';
@@ -189,19 +183,7 @@ function leaderboard(run: Run, page: string, viewer: string, props: BoardPropert
             },
         ];
     const plan = planBoard(config, { userId: viewer, now: run.now, timeZone: ORG_TIME_ZONE, firstDayOfWeek: 1 });
-    const responses: BoardResponse[] = [];
-    let asked: BoardDocument = plan;
-    for (;;) {
-        const query = asked.operationName === 'KpiLeaderboardPage' ? boardPageQuery(asked) : boardQuery(plan);
-        const response = run.engine.execute(
-            { query, variables: asked.variables, operationName: asked.operationName },
-            viewerOf(run, viewer),
-        );
-        responses.push({ document: asked, data: response.data, errors: response.errors ?? null });
-        const data = readBoardResponses(plan, responses);
-        if (Object.keys(data.next).length === 0) break;
-        asked = planBoardPage(plan, data.next);
-    }
+    const { responses } = askLeaderboard(run.engine, viewerOf(run, viewer), plan);
     const board = buildBoard(plan, readBoardResponses(plan, responses), viewer);
     const kpi = KPI_CATALOG.find((entry) => entry.id === props.kpi);
     const ranked = board.rows.filter((row) => row.rank !== null);

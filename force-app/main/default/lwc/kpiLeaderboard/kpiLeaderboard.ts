@@ -1,4 +1,4 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import type { GraphQLResult } from 'lightning/graphql';
 import { NavigationMixin } from 'lightning/navigation';
@@ -27,8 +27,7 @@ import {
     userPage,
     weekStart,
 } from 'c/kpiLeaderboardModel';
-import { AnswerController, NOT_WAITING } from 'c/kpiWaiting';
-import type { Waiting } from 'c/kpiWaiting';
+import KpiAnswering from 'c/kpiAnswering';
 import type {
     BoardAnswer,
     LeaderboardView,
@@ -46,7 +45,7 @@ const VIEWER: ViewerContext = { userId, locale, currency, timeZone, firstDayOfWe
  * right, the viewer always in view. One GraphQL request per render (more only to page past 2,000 groups). What it
  * shows is computed by kpiLeaderboardModel; this class holds the properties, the wire and the event handlers.
  */
-export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
+export default class KpiLeaderboard extends NavigationMixin(KpiAnswering) {
     /** Card title; empty for "Leaderboard: <KPI>". */
     @api cardTitle?: string;
     /** KPI to rank on (a catalog KPI counted per owner, or newLogos). */
@@ -101,12 +100,7 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
     load: Load | null = null;
     sort: SortState = INITIAL_SORT;
     expanded = false;
-    /** Refresh, retry and "taking long" (c/kpiWaiting): shown as they are, kept by `answers`. */
-    waiting: Waiting = NOT_WAITING;
     readonly labels = LABELS;
-    private readonly answers = new AnswerController((waiting) => {
-        this.waiting = waiting;
-    });
     private readonly planOf = boardPlanner(VIEWER);
     private readonly readOf = memoizeLast(readBoard);
     private readonly viewOf = cachedLeaderboardView();
@@ -170,20 +164,8 @@ export default class KpiLeaderboard extends NavigationMixin(LightningElement) {
         this.retry = next.retry;
     }
 
-    override connectedCallback(): void {
-        this.answers.track(this.waitKey);
-    }
-
-    override renderedCallback(): void {
-        this.answers.track(this.waitKey);
-    }
-
-    override disconnectedCallback(): void {
-        this.answers.stop();
-    }
-
     /** What the board waits for: the document asked and not answered yet, or the refresh in progress. */
-    get waitKey(): string | undefined {
+    override get waitKey(): string | undefined {
         const state = this.planState;
         if (!state.plan) return undefined;
         const load = currentLoad(state.plan, this.load);

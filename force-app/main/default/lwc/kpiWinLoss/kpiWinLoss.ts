@@ -1,4 +1,4 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
 import { gql, graphql } from 'lightning/graphql';
 import type { GraphQLDocument, GraphQLResult } from 'lightning/graphql';
@@ -31,8 +31,7 @@ import {
     winLossView,
 } from 'c/kpiWinLossModel';
 import type { Memo, Overrides, SectionErrors, WinLossView } from 'c/kpiWinLossModel';
-import { AnswerController, NOT_WAITING } from 'c/kpiWaiting';
-import type { Waiting } from 'c/kpiWaiting';
+import KpiAnswering from 'c/kpiAnswering';
 
 // The viewer's locale and currency are fixed for the page's life.
 const FORMAT = { locale, currency: viewerCurrency };
@@ -51,7 +50,7 @@ interface Memos {
  * and the latest losses. Thin: kpiWinLossData plans the one document and shapes the answer, kpiWinLossModel turns
  * it into what the template shows.
  */
-export default class KpiWinLoss extends NavigationMixin(LightningElement) {
+export default class KpiWinLoss extends NavigationMixin(KpiAnswering) {
     /** Which closed deals count: thisFiscalQuarter, lastMonth, rollingDays:90… The viewer can switch it. */
     @api period = 'thisFiscalQuarter';
     /** Buckets of the won vs lost chart: month, quarter or fiscalQuarter. The viewer can switch it. */
@@ -60,8 +59,8 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     @api measure = 'count';
     /** API name of the Opportunity field holding the loss reason; empty when the org has none. */
     @api lossReasonField = 'Loss_Reason__c';
-    /** Fewer closed deals than this flag a win rate as too small to trust. */
-    @api minSample: number | string = 10;
+    /** Fewer closed deals than this flag a win rate as too small to trust; empty for win rate's own (the catalog's). */
+    @api minSample: number | string | undefined;
     /** Whose deals form the team row: mine, team (the viewer's direct reports) or all. */
     @api scope = 'team';
     /** Month (1-12) the org's fiscal year starts in; aligns fiscal quarters and comparisons. */
@@ -78,8 +77,6 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     @api recordId?: string;
 
     readonly labels = LABELS;
-    /** Refresh, retry and "taking long" (c/kpiWaiting): shown as they are, kept by `answers`. */
-    waiting: Waiting = NOT_WAITING;
     /** The document and variables the latest answer was for. */
     answeredKey?: string;
 
@@ -95,9 +92,6 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
     answeredPlan?: WinLossPlan;
 
     private readonly now = new Date();
-    private readonly answers = new AnswerController((waiting) => {
-        this.waiting = waiting;
-    });
     // Getters run during render: caches live in a plain object, whose contents LWC does not observe.
     private readonly memo: Partial<Record<keyof Memos, Memo<unknown>>> = {};
 
@@ -176,20 +170,8 @@ export default class KpiWinLoss extends NavigationMixin(LightningElement) {
         this.responseErrors = answer.errors?.length ? answer.errors : undefined;
     }
 
-    override connectedCallback(): void {
-        this.answers.track(this.waitKey);
-    }
-
-    override renderedCallback(): void {
-        this.answers.track(this.waitKey);
-    }
-
-    override disconnectedCallback(): void {
-        this.answers.stop();
-    }
-
     /** What the component waits for: the document asked and not answered yet, or the refresh in progress. */
-    get waitKey(): string | undefined {
+    override get waitKey(): string | undefined {
         return waitKey(this.plan, this.answeredKey, this.waiting.refreshing);
     }
 

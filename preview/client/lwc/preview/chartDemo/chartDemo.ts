@@ -1,9 +1,8 @@
-import { LightningElement, api, wire } from 'lwc';
+import { api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import type { GraphQLError, GraphQLResult } from 'lightning/graphql';
 import type { KpiChartSeries, KpiChartType } from 'c/kpiChartData';
-import { AnswerController, NOT_WAITING } from 'c/kpiWaiting';
-import type { Waiting } from 'c/kpiWaiting';
+import KpiAnswering from 'c/kpiAnswering';
 
 type SourceObject = 'Opportunity' | 'Case';
 type Measure = 'Amount' | 'Count';
@@ -45,7 +44,7 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
  * It shows the chart lifecycle live until the KPI components arrive; it is not part of the package.
  * A field that does not exist on the chosen object fails the query, and the error panel shows the engine's error.
  */
-export default class ChartDemo extends LightningElement {
+export default class ChartDemo extends KpiAnswering {
     /** Card title. */
     @api cardTitle = 'Opportunities by stage';
     /** 'Opportunity' or 'Case'. */
@@ -64,11 +63,6 @@ export default class ChartDemo extends LightningElement {
     data?: DemoData;
     errors?: readonly GraphQLError[];
     answered = false;
-    /** Refresh, retry and a late answer, as the kit's components have them (c/kpiWaiting). */
-    waiting: Waiting = NOT_WAITING;
-    private readonly answers = new AnswerController((waiting) => {
-        this.waiting = waiting;
-    });
 
     /** Built at run time because object and field are properties: `lightning/graphql` allows dynamic queries. */
     get query() {
@@ -118,19 +112,7 @@ export default class ChartDemo extends LightningElement {
         this.errors = answer.errors as readonly GraphQLError[] | undefined;
     }
 
-    override connectedCallback(): void {
-        this.answers.track(this.waitKey);
-    }
-
-    override renderedCallback(): void {
-        this.answers.track(this.waitKey);
-    }
-
-    override disconnectedCallback(): void {
-        this.answers.stop();
-    }
-
-    get waitKey(): string | undefined {
+    override get waitKey(): string | undefined {
         return this.answered ? undefined : 'first answer';
     }
 

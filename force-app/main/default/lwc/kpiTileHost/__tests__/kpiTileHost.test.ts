@@ -8,12 +8,8 @@ import KpiMetric from 'c/kpiMetric';
 import { ANSWER_TIMEOUT_MS } from 'c/kpiWaiting';
 import {
     cleanUp,
-    emitErrors,
-    emitResponse,
-    expectRetrySendsAfresh,
     expectTakingLong,
     fakeTimers,
-    flush,
     mount,
     refreshButtonOf,
     respond,
@@ -21,13 +17,13 @@ import {
     shadow,
     shadowAll,
     takingLongOf,
-    timersAroundRemoval,
     tilesOf,
     turns,
     wireUpdates,
 } from '../../../../../test/jest/kpiTestUtils';
 import type { Fixture } from '../../../../../test/jest/kpiTestUtils';
 import closedWonRevenue from '../../kpiMetric/__tests__/data/metricClosedWonRevenue.json';
+import { describeSettling } from '../../../../../test/jest/kpiSettling';
 
 // The platform numbers weekdays from 1 = Sunday (create-i18n); @lwc/jest-transformer's stand-in is 0.
 jest.mock('@salesforce/i18n/firstDayOfWeek', () => ({ default: 1 }), { virtual: true });
@@ -39,43 +35,26 @@ const inTile = (element: HTMLElement, selector: string) => shadow(tile(element),
 const refreshButton = (element: HTMLElement) => refreshButtonOf(tile(element))!;
 const retryButton = (element: HTMLElement) => retryButtonOf(tile(element));
 
-describe('kpiTileHost: every state settles', () => {
+describeSettling({
+    tag: 'kpiTileHost (c-kpi-metric)',
+    create: createMetric,
+    root: tile,
+    answer: (refresh) => respond(document0, refresh),
+    operationName: 'KpiMetrics',
+    selectors: {
+        content: '.kpi-tile__value',
+        loading: 'lightning-spinner',
+        error: 'c-kpi-error-panel',
+        refreshError: '.kpi-metric__refresh-error',
+    },
+    badAnswers: [
+        ['data: null', { data: null }, 'c.kpiResultNoResponse'],
+        ['errors: [null]', { errors: [null] }, 'c.kpiErrorUndescribed'],
+    ],
+});
+
+describe('kpiTileHost: retries of what it draws', () => {
     afterEach(cleanUp);
-
-    it('a tile that waited past the timeout says so, and its retry sends the document afresh', async () => {
-        fakeTimers();
-        const element = createMetric();
-        await turns();
-        expect(inTile(element, 'lightning-spinner')).not.toBeNull();
-        jest.advanceTimersByTime(ANSWER_TIMEOUT_MS);
-        await turns();
-        expectTakingLong(tile(element));
-        expect(inTile(element, 'lightning-spinner')).toBeNull();
-        await expectRetrySendsAfresh(tile(element), 'KpiMetrics');
-        expect(inTile(element, 'lightning-spinner')).not.toBeNull();
-        jest.useRealTimers();
-        respond(document0);
-        await flush();
-        expect(inTile(element, '.kpi-tile__value')).not.toBeNull();
-        expect(takingLongOf(tile(element))).toBeNull();
-        expect(refreshButton(element).disabled).toBe(false);
-    });
-
-    it('refresh works after a failed first answer', async () => {
-        const element = createMetric();
-        await flush();
-        const refresh = jest.fn(() => Promise.resolve());
-        emitErrors([{ message: 'Failed to fetch' }], undefined, refresh);
-        await flush();
-        expect(inTile(element, 'c-kpi-error-panel')).not.toBeNull();
-        refreshButton(element).click();
-        await flush();
-        expect(refresh).toHaveBeenCalledTimes(1);
-        respond(document0, refresh);
-        await flush();
-        expect(inTile(element, 'c-kpi-error-panel')).toBeNull();
-        expect(inTile(element, '.kpi-tile__value')).not.toBeNull();
-    });
 
     it('a refresh that hangs past the timeout offers a retry that refreshes again; the number stays', async () => {
         fakeTimers();
@@ -96,19 +75,6 @@ describe('kpiTileHost: every state settles', () => {
         expect(retryButton(element)).toBeNull();
     });
 
-    it.each([
-        ['data: null', { data: null }, 'c.kpiResultNoResponse'],
-        ['errors: [null]', { errors: [null] }, 'c.kpiErrorUndescribed'],
-    ])('an answer with %s is an explained error, not a spinner or a blank', async (_name, answer, message) => {
-        const element = createMetric();
-        await flush();
-        emitResponse(answer);
-        await flush();
-        expect(inTile(element, 'lightning-spinner')).toBeNull();
-        const panel = inTile(element, 'c-kpi-error-panel')!;
-        expect(panel.shadowRoot!.textContent).toContain(message);
-    });
-
     it('a board: one tile retry asks every document afresh', async () => {
         fakeTimers();
         const update = wireUpdates();
@@ -127,12 +93,5 @@ describe('kpiTileHost: every state settles', () => {
         // Every tile waits afresh: the board is refreshing.
         for (const each of tiles) expect(takingLongOf(each)).toBeNull();
         expect(shadowAll(element, 'c-kpi-tile')).toHaveLength(tiles.length);
-    });
-
-    it('leaves no timer behind once removed from the page', async () => {
-        fakeTimers();
-        const { waiting, removed } = await timersAroundRemoval(createMetric);
-        expect(waiting).toBeGreaterThan(0);
-        expect(removed).toBe(0);
     });
 });
