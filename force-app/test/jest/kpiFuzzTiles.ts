@@ -7,7 +7,9 @@ import { planKpis } from 'c/kpiPlanner';
 import type { KpiPlan } from 'c/kpiPlanner';
 import type { KpiResult } from 'c/kpiResults';
 import { kpiRequest } from './kpiFixtures';
-import type { Json } from './kpiFuzz';
+import fc from 'fast-check';
+import { mutatedAnswers } from './kpiFuzz';
+import type { Json, Mutated } from './kpiFuzz';
 import salesTeam from '../../main/default/lwc/kpiBoard/__tests__/data/boardSalesTeam.json';
 import closedWonRevenue from '../../main/default/lwc/kpiMetric/__tests__/data/metricClosedWonRevenue.json';
 import winRateTeam from '../../main/default/lwc/kpiMetric/__tests__/data/metricWinRateTeam.json';
@@ -42,6 +44,18 @@ export function tileCases(): TileCase[] {
         if (plan.documents[0].query !== fixture.documents[0].query) throw new Error(`${name}: the fixture drifted`);
         return { name, plan, data: (fixture.documents[0].response as { data: Json }).data };
     });
+}
+
+/** Answers of any of the cases, each mutated (kpiFuzz mutatedAnswers), with the case it came from. */
+export function mutatedTileAnswers<C extends TileCase>(cases: readonly C[]): fc.Arbitrary<{ c: C; mutated: Mutated }> {
+    return fc.oneof(
+        ...cases.map((c) =>
+            mutatedAnswers(
+                c.data,
+                c.plan.documents[0].subqueries.map((s) => s.alias),
+            ).map((mutated) => ({ c, mutated })),
+        ),
+    );
 }
 
 /** What a result shows as numbers: the value and its parts, the comparison, the trend, the groups. */

@@ -186,6 +186,7 @@ function shiftUnit(unit: Unit, start: number, count: number): number {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** One wall-clock formatter per zone (day, hour and minute), for local days and UTC offsets alike. */
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
     let formatter = formatters.get(timeZone);
     if (!formatter) {
@@ -195,6 +196,8 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
             year: 'numeric',
             month: 'numeric',
             day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
         });
         formatters.set(timeZone, formatter);
     }
@@ -441,23 +444,9 @@ export function quotaShare(period: Period): number {
     return months !== undefined ? months / 3 : 7 / DAYS_PER_QUARTER;
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The viewer's UTC offset in minutes at an instant (east positive), from Intl's wall-clock parts. */
 export function offsetMinutes(instantMs: number, timeZone: string): number {
-    let formatter = offsetFormatters.get(timeZone);
-    if (!formatter) {
-        formatter = new Intl.DateTimeFormat('en-US', {
-            timeZone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: 'numeric',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: 'numeric',
-        });
-        offsetFormatters.set(timeZone, formatter);
-    }
+    const formatter = zoneFormatter(timeZone);
     const parts: Record<string, number> = {};
     for (const part of formatter.formatToParts(new Date(instantMs))) parts[part.type] = Number(part.value);
     const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);

@@ -7,6 +7,7 @@ import { planWinLoss, readSettings } from 'c/kpiWinLossData';
 import type { OptionalSection, WinLossPlan, WinLossSection } from 'c/kpiWinLossData';
 import { ChartJsMock, flush as nextTurn } from '../../kpiChart/__tests__/kpiChartTestUtils';
 import response from '../../kpiWinLossData/__tests__/data/winLoss.json';
+import { FIXTURE_NOW, pinClock } from '../../../../../test/jest/kpiTestUtils';
 
 interface WireConfig {
     operationName?: string;
@@ -116,19 +117,7 @@ describe('c-kpi-win-loss', () => {
     beforeAll(() => {
         (window as unknown as { Chart: unknown }).Chart = ChartJsMock;
         // Only the clock is fake: the fixtures' buckets are those of 20 May 2024.
-        jest.useFakeTimers({
-            now: new Date('2024-05-20T16:00:00Z'),
-            doNotFake: [
-                'nextTick',
-                'setImmediate',
-                'clearImmediate',
-                'setInterval',
-                'clearInterval',
-                'setTimeout',
-                'clearTimeout',
-                'queueMicrotask',
-            ],
-        });
+        pinClock(FIXTURE_NOW);
     });
 
     afterAll(() => {
