@@ -40,13 +40,19 @@ export interface SettlingSpec {
      * what an answer without data must not leave on screen (the content unless said).
      */
     selectors: { content: string; loading: string; error: string; refreshError?: string; blank?: string };
-    /** Answers without usable data, each with the label its explanation names. */
-    badAnswers: [name: string, answer: object, label: string][];
+    /** Answers without usable data beyond `data: null` and `errors: [null]`, each with the label it names. */
+    badAnswers?: [name: string, answer: object, label: string][];
     /** Before each test (a pinned clock). */
     setUp?: () => void;
     /** Waits for a render to settle: one flush unless the component renders in more turns (a chart). */
     settle?: () => Promise<void>;
 }
+
+/** What every component explains the same way: no data at all, and an error without a message. */
+const NO_DATA: [string, object, string][] = [
+    ['data: null', { data: null }, 'c.kpiResultNoResponse'],
+    ['errors: [null]', { errors: [null] }, 'c.kpiErrorUndescribed'],
+];
 
 export function describeSettling(spec: SettlingSpec): void {
     const { selectors } = spec;
@@ -113,7 +119,7 @@ export function describeSettling(spec: SettlingSpec): void {
                 expect(find(element, selectors.loading)).not.toBeNull();
             });
 
-            it.each(spec.badAnswers)(
+            it.each([...NO_DATA, ...(spec.badAnswers ?? [])])(
                 'explains an answer with %s instead of loading forever or showing a blank',
                 async (_name, answer, label) => {
                     const element = spec.create();

@@ -48,8 +48,8 @@ describeSettling({
         refreshError: '.kpi-metric__refresh-error',
     },
     badAnswers: [
-        ['data: null', { data: null }, 'c.kpiResultNoResponse'],
-        ['errors: [null]', { errors: [null] }, 'c.kpiErrorUndescribed'],
+        ['data: {}', { data: {} }, 'c.kpiResultNoResponse'],
+        ['data: { uiapi: null }', { data: { uiapi: null } }, 'c.kpiResultNoResponse'],
     ],
 });
 

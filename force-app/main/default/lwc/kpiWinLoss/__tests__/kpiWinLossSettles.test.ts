@@ -23,8 +23,6 @@ describeSettling({
         blank: 'section',
     },
     badAnswers: [
-        ['data: null', { data: null }, 'c.kpiResultNoResponse'],
-        ['errors: [null]', { errors: [null] }, 'c.kpiErrorUndescribed'],
         ['data: {}', { data: {} }, 'c.kpiResultNoResponse'],
         ['data: { uiapi: null }', { data: { uiapi: null } }, 'c.kpiResultNoResponse'],
     ],
