@@ -8,9 +8,9 @@ import {
     formatKpiValue,
 } from 'c/kpiFormat';
 import type { KpiUnit } from 'c/kpiFormat';
+import { plain } from '../../../../../test/jest/kpiTestUtils';
 
 // ICU puts no-break and thin spaces between numbers, units and dashes; compare with plain spaces.
-const plain = (text: string | undefined) => text?.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
 describe('formatKpiValue', () => {
     const cases: [string, string, KpiUnit, number, boolean, string][] = [

@@ -64,9 +64,9 @@ import {
     salesWorld,
 } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
 import type { World } from '../../kpiLeaderboard/__tests__/data/boardFixtures';
+import { plain } from '../../../../../test/jest/kpiTestUtils';
 
 // ICU puts no-break and thin spaces around units; compare with plain spaces.
-const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
 const CONTEXT: ViewerContext = {
     userId: VIEWER,

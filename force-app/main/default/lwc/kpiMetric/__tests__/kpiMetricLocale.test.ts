@@ -7,6 +7,7 @@ import {
     messages,
     mount,
     pinClock,
+    plain,
     respond,
     sentDocuments,
     shadow,
@@ -21,8 +22,6 @@ jest.mock('@salesforce/i18n/locale', () => ({ default: 'de-DE' }), { virtual: tr
 jest.mock('@salesforce/i18n/currency', () => ({ default: 'EUR' }), { virtual: true });
 jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'Europe/Berlin' }), { virtual: true });
 jest.mock('@salesforce/i18n/firstDayOfWeek', () => ({ default: 2 }), { virtual: true });
-
-const plain = (text: string | undefined) => text?.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
 const create = (props: Record<string, unknown> = {}) =>
     mount<HTMLElement & { target?: string }>('c-kpi-metric', KpiMetric, props);

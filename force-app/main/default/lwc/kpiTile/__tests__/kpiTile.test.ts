@@ -4,7 +4,6 @@ import type { KpiResult } from 'c/kpiResults';
 import type { TileInput } from 'c/kpiTileModel';
 import { tileInput } from '../../../../../test/jest/kpiFixtures';
 import {
-    shadow as $,
     cleanUp,
     flush,
     generateUrl,
@@ -12,7 +11,9 @@ import {
     mount,
     navigations,
     pinClock,
+    plain,
     refreshButtonOf,
+    shadow as $,
     shadowText as text,
 } from '../../../../../test/jest/kpiTestUtils';
 
@@ -21,8 +22,6 @@ interface TileElement extends HTMLElement {
     hideRefresh: boolean;
     refreshing: boolean;
 }
-
-const plain = (value: string | undefined) => value?.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
 const winRate: KpiResult = {
     key: 'winRate',

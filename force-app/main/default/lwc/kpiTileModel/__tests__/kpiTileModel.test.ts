@@ -11,10 +11,9 @@ import {
 } from 'c/kpiTileModel';
 import type { TileContext } from 'c/kpiTileModel';
 import { tileInput } from '../../../../../test/jest/kpiFixtures';
-import { FIXTURE_NOW } from '../../../../../test/jest/kpiTestUtils';
+import { FIXTURE_NOW, plain } from '../../../../../test/jest/kpiTestUtils';
 
 // ICU puts no-break and thin spaces around dashes and units; compare with plain spaces.
-const plain = (text: string | undefined) => text?.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
 const context: TileContext = {
     locale: 'en-US',

@@ -40,6 +40,7 @@ import {
     winLossView,
 } from 'c/kpiWinLossModel';
 import type { Section, ViewInput } from 'c/kpiWinLossModel';
+import { plain } from '../../../../../test/jest/kpiTestUtils';
 
 // The model's only calls into the data module: the planner's answers are inputs here, not what is tested.
 jest.mock('c/kpiWinLossData', () => ({ sectionsToOmit: jest.fn(), subqueriesOfError: jest.fn() }));
@@ -47,7 +48,6 @@ const mockedOmit = sectionsToOmit as jest.MockedFunction<typeof sectionsToOmit>;
 const mockedPlace = subqueriesOfError as jest.MockedFunction<typeof subqueriesOfError>;
 
 // ICU puts no-break spaces in some formats; compare with plain spaces.
-const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 
 const settings: WinLossSettings = {
     period: { kind: 'thisFiscalQuarter' },
