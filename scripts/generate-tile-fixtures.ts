@@ -17,7 +17,7 @@ import { generateSampleOrg } from '../preview/sample-org';
 import { PRESETS } from '../force-app/main/default/lwc/kpiConfig/kpiConfig';
 import { kpiQuery, planKpis } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
 import type { KpiPlan, KpiRequest } from '../force-app/main/default/lwc/kpiPlanner/kpiPlanner';
-import { DEFAULT_SETTINGS, planWinLoss } from '../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
+import { planWinLoss, readSettings } from '../force-app/main/default/lwc/kpiWinLossData/kpiWinLossData';
 import {
     buildBoard,
     planBoard,
@@ -112,13 +112,22 @@ function partial(documents: Fixture['documents'], alias: string): Fixture['docum
     });
 }
 
-/** The win-loss answer as the component's wire gets it (`data` only), for its default settings as `viewer`. */
-function winLossAnswer(viewer: string): unknown {
+/**
+ * The win-loss answer as the component's wire gets it (`data` only), for these properties (the defaults unless
+ * given) as `viewer`, on an Account page when `accountId` is given.
+ */
+function winLossAnswer(viewer: string, properties: Record<string, unknown> = {}, accountId?: string): unknown {
+    const { settings } = readSettings(properties);
     const planned = planWinLoss({
-        settings: DEFAULT_SETTINGS,
+        settings,
         now: FIXTURE_NOW,
-        calendar: { timeZone: TIME_ZONE, firstDayOfWeek: FIRST_DAY_OF_WEEK, fiscalYearStartMonth: 1 },
+        calendar: {
+            timeZone: TIME_ZONE,
+            firstDayOfWeek: FIRST_DAY_OF_WEEK,
+            fiscalYearStartMonth: settings.fiscalYearStartMonth,
+        },
         userId: JEST_USER_ID,
+        accountId,
     });
     const variables = { ...planned.variables, ...(planned.variables.userId ? { userId: viewer } : {}) };
     const { data, errors } = engineFor().execute(
@@ -127,6 +136,29 @@ function winLossAnswer(viewer: string): unknown {
     );
     if (errors?.length) throw new Error(`win-loss fixture: ${JSON.stringify(errors)}`);
     return data;
+}
+
+/** The account whose deals `manager`'s reps closed most often in the `days` before the fixture's instant. */
+function busiestAccount(manager: string, days: number): string {
+    const team = new Set(sample.records.User.filter((user) => user.ManagerId === manager).map((user) => user.Id));
+    const since = new Date(FIXTURE_NOW.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+    const closed = new Map<string, number>();
+    for (const deal of sample.records.Opportunity) {
+        if (!deal.IsClosed || !team.has(deal.OwnerId as string) || String(deal.CloseDate) < since) continue;
+        closed.set(deal.AccountId as string, (closed.get(deal.AccountId as string) ?? 0) + 1);
+    }
+    return [...closed].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+}
+
+/** kpiWinLoss's tests of other settings: by calendar quarter, and on an Account page (rolling 90 days, FY from Feb). */
+function winLossVariants(manager: string): unknown {
+    const account = { period: 'rollingDays:90', grouping: 'fiscalQuarter', fiscalYearStartMonth: 2 };
+    const accountId = busiestAccount(manager, 90);
+    return {
+        note: 'The preview engine (sample seed 1) as the sales manager; written by scripts/generate-tile-fixtures.ts',
+        quarter: { properties: { grouping: 'quarter' }, data: winLossAnswer(manager, { grouping: 'quarter' }) },
+        account: { properties: account, accountId, data: winLossAnswer(manager, account, accountId) },
+    };
 }
 
 /** The leaderboard's engine answer (sample seed 1, fiscal year from February) as a sales manager, for its test. */
@@ -249,6 +281,10 @@ async function main(): Promise<void> {
     ]);
     // The sales manager's team: the wire's data for kpiWinLoss's default settings, read by kpiWinLossData's tests too.
     files.push([path.join(lwcDir, 'kpiWinLossData', '__tests__', 'data', 'winLoss.json'), winLossAnswer(manager)]);
+    files.push([
+        path.join(lwcDir, 'kpiWinLoss', '__tests__', 'data', 'winLossVariants.json'),
+        winLossVariants(manager),
+    ]);
     files.push([path.join(lwcDir, 'kpiLeaderboard', '__tests__', 'data', 'engineBoard.json'), engineBoard(manager)]);
     for (const [file, fixture] of files) {
         fs.mkdirSync(path.dirname(file), { recursive: true });

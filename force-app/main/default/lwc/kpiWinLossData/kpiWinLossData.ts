@@ -20,7 +20,7 @@ import { refusedParts } from 'c/kpiLoader';
 import { planKpis, subqueriesOfError as placeError } from 'c/kpiPlanner';
 import type { KpiPlan, KpiRequest } from 'c/kpiPlanner';
 import { describeProblem, readPicklistValues, readRecords, readResults } from 'c/kpiResults';
-import type { PicklistOption, RecordRow } from 'c/kpiResults';
+import type { KpiResult, PicklistOption, RecordRow } from 'c/kpiResults';
 import type { DateWindow, Period, ViewerCalendar } from 'c/kpiPeriods';
 
 export type WinLossGrouping = 'month' | 'quarter' | 'fiscalQuarter';
@@ -402,6 +402,8 @@ export interface WinRate {
     amountRate: number | null;
     /** Fewer closed deals than the minimum sample. */
     tooSmall: boolean;
+    /** The counts were read (their request did not fail): without them the zeros above stand for nothing. */
+    known: boolean;
 }
 
 export interface RepRate extends WinRate {
@@ -425,6 +427,8 @@ export interface TrendSeries {
     lostAmount: number[];
     countRate: (number | null)[];
     amountRate: (number | null)[];
+    /** Each measure's buckets were read: a failed one leaves zeros that stand for nothing. */
+    known: { count: boolean; amount: boolean };
 }
 
 export interface RecentLoss {
@@ -475,6 +479,7 @@ function winRateOf(
         countRate: count?.value ?? null,
         amountRate: amount?.value ?? null,
         tooSmall: closed < minSample,
+        known: count !== undefined,
     };
 }
 
@@ -569,13 +574,14 @@ export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number,
         .map((s) => s.alias);
     const truncated = Object.values(results).some((r) => r.error?.truncated === true);
     const ok = (key: string) => (results[key]?.error ? undefined : results[key]);
+    // The comparison window's value and parts, unless the comparison could not be read.
+    const previousOf = (result: KpiResult | undefined) =>
+        result && !result.comparisonError
+            ? { value: result.comparisonValue, parts: result.comparisonParts }
+            : undefined;
     const pairOf = (keys: readonly string[]) => ({
         current: winRateOf(ok(keys[0]), ok(keys[1]), minSample),
-        previous: winRateOf(
-            ok(keys[0]) && { value: ok(keys[0])!.comparisonValue, parts: ok(keys[0])!.comparisonParts },
-            ok(keys[1]) && { value: ok(keys[1])!.comparisonValue, parts: ok(keys[1])!.comparisonParts },
-            minSample,
-        ),
+        previous: winRateOf(previousOf(ok(keys[0])), previousOf(ok(keys[1])), minSample),
     });
     const company = pairOf(KEYS.company);
     const team = plan.hasTeam ? pairOf(KEYS.team) : undefined;
@@ -612,6 +618,7 @@ export function readWinLoss(data: unknown, plan: WinLossPlan, minSample: number,
         lostAmount: rates.map((r) => r.lostAmount),
         countRate: rates.map((r) => r.countRate),
         amountRate: rates.map((r) => r.amountRate),
+        known: { count: ok(KEYS.trend[0]) !== undefined, amount: ok(KEYS.trend[1]) !== undefined },
     };
 
     const recentRead = plan.omitted.includes('recent') ? undefined : readRecords(plan.kpiPlan, KEYS.recent, data, list);

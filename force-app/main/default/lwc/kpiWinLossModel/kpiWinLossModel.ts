@@ -72,7 +72,7 @@ import { formatComparedWindow, formatCount, formatKpiValue } from 'c/kpiFormat';
 import { periodKey } from 'c/kpiPeriods';
 import { PERIOD_LABELS, fillLabel, problemMessage } from 'c/kpiProperties';
 import type { PropertyProblem } from 'c/kpiProperties';
-import type { Period } from 'c/kpiPeriods';
+import type { DateWindow, Period } from 'c/kpiPeriods';
 import { sectionsToOmit, subqueriesOfError } from 'c/kpiWinLossData';
 import type {
     Bucket,
@@ -386,10 +386,14 @@ export function rateRow(
     };
 }
 
-/** The company, then the team (when the scope has one), then each rep as a button that shows only that rep. */
+/**
+ * The company, then the team (when the scope has one), then each rep as a button that shows only that rep. A row
+ * whose counts failed is left out (the section's error says what failed), never shown as zero closed deals.
+ */
 export function rateRows(result: WinLossResult, settings: WinLossSettings, format: ViewFormat): TableRow[] {
-    const rows = [rateRow('company', kpiWinLossCompany, result.company, format)];
-    if (result.team) rows.push(rateRow('team', teamLabel(settings), result.team, format));
+    const rows: TableRow[] = [];
+    if (result.company.current.known) rows.push(rateRow('company', kpiWinLossCompany, result.company, format));
+    if (result.team?.current.known) rows.push(rateRow('team', teamLabel(settings), result.team, format));
     for (const rep of result.reps) {
         const row = { current: rep, ownerId: rep.ownerId };
         rows.push(rateRow(`rep-${rep.ownerId}`, rep.name ?? rep.ownerId, row, format));
@@ -435,8 +439,11 @@ export function chartSeries(trend: TrendSeries, measure: WinLossMeasure, format:
     ];
 }
 
-/** The chart's text alternative: how many periods, deals won and lost, and the period's win rate. */
-export function chartSummary(result: WinLossResult, format: ViewFormat): string {
+/**
+ * The chart's text alternative: how many periods, deals won and lost, and the win rate of the buckets within the
+ * selected period, from the chart's own bars (its scope), left out when no bucket starts within it.
+ */
+export function chartSummary(result: WinLossResult, format: ViewFormat, current: Pick<DateWindow, 'start'>): string {
     const sum = (values: number[]) =>
         formatCount(
             values.reduce((a, b) => a + b, 0),
@@ -444,7 +451,11 @@ export function chartSummary(result: WinLossResult, format: ViewFormat): string 
         );
     const { trend } = result;
     const bars = fillLabel(kpiWinLossTrendSummary, trend.buckets.length, sum(trend.won), sum(trend.lost));
-    return `${bars} ${fillLabel(kpiWinLossRateSummary, percentText(result.company.current.countRate, format))}`;
+    const within = trend.buckets.flatMap((bucket, i) => (bucket.start >= current.start ? [i] : []));
+    const won = within.reduce((total, i) => total + trend.won[i], 0);
+    const closed = within.reduce((total, i) => total + trend.won[i] + trend.lost[i], 0);
+    if (closed === 0) return bars;
+    return `${bars} ${fillLabel(kpiWinLossRateSummary, percentText(won / closed, format))}`;
 }
 
 export function groupingLabel(grouping: WinLossGrouping): string {
@@ -455,7 +466,7 @@ export function trendChart(input: ViewInput, result: WinLossResult, format: View
     return {
         labels: result.trend.buckets.map((bucket) => bucketLabel(bucket, input.plan.grouping, format.locale)),
         series: chartSeries(result.trend, input.settings.measure, format),
-        summary: chartSummary(result, format),
+        summary: chartSummary(result, format, input.plan.current),
         categoryLabel: groupingLabel(input.settings.grouping),
     };
 }
@@ -559,7 +570,7 @@ export function ratesSection(input: ViewInput, result: WinLossResult, format: Vi
     const previousWindow = formatComparedWindow(input.plan.previous, 'previousPeriod', format.locale);
     return {
         ...section('rates', kpiWinLossRatesHeading, sectionErrors(input).rates),
-        table: table('rates', kpiWinLossRatesHeading, [...columns, kpiWinLossPrevious], rows),
+        table: rows.length > 0 ? table('rates', kpiWinLossRatesHeading, [...columns, kpiWinLossPrevious], rows) : null,
         notes: [
             { key: 'previous', text: fillLabel(kpiWinLossPreviousNote, previousWindow), className: NOTE },
             { key: 'runs-as-viewer', text: kpiWinLossRunsAsViewer, className: NOTE },
@@ -571,7 +582,8 @@ export function ratesSection(input: ViewInput, result: WinLossResult, format: Vi
 export function trendSection(input: ViewInput, result: WinLossResult, format: ViewFormat): Section {
     return {
         ...section('trend', kpiWinLossTrendHeading, sectionErrors(input).trend),
-        chart: trendChart(input, result, format),
+        // Bars of a measure that failed would be zeros that stand for nothing: the section's error says why instead.
+        chart: result.trend.known[input.settings.measure] ? trendChart(input, result, format) : null,
     };
 }
 

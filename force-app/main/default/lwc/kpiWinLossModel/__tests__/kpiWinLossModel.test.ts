@@ -84,6 +84,7 @@ function rate(won: number, lost: number, wonAmount = won * 1000, lostAmount = lo
         countRate: closed === 0 ? null : won / closed,
         amountRate: amount === 0 ? null : wonAmount / amount,
         tooSmall,
+        known: true,
     };
 }
 
@@ -98,6 +99,7 @@ const trend: TrendSeries = {
     lostAmount: [10000, 0],
     countRate: [0.5, 1],
     amountRate: [1 / 3, null],
+    known: { count: true, amount: true },
 };
 
 const ana: RepRate = { ...rate(5, 5), ownerId: '005000000000011AAA', name: 'Ana Rep' };
@@ -347,10 +349,14 @@ describe('kpiWinLossModel: trend chart', () => {
         expect(series[1].data).not.toBe(trend.lost);
     });
 
-    it('sums up periods, won and lost deals and the period win rate for screen readers', () => {
-        expect(chartSummary(result, format)).toBe(
-            'Won and lost deals over 2 periods: 3 won, 2 lost. Win rate per period; 30% in the selected period.',
-        );
+    it('sums up periods, won and lost deals and the win rate of the bars in the selected period for screen readers', () => {
+        const bars = 'Won and lost deals over 2 periods: 3 won, 2 lost.';
+        const quarter = { start: '2024-04-01', end: '2024-05-21' };
+        expect(chartSummary(result, format, quarter)).toBe(`${bars} Win rate per period; 60% in the selected period.`);
+        const month = { start: '2024-05-01', end: '2024-05-21' };
+        expect(chartSummary(result, format, month)).toBe(`${bars} Win rate per period; 100% in the selected period.`);
+        // No bar starts within the period (a rolling week): no rate the chart does not show.
+        expect(chartSummary(result, format, { start: '2024-05-14' })).toBe(bars);
     });
 
     it('keeps one value per bucket in every series and rates within 0–100', () => {
@@ -368,7 +374,11 @@ describe('kpiWinLossModel: trend chart', () => {
         fc.assert(
             fc.property(trendOf, fc.constantFrom('count' as const, 'amount' as const), (t, measure) => {
                 const n = t.won.length;
-                const series = chartSeries({ ...t, buckets: [] }, measure, format);
+                const series = chartSeries(
+                    { ...t, buckets: [], known: { count: true, amount: true } },
+                    measure,
+                    format,
+                );
                 for (const s of series) {
                     expect(s.data).toHaveLength(n);
                     expect(s.displayValues).toHaveLength(n);
@@ -442,6 +452,31 @@ describe('kpiWinLossModel: states', () => {
 });
 
 describe('kpiWinLossModel: sections', () => {
+    it('leaves out what failed instead of showing it as zero: a rate row, the chart of a failed measure', () => {
+        const unknown = { ...rate(0, 0), known: false };
+        const failed = { rates: [{ message: 'company failed' }], trend: [{ message: 'trend failed' }] };
+        const broken: WinLossResult = {
+            ...result,
+            company: { current: unknown, previous: unknown },
+            trend: { ...trend, known: { count: false, amount: true } },
+            failed,
+        };
+        const rates = sectionOf(sections(input({ result: broken })), 'rates');
+        expect(rates.errors).toEqual(failed.rates);
+        expect(rates.table?.rows.map((row) => row.key)).toEqual([
+            'team',
+            'rep-005000000000011AAA',
+            'rep-005000000000012AAA',
+        ]);
+        expect(sectionOf(sections(input({ result: broken })), 'trend').chart).toBeNull();
+        // The amount bars were read: shown when the viewer picks amounts.
+        const byAmount = input({ result: broken, settings: { ...input().settings, measure: 'amount' } });
+        expect(sectionOf(sections(byAmount), 'trend').chart).not.toBeNull();
+        // Nothing of the rates read: no table at all, only the error.
+        const none = { ...broken, team: undefined, reps: [] };
+        expect(sectionOf(sections(input({ result: none })), 'rates').table).toBeNull();
+    });
+
     it('shows rates, trend, reasons and recent losses when deals closed', () => {
         const all = sections(input());
         expect(all.map((s) => [s.key, s.heading, s.table?.id ?? null, Boolean(s.chart)])).toEqual([
