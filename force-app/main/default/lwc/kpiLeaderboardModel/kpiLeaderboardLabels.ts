@@ -37,6 +37,7 @@ import kpiLeaderboardNoValue from '@salesforce/label/c.kpiLeaderboardNoValue';
 import kpiLeaderboardNotRanked from '@salesforce/label/c.kpiLeaderboardNotRanked';
 import kpiLeaderboardOpenUser from '@salesforce/label/c.kpiLeaderboardOpenUser';
 import kpiLeaderboardPace from '@salesforce/label/c.kpiLeaderboardPace';
+import kpiLeaderboardOwnersUnseen from '@salesforce/label/c.kpiLeaderboardOwnersUnseen';
 import kpiLeaderboardPartFailed from '@salesforce/label/c.kpiLeaderboardPartFailed';
 import kpiLeaderboardPercentOfTarget from '@salesforce/label/c.kpiLeaderboardPercentOfTarget';
 import kpiLeaderboardProblemBadYearChoice from '@salesforce/label/c.kpiLeaderboardProblemBadYearChoice';
@@ -93,6 +94,7 @@ import kpiLeaderboardOwnOnly from '@salesforce/label/c.kpiLeaderboardOwnOnly';
 import kpiLeaderboardVisibility from '@salesforce/label/c.kpiLeaderboardVisibility';
 import kpiLeaderboardYou from '@salesforce/label/c.kpiLeaderboardYou';
 import kpiLeaderboardYourPosition from '@salesforce/label/c.kpiLeaderboardYourPosition';
+import kpiResultUnplaced from '@salesforce/label/c.kpiResultUnplaced';
 
 export const LABELS = {
     all: kpiLeaderboardAll,
@@ -130,6 +132,8 @@ export const LABELS = {
     openUser: kpiLeaderboardOpenUser,
     pace: kpiLeaderboardPace,
     partFailed: kpiLeaderboardPartFailed,
+    ownersUnseen: kpiLeaderboardOwnersUnseen,
+    unplaced: kpiResultUnplaced,
     percentOfTarget: kpiLeaderboardPercentOfTarget,
     periodRolling: kpiTilePeriodRollingDays,
     rank: kpiLeaderboardRank,

@@ -423,10 +423,19 @@ export function answerNotices(plan: BoardPlan, data: BoardData, locale: string):
     for (const { reads, field } of data.hiddenFields) {
         const other = reads.find((r) => r.kpi !== main);
         if (other) texts.push(fillLabel(LABELS.fieldHidden, field, titleOf(other.kpi, plan)));
+        // The ranked KPI's comparison hidden while its current value is not: the movement goes, and says why.
+        else if (reads.some((r) => r.window === 'comparison')) {
+            texts.push(fillLabel(LABELS.fieldHidden, field, LABELS.movementPart));
+        }
     }
     if (data.truncated.length > 0) {
         texts.push(fillLabel(LABELS.incomplete, formatCount(GROUPS_PER_PAGE * MAX_PAGES, locale)));
     }
+    if (data.unseenOwners.length > 0) {
+        texts.push(fillLabel(LABELS.ownersUnseen, formatCount(data.unseenOwners.length, locale)));
+    }
+    // An error the answer ties to no part of the board, which still came back whole: said, not dropped.
+    if (data.unplaced.length > 0) texts.push(fillLabel(LABELS.unplaced, errorText(data.unplaced)));
     return texts;
 }
 

@@ -51,6 +51,8 @@ export interface BoardData {
     failures: SubqueryFailure[];
     /** Errors no subquery could be tied to. */
     unplaced: unknown[];
+    /** Owners of the ranked KPI's records with no user row (users the viewer cannot see): not ranked, not in the total. */
+    unseenOwners: string[];
     /** Subqueries the responses hold no data for (and no error explains). */
     missing: BoardSubquery[];
     /** Cursors of the subqueries with more groups to fetch, by alias. */
@@ -201,6 +203,7 @@ function readResponses(plan: BoardPlan, responses: readonly BoardResponse[]): Bo
         options: {},
         failures: [],
         unplaced: [],
+        unseenOwners: [],
         missing: [],
         next: {},
         truncated: [],
@@ -323,9 +326,10 @@ function readResponses(plan: BoardPlan, responses: readonly BoardResponse[]): Bo
     if (usersSubquery && plan.targetField && targetSeen && targetLeftOut > 0 && !malformed.has(usersSubquery.alias)) {
         malformed.set(usersSubquery.alias, plan.targetField);
     }
+    // Owners the ranked KPI has records of but no user row: users the viewer cannot see (user sharing hides them).
+    // Their records are neither ranked nor in the total, and the board says so (never a silent gap).
     if (usersSubquery && usersComplete && !malformed.has(usersSubquery.alias)) {
-        const unknown = [...rankedOwners.keys()].find((owner) => !users.has(owner));
-        if (unknown) malformed.set(usersSubquery.alias, unknown);
+        data.unseenOwners = [...rankedOwners.keys()].filter((owner) => !users.has(owner)).sort();
     }
     if (data.answered) {
         // A secondary KPI, the comparison or the filter values the answer says nothing about: a failure the board

@@ -1,9 +1,10 @@
 /**
  * Issue 11's leaderboard regressions on the engine's answer: a row without OwnerId (the rep dropped to 0), a missing
- * user row (the rep vanished), a missing comparison or secondary subquery (a column silently gone), and an error no
+ * user row (the rep vanished silently: now named as a user the viewer cannot see), a missing comparison or secondary subquery (a column silently gone), and an error no
  * subquery owns beside complete data (ignored). Each is now a failure naming the part, or kept as an unplaced error.
  */
 import { buildBoard, readBoardResponses } from 'c/kpiLeaderboardQuery';
+import { answerNotices } from 'c/kpiLeaderboardModel';
 import type { BoardData } from 'c/kpiLeaderboardQuery';
 import {
     BOARD_DATA,
@@ -39,7 +40,7 @@ describe('boardData: issue 11 regressions', () => {
         expect(essentialFailure(plan, data)).toBe(true);
     });
 
-    it('fails the board for a rep with records but no user row, instead of leaving them out', () => {
+    it('keeps the board for a rep with records but no user row (a user the viewer cannot see), and names them', () => {
         const owner = (BOARD_DATA as unknown as { uiapi: { aggregate: Aggregate } }).uiapi.aggregate[main].edges[0].node
             .aggregate.OwnerId as { value: string };
         const data = read((a) => {
@@ -47,8 +48,13 @@ describe('boardData: issue 11 regressions', () => {
                 (e) => (e.node.aggregate.Id as { value: string }).value !== owner.value,
             );
         });
-        expect(failedAliases(data)).toEqual([users]);
-        expect(essentialFailure(plan, data)).toBe(true);
+        expect(failedAliases(data)).toEqual([]);
+        expect(essentialFailure(plan, data)).toBe(false);
+        expect(data.unseenOwners).toEqual([owner.value]);
+        // Not ranked and not in the total: the board's notice says so (kpiLeaderboardModel answerNotices).
+        const board = buildBoard(plan, data, BOARD_VIEWER);
+        expect(board.rows.map((r) => r.key)).not.toContain(owner.value);
+        expect(answerNotices(plan, data, 'en-US')).toContain('c.kpiLeaderboardOwnersUnseen');
     });
 
     it.each([
@@ -79,5 +85,7 @@ describe('boardData: issue 11 regressions', () => {
             ),
         );
         expect(boardNumbers(buildBoard(plan, data, BOARD_VIEWER))).toEqual(original);
+        // And the viewer is told: the server's words, beside the numbers that came back whole.
+        expect(answerNotices(plan, data, 'en-US')).toContain('c.kpiResultUnplaced');
     });
 });
