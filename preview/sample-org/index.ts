@@ -57,8 +57,12 @@ export const RECORDS_PER_REP = 2_000;
  * week each). Opportunity history adds about 3 rows per deal; tasks cover the last 365 days only (older closed
  * activities are archived, as Salesforce archives them, and the UI API does not return archived activities).
  */
-export function planSampleOrg(size: number, repCount?: number): SampleOrgPlan {
-    const reps = repCount ?? Math.max(6, Math.round(size / RECORDS_PER_REP));
+export function planSampleOrg(size: number): SampleOrgPlan {
+    return planWithReps(size, Math.max(6, Math.round(size / RECORDS_PER_REP)));
+}
+
+/** The plan for `size` records with `reps` sales reps (the `reps` option), the people around them following. */
+function planWithReps(size: number, reps: number): SampleOrgPlan {
     const agents = Math.max(3, Math.round(reps * 0.3));
     return {
         reps,
@@ -112,7 +116,7 @@ export function generateSampleOrg(options: SampleOrgOptions = {}): SampleOrg {
     );
     for (const name of SAMPLE_OBJECTS) context.records[name] = [];
     const orgId = context.newId('Organization');
-    const plan = planSampleOrg(size, reps);
+    const plan = reps === undefined ? planSampleOrg(size) : planWithReps(size, reps);
 
     const people = generatePeople(context, plan);
     const sales = new SalesGenerator(context, people);

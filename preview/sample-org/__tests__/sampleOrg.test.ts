@@ -771,6 +771,14 @@ describe('the story the data tells', () => {
 });
 
 describe('sizes', () => {
+    it('takes a number of reps for benchmarks of a wide sales floor, one per 100 records at most', () => {
+        assert.throws(
+            () => generateSampleOrg({ size: 1_000, reps: 11 }),
+            /option "reps" must be an integer from 6 to 10/,
+        );
+        assert.throws(() => generateSampleOrg({ size: 1_000, reps: 2.5 }), /option "reps"/);
+    });
+
     it('plans people in proportion to records from 20 k up, so volumes per person stay the same', () => {
         const plans = [20_000, 100_000, 1_000_000].map(planSampleOrg);
         assert.deepEqual(
