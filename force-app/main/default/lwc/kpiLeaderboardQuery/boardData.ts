@@ -115,10 +115,7 @@ function connection(data: unknown, alias: string): Connection | undefined {
 }
 
 /** How many pages of each subquery the responses hold, and the last one's connection; `visit` sees every page. */
-function pagesRead(
-    responses: readonly BoardResponse[],
-    visit?: (subquery: BoardSubquery, found: Connection, response: BoardResponse) => void,
-) {
+function pagesRead(responses: readonly BoardResponse[], visit?: (subquery: BoardSubquery, found: Connection) => void) {
     const pages = new Map<string, number>();
     const last = new Map<string, Connection>();
     let answered = false;
@@ -129,7 +126,7 @@ function pagesRead(
             if (!found) continue;
             pages.set(subquery.alias, (pages.get(subquery.alias) ?? 0) + 1);
             last.set(subquery.alias, found);
-            visit?.(subquery, found, response);
+            visit?.(subquery, found);
         }
     }
     return { pages, last, answered };
